@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Verdant",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Verdant", targets: ["Verdant"]),
+        .library(name: "GDALKit", targets: ["GDALKit"]),
+        .executable(name: "verdant", targets: ["VerdantCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // GDAL's C API, found through pkg-config (Debian: libgdal-dev, GDAL >= 3.6.2).
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
+        ),
+        // The safe Swift layer over GDAL: every unsafe pointer of the project lives here.
+        .target(name: "GDALKit", dependencies: ["CGDAL"]),
+        // The engine: indices, biomass, coverage, executor, accounting. No C types in its API.
+        .target(name: "Verdant", dependencies: ["GDALKit"]),
+        // The thin command-line interface.
+        .executableTarget(
+            name: "VerdantCLI",
+            dependencies: [
+                "Verdant",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Deterministic generator of the synthetic rasters and parcels in sample-rasters/.
+        .executableTarget(
+            name: "make-sample-rasters",
+            dependencies: ["GDALKit"],
+            path: "sample-rasters/generator"
+        ),
+        // Fixtures shared by the test targets (temporary folders, small rasters, the real-data folder, TIFF layout).
+        .target(name: "TestSupport", dependencies: ["GDALKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "GDALKitTests", dependencies: ["GDALKit", "TestSupport"]),
+        .testTarget(name: "VerdantTests", dependencies: ["Verdant", "GDALKit", "TestSupport"]),
+        .testTarget(name: "VerdantCLITests", dependencies: ["VerdantCLI", "GDALKit", "TestSupport"]),
+    ]
+)

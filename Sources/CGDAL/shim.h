@@ -1,0 +1,9 @@
+// The parts of GDAL's C API that GDALKit uses (GDAL >= 3.6.2).
+#include <gdal.h>
+#include <gdal_utils.h>
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>

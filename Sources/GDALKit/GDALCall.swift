@@ -1,0 +1,84 @@
+import CGDAL
+
+/// The one place through which GDALKit calls GDAL: registers the drivers once, captures CPLError
+/// messages of the calling thread while a call runs, and turns failures into `GDALError`.
+enum GDALCall {
+    /// Registers all drivers and sets process-wide defaults, once.
+    static let registered: Void = {
+        GDALAllRegister()
+        OGRRegisterAll()
+    }()
+
+    /// Runs `body` with a thread-local error handler that collects GDAL's messages; throws when GDAL
+    /// reported a failure (CE_Failure or CE_Fatal) during the call. Warnings go to `GDALWarnings`.
+    static func run<T>(_ context: @autoclosure () -> String, _ body: () throws -> T) throws -> T {
+        _ = registered
+        let collector = ErrorCollector()
+        let unmanaged = Unmanaged.passRetained(collector)
+        CPLPushErrorHandlerEx(collectingHandler, unmanaged.toOpaque())
+        defer {
+            CPLPopErrorHandler()
+            unmanaged.release()
+        }
+        CPLErrorReset()
+        let value = try body()
+        if collector.failed {
+            throw GDALError(context: context(), messages: collector.messages, code: collector.code)
+        }
+        return value
+    }
+
+    /// Runs `body` and throws when it returns nil (a NULL handle), with GDAL's messages.
+    static func handle<T>(_ context: @autoclosure () -> String, _ body: () -> T?) throws -> T {
+        let ctx = context()
+        let value: T? = try run(ctx, body)
+        guard let value else { throw GDALError(context: ctx, messages: lastMessages()) }
+        return value
+    }
+
+    /// Runs `body` and throws unless it returns CE_None (or CE_Warning).
+    static func check(_ context: @autoclosure () -> String, _ body: () -> CPLErr) throws {
+        let ctx = context()
+        let result = try run(ctx, body)
+        if result.rawValue >= CE_Failure.rawValue {
+            throw GDALError(context: ctx, messages: lastMessages())
+        }
+    }
+
+    /// Runs `body` and throws unless it returns OGRERR_NONE.
+    static func checkOGR(_ context: @autoclosure () -> String, _ body: () -> OGRErr) throws {
+        let ctx = context()
+        let result = try run(ctx, body)
+        if result != OGRERR_NONE {
+            var messages = lastMessages()
+            if messages.isEmpty { messages = ["OGR error \(result)"] }
+            throw GDALError(context: ctx, messages: messages)
+        }
+    }
+
+    private static func lastMessages() -> [String] {
+        guard let msg = CPLGetLastErrorMsg() else { return [] }
+        let text = String(cString: msg)
+        return text.isEmpty ? [] : [text]
+    }
+}
+
+/// Collects the messages GDAL raises on one thread during one call.
+private final class ErrorCollector {
+    var messages: [String] = []
+    var failed = false
+    var code: Int32 = 0
+}
+
+private let collectingHandler: CPLErrorHandler = { level, number, message in
+    guard let raw = CPLGetErrorHandlerUserData() else { return }
+    let collector = Unmanaged<ErrorCollector>.fromOpaque(raw).takeUnretainedValue()
+    let text = message.map { String(cString: $0) } ?? ""
+    if level.rawValue >= CE_Failure.rawValue {
+        collector.failed = true
+        collector.code = number
+        collector.messages.append(text)
+    } else if level == CE_Warning {
+        GDALWarnings.report(text)
+    }
+}

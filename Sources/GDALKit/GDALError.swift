@@ -1,0 +1,32 @@
+/// An error reported by GDAL, carrying GDAL's own messages and what was being done.
+public struct GDALError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What GDALKit was doing when GDAL failed, e.g. `opening 'scene.tif'`.
+    public var context: String
+    /// GDAL's error messages (CPLError), in the order GDAL raised them; may be empty.
+    public var messages: [String]
+    /// GDAL's error number (CPLErrorNum) of the last failure, or 0 when GDAL raised none.
+    public var code: Int32
+
+    /// Makes an error from a context and GDAL's messages.
+    public init(context: String, messages: [String] = [], code: Int32 = 0) {
+        self.context = context
+        self.messages = messages
+        self.code = code
+    }
+
+    /// The context followed by GDAL's messages, one line.
+    public var description: String {
+        let detail = messages.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        if detail.isEmpty { return context }
+        return "\(context): \(detail.joined(separator: "; "))"
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

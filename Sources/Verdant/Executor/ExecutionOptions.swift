@@ -1,0 +1,24 @@
+import Foundation
+
+/// How a run uses the machine: worker threads, tile size and GDAL's block cache.
+public struct ExecutionOptions: Hashable, Sendable {
+    /// Worker threads (≥ 1); default: the number of cores.
+    public var threads: Int
+    /// Requested tile edge in cells, rounded up to a multiple of the raster's blocks; nil: about 512.
+    public var tileSize: Int?
+    /// Bytes of GDAL block cache for the run.
+    public var gdalCacheBytes: Int
+
+    /// Options; defaults use every core and 512-cell tiles.
+    public init(threads: Int? = nil, tileSize: Int? = nil, gdalCacheBytes: Int = 256 << 20) {
+        self.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        self.tileSize = tileSize
+        self.gdalCacheBytes = gdalCacheBytes
+    }
+
+    /// Throws for options that cannot work.
+    public func validate() throws {
+        guard threads >= 1 else { throw VerdantError.usage("--threads must be at least 1 (got \(threads))") }
+        if let t = tileSize, t < 1 { throw VerdantError.usage("--tile-size must be at least 1 (got \(t))") }
+    }
+}

@@ -1,0 +1,87 @@
+/// The scene figures `verdant map` prints (and `--json` writes).
+public struct MapSummary: Hashable, Sendable, Codable {
+    /// A raster written by the run.
+    public struct Output: Hashable, Sendable, Codable {
+        /// What it holds: `ndvi` or `agb_t_per_ha`.
+        public var kind: String
+        /// Where.
+        public var path: String
+    }
+
+    /// A band read by the run.
+    public struct Input: Hashable, Sendable, Codable {
+        /// Its role (`red`, `nir`).
+        public var role: String
+        /// Its file.
+        public var path: String
+        /// Its 1-based index.
+        public var band: Int
+        /// Its description.
+        public var description: String
+        /// Its cell type.
+        public var dataType: String
+        /// Its nodata value, if any (as text: NaN is not JSON).
+        public var nodata: String?
+        /// GDAL's scale and offset metadata.
+        public var gdalScale: Double
+        /// GDAL's offset metadata.
+        public var gdalOffset: Double
+
+        enum CodingKeys: String, CodingKey {
+            case role, path, band, description, dataType = "data_type", nodata, gdalScale = "gdal_scale", gdalOffset = "gdal_offset"
+        }
+    }
+
+    /// Cells in the scene.
+    public var cells: Int
+    /// Cells with a defined NDVI.
+    public var validCells: Int
+    /// Their area in hectares.
+    public var observedHa: Double
+    /// Area-weighted mean NDVI over valid cells (nil when none).
+    public var meanNDVI: Double?
+    /// Total AGB in tonnes over valid cells.
+    public var totalAGBTonnes: Double
+    /// Mean AGB in t/ha over valid cells (nil when none).
+    public var meanAGBTonnesPerHa: Double?
+    /// Grid size, CRS and cell size.
+    public var width: Int
+    /// Rows.
+    public var height: Int
+    /// CRS name.
+    public var crs: String
+    /// CRS code, when known.
+    public var crsCode: String?
+    /// Geotransform coefficients.
+    public var geoTransform: [Double]
+    /// The bands read.
+    public var inputs: [Input]
+    /// The user's reflectance scale.
+    public var scale: Double
+    /// The user's reflectance offset.
+    public var offset: Double
+    /// The model expression.
+    public var model: String
+    /// The model's formula.
+    public var modelFormula: String
+    /// The model's source.
+    public var modelSource: String
+    /// Rasters written.
+    public var outputs: [Output]
+    /// Worker threads used.
+    public var threads: Int
+    /// Tiles processed.
+    public var tiles: Int
+    /// Verdant's version.
+    public var verdantVersion: String
+    /// GDAL's version.
+    public var gdalVersion: String
+
+    enum CodingKeys: String, CodingKey {
+        case cells, validCells = "valid_cells", observedHa = "observed_ha", meanNDVI = "mean_ndvi"
+        case totalAGBTonnes = "total_agb_t", meanAGBTonnesPerHa = "mean_agb_t_per_ha"
+        case width, height, crs, crsCode = "crs_code", geoTransform = "geotransform", inputs, scale, offset
+        case model, modelFormula = "model_formula", modelSource = "model_source", outputs, threads, tiles
+        case verdantVersion = "verdant_version", gdalVersion = "gdal_version"
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GDALKit
+
+/// Writes one Float32 band as a Cloud-Optimized GeoTIFF: tiles go into a temporary tiled GeoTIFF beside the
+/// output (any worker may write, one at a time), `finish()` turns it into a COG with overviews and renames it
+/// into place. Until then the output path is untouched; `abandon()` removes the temporaries.
+public final class COGWriter: @unchecked Sendable {
+    /// The output.
+    public let output: OutputPath
+    private let staging: String
+    private let lock = NSLock()
+    private var dataset: Dataset?
+    private let options: COGOptions
+    private let grid: RasterGrid
+
+    /// Creates the staging file (this is where an unwritable output fails, before any work is done).
+    public init(output: OutputPath, grid: RasterGrid, bandDescription: String, unit: String, options: COGOptions) throws {
+        self.output = output
+        self.grid = grid
+        self.options = options
+        self.staging = output.temporarySibling(tag: "staging")
+        do {
+            let driver = try Driver(named: "GTiff")
+            let ds = try driver.create(path: staging, width: grid.width, height: grid.height, bandCount: 1,
+                                       dataType: .float32,
+                                       options: ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=ZSTD",
+                                                 "ZSTD_LEVEL=1", "PREDICTOR=3", "BIGTIFF=IF_SAFER", "SPARSE_OK=TRUE"])
+            try ds.setGeoTransform(grid.geoTransform)
+            try ds.setSpatialReference(SpatialReference(userInput: grid.crsWKT))
+            let band = try ds.band(1)
+            try band.setNoDataValue(.nan)
+            try band.setBandDescription(bandDescription)
+            try ds.setMetadataItem("UNITS", unit)
+            self.dataset = ds
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw VerdantError.output(file: output.path, problem: "\(error)")
+        }
+    }
+
+    deinit { abandon() }
+
+    /// Writes the cells of `window` (row-major Float32, NaN = nodata).
+    public func write(window: Window, values: UnsafeBufferPointer<Float>) throws {
+        try lock.withLock {
+            guard let ds = dataset else { throw VerdantError.internal("COG writer for \(output.path) already finished") }
+            do { try ds.write(window: window, bands: [1], from: values) } catch {
+                throw VerdantError.output(file: output.path, problem: "\(error)")
+            }
+        }
+    }
+
+    /// Converts the staging file to a COG and moves it onto the output path.
+    public func finish() throws {
+        let cogTemp = output.temporarySibling(tag: "cog")
+        do {
+            try lock.withLock {
+                guard let staged = dataset else { throw VerdantError.internal("COG writer for \(output.path) already finished") }
+                try staged.flush()
+                let cog = try Driver(named: "COG").createCopy(of: staged, path: cogTemp,
+                                                               options: options.creationOptions(width: grid.width, height: grid.height))
+                try cog.close()
+                try staged.close()
+                dataset = nil
+            }
+            try? FileManager.default.removeItem(atPath: staging)
+            try output.commit(from: cogTemp)
+        } catch {
+            try? FileManager.default.removeItem(atPath: cogTemp)
+            abandon()
+            if let e = error as? VerdantError { throw e }
+            throw VerdantError.output(file: output.path, problem: "\(error)")
+        }
+    }
+
+    /// Drops the staging file without touching the output path.
+    public func abandon() {
+        lock.withLock {
+            try? dataset?.close()
+            dataset = nil
+        }
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+}

@@ -1,0 +1,39 @@
+import GDALKit
+
+/// An error Verdant reports to its user: which file or argument, and what is wrong with it.
+public enum VerdantError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A command-line or API argument is wrong (exit code 1).
+    case usage(String)
+    /// An input file cannot be used as given (exit code 2).
+    case input(file: String, problem: String)
+    /// An output cannot be written (exit code 2).
+    case output(file: String, problem: String)
+    /// Something that should not happen (exit code 4).
+    case `internal`(String)
+
+    /// The message shown to the user.
+    public var description: String {
+        switch self {
+        case .usage(let text): text
+        case .input(let file, let problem): "\(file): \(problem)"
+        case .output(let file, let problem): "\(file): cannot write output: \(problem)"
+        case .internal(let text): "internal error: \(text)"
+        }
+    }
+
+    /// The process exit code for this error (documented in the README).
+    public var exitCode: Int32 {
+        switch self {
+        case .usage: 1
+        case .input, .output: 2
+        case .internal: 4
+        }
+    }
+
+    /// Wraps any error as a `VerdantError` about `file`.
+    static func input(_ file: String, _ error: any Error) -> VerdantError {
+        if let v = error as? VerdantError { return v }
+        if let g = error as? GDALError { return .input(file: file, problem: g.description) }
+        return .input(file: file, problem: "\(error)")
+    }
+}

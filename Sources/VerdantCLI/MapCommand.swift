@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Verdant
+
+/// `verdant map`: NDVI and AGB rasters and scene figures.
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Compute NDVI and above-ground biomass for every cell; write them as Cloud-Optimized GeoTIFFs.",
+        discussion: """
+        Prints scene figures: cells, valid cells, observed area, mean NDVI and total AGB over valid cells.
+        NDVI is undefined (never 0) where red or NIR is nodata or NIR + red = 0; such cells are NaN in the
+        outputs and left out of every figure.
+
+        Examples:
+          verdant map --raster S2.tif --red B04 --nir B08 --scale 0.0001 --offset -0.1 --ndvi-out ndvi.tif
+          verdant map --band red=B04.tif --band nir=B08.tif --model linear:-30,250 --agb-out agb.tif --json
+          verdant map --raster drone.tif --red 3 --nir 5 --model power:210,1.6 --model-source "Smith 2021, Table 2"
+        """
+    )
+
+    @OptionGroup(title: "Input") var raster: RasterOptions
+    @OptionGroup(title: "Model") var model: ModelOptions
+
+    @Option(name: .customLong("ndvi-out"), help: ArgumentHelp("Write NDVI here as a COG (Float32, NaN nodata).", valueName: "FILE.tif"))
+    var ndviOut: String?
+
+    @Option(name: .customLong("agb-out"), help: ArgumentHelp("Write AGB (t/ha) here as a COG (Float32, NaN nodata).", valueName: "FILE.tif"))
+    var agbOut: String?
+
+    @Option(name: .long, help: "COG compression: deflate or zstd.")
+    var compress: String = "deflate"
+
+    @OptionGroup(title: "Run") var runOptions: RunOptions
+
+    @Flag(name: .long, help: "Print the figures as one JSON object.")
+    var json = false
+
+    func run() throws {
+        guard let compression = COGOptions.Compression(rawValue: compress.uppercased()) else {
+            throw VerdantError.usage("--compress must be deflate or zstd (got '\(compress)')")
+        }
+        let request = MapRequest(inputs: try raster.inputs(), model: try model.biomassModel(), ndviOutput: ndviOut,
+                                 agbOutput: agbOut, execution: runOptions.execution(), cog: COGOptions(compression: compression))
+        let summary = try MapJob.run(request)
+        if json {
+            print(try SummaryText.json(summary))
+        } else {
+            print(SummaryText.text(summary))
+        }
+    }
+}

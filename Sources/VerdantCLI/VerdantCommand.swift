@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Verdant
+
+/// The `verdant` command: biomass and carbon of green areas from satellite and drone rasters.
+@main
+struct VerdantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verdant",
+        abstract: "Estimate above-ground biomass and carbon of green areas from satellite and drone rasters.",
+        discussion: """
+        Figures are estimates for carbon-project work, not issued credits.
+
+        Exit codes: 0 success, 1 usage error, 2 input or output error, 4 internal error.
+        """,
+        version: "verdant \(VerdantVersion.verdant) (GDAL \(VerdantVersion.gdal))",
+        subcommands: [MapCommand.self]
+    )
+
+    /// Parses the arguments, runs the command and exits with Verdant's documented exit codes.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as VerdantError {
+            FileHandle.standardError.write(Data("verdant: error: \(error)\n".utf8))
+            Foundation.exit(error.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is CleanExit {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Runs the built `verdant` executable, as a user or a CI pipeline would.
+public enum VerdantBinary {
+    /// The result of one run.
+    public struct Result: Sendable {
+        /// Exit status.
+        public var status: Int32
+        /// Standard output.
+        public var stdout: String
+        /// Standard error.
+        public var stderr: String
+    }
+
+    /// The executable: `$VERDANT_BIN`, else `verdant` beside the test bundle, else `.build/debug/verdant`.
+    public static var path: String {
+        if let env = ProcessInfo.processInfo.environment["VERDANT_BIN"] { return env }
+        var candidates: [String] = []
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<3 {
+            candidates.append(url.appendingPathComponent("verdant").path)
+            url.deleteLastPathComponent()
+        }
+        candidates.append(ProjectRoot.path + "/.build/debug/verdant")
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
+    }
+
+    /// Runs `verdant` with `arguments` and no standard input.
+    public static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Bad input: one clear error naming the file and the problem, a non-zero exit, no output file left behind.
+@Suite struct BadInputTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        var arguments: @Sendable (TemporaryFolder) throws -> [String]
+        var status: Int32
+        var mentions: [String]
+        var description: String { name }
+    }
+
+    static let stack = ProjectRoot.sample("sentinel2_l2a_stack.tif")
+
+    static let cases: [Case] = [
+        Case(name: "missing file", arguments: { _ in ["--raster", "/nonexistent/scene.tif", "--red", "1", "--nir", "2"] },
+             status: 2, mentions: ["/nonexistent/scene.tif", "no such file"]),
+        Case(name: "not a raster", arguments: { f in
+            try "hello".write(toFile: f.file("notes.txt"), atomically: true, encoding: .utf8)
+            return ["--raster", f.file("notes.txt"), "--red", "1", "--nir", "2"]
+        }, status: 2, mentions: ["notes.txt", "not a raster"]),
+        Case(name: "band index out of range", arguments: { _ in ["--raster", stack, "--red", "9", "--nir", "4"] },
+             status: 2, mentions: ["sentinel2_l2a_stack.tif", "there is no band 9"]),
+        Case(name: "band description not found", arguments: { _ in ["--raster", stack, "--red", "B04", "--nir", "B99"] },
+             status: 2, mentions: ["sentinel2_l2a_stack.tif", "no band described 'B99'", "B02, B03, B04, B08"]),
+        Case(name: "red and NIR on different grids", arguments: { _ in
+            ["--band", "red=\(stack):B04", "--band", "nir=\(ProjectRoot.sample("sentinel2_l2a_SCL_20m.tif"))"]
+        }, status: 2, mentions: ["sentinel2_l2a_SCL_20m.tif", "not on the grid"]),
+        Case(name: "output folder missing", arguments: { _ in
+            ["--raster", stack, "--red", "3", "--nir", "4", "--ndvi-out", "/nonexistent/dir/ndvi.tif"]
+        }, status: 2, mentions: ["/nonexistent/dir/ndvi.tif", "does not exist"]),
+        Case(name: "output is a folder", arguments: { f in
+            ["--raster", stack, "--red", "3", "--nir", "4", "--agb-out", f.path]
+        }, status: 2, mentions: ["is a directory"]),
+        Case(name: "output is the input", arguments: { f in
+            try FileManager.default.copyItem(atPath: stack, toPath: f.file("in.tif"))
+            return ["--raster", f.file("in.tif"), "--red", "3", "--nir", "4", "--ndvi-out", f.file("in.tif")]
+        }, status: 2, mentions: ["in.tif", "also an input"]),
+        Case(name: "model overflows", arguments: { f in
+            ["--raster", stack, "--red", "3", "--nir", "4", "--model", "exp:1,5000", "--ndvi-out", f.file("ndvi.tif")]
+        }, status: 1, mentions: ["exp:1.0,5000.0", "non-finite"]),
+        Case(name: "no input", arguments: { _ in [] }, status: 1, mentions: ["no input"]),
+        Case(name: "red without raster", arguments: { _ in ["--red", "3", "--nir", "4"] }, status: 1, mentions: ["--band"]),
+        Case(name: "bad model", arguments: { _ in ["--raster", stack, "--red", "3", "--nir", "4", "--model", "cubic:1,2"] },
+             status: 1, mentions: ["cubic:1,2"]),
+        Case(name: "zero threads", arguments: { _ in ["--raster", stack, "--red", "3", "--nir", "4", "--threads", "0"] },
+             status: 1, mentions: ["--threads"]),
+        Case(name: "unknown flag", arguments: { _ in ["--raster", stack, "--bogus"] }, status: 1, mentions: ["--bogus"]),
+    ]
+
+    @Test(arguments: cases)
+    func failsClearly(_ c: Case) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let arguments = try c.arguments(folder)
+        let before = folder.contents()
+        let checksum = before.contains("in.tif") ? try Data(contentsOf: URL(fileURLWithPath: folder.file("in.tif"))) : nil
+        let r = try VerdantBinary.run(["map"] + arguments)
+        #expect(r.status == c.status, "stderr: \(r.stderr)")
+        for text in c.mentions { #expect(r.stderr.contains(text), "stderr lacks '\(text)': \(r.stderr)") }
+        #expect(r.stdout.isEmpty)
+        #expect(folder.contents() == before, "no output or temporary file is left")
+        if let checksum { #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("in.tif"))) == checksum) }
+    }
+}
