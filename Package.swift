@@ -41,6 +41,6 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["GDALKit"], path: "Tests/TestSupport"),
         .testTarget(name: "GDALKitTests", dependencies: ["GDALKit", "TestSupport"]),
         .testTarget(name: "VerdantTests", dependencies: ["Verdant", "GDALKit", "TestSupport"]),
-        .testTarget(name: "VerdantCLITests", dependencies: ["VerdantCLI", "GDALKit", "TestSupport"]),
+        .testTarget(name: "VerdantCLITests", dependencies: ["VerdantCLI", "make-sample-rasters", "GDALKit", "TestSupport"]),
     ]
 )

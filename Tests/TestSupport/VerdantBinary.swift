@@ -15,20 +15,30 @@ public enum VerdantBinary {
     /// The executable: `$VERDANT_BIN`, else `verdant` beside the test bundle, else `.build/debug/verdant`.
     public static var path: String {
         if let env = ProcessInfo.processInfo.environment["VERDANT_BIN"] { return env }
+        return builtProduct("verdant")
+    }
+
+    /// A product built beside the test bundle (or in `.build/debug`).
+    public static func builtProduct(_ name: String) -> String {
         var candidates: [String] = []
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<3 {
-            candidates.append(url.appendingPathComponent("verdant").path)
+            candidates.append(url.appendingPathComponent(name).path)
             url.deleteLastPathComponent()
         }
-        candidates.append(ProjectRoot.path + "/.build/debug/verdant")
+        candidates.append(ProjectRoot.path + "/.build/debug/" + name)
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
     }
 
     /// Runs `verdant` with `arguments` and no standard input.
     public static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
+        try run(executable: path, arguments, in: directory)
+    }
+
+    /// Runs any executable with `arguments` and no standard input.
+    public static func run(executable: String, _ arguments: [String], in directory: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()

@@ -91,33 +91,16 @@ final class MapWorker {
         let n = window.cellCount
         if writesNDVI && ndvi.count != n { ndvi = [Float](repeating: .nan, count: n) }
         if writesAGB && agb.count != n { agb = [Float](repeating: .nan, count: n) }
-        var totals = SceneTotals()
-        let red = reader.values[redSlot], nir = reader.values[nirSlot]
-        var nonFinite: Double?
-        for row in 0..<window.height {
-            let area = rowAreas[window.rowOffset + row]
-            let areaHa = area / 10_000
-            var rowValid = 0
-            var rowNDVI = 0.0, rowAGB = 0.0
-            for col in 0..<window.width {
-                let i = row * window.width + col
-                let x = NDVI.value(red: red[i], nir: nir[i])
-                let b = model.agb(x)
-                if writesNDVI { ndvi[i] = Float(x) }
-                if writesAGB { agb[i] = Float(b) }
-                if x.isNaN { continue }
-                if !b.isFinite { nonFinite = x }
-                rowValid += 1
-                rowNDVI += x
-                rowAGB += b
+        let areas = rowAreas[window.rowOffset..<window.rowEnd]
+        let totals = try reader.values[redSlot].withUnsafeBufferPointer { red in
+            try reader.values[nirSlot].withUnsafeBufferPointer { nir in
+                try ndvi.withUnsafeMutableBufferPointer { ndviBuffer in
+                    try agb.withUnsafeMutableBufferPointer { agbBuffer in
+                        try SceneKernel.process(red: red, nir: nir, width: window.width, rowAreas: areas, model: model,
+                                                ndviOut: writesNDVI ? ndviBuffer : nil, agbOut: writesAGB ? agbBuffer : nil)
+                    }
+                }
             }
-            totals.validCells += rowValid
-            totals.observedArea += Double(rowValid) * area
-            totals.ndviAreaSum += rowNDVI * area
-            totals.agbTonnes += rowAGB * areaHa
-        }
-        if let x = nonFinite {
-            throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for NDVI \(x); check its coefficients")
         }
         if let w = ndviWriter { try ndvi.withUnsafeBufferPointer { try w.write(window: window, values: UnsafeBufferPointer(rebasing: $0[0..<n])) } }
         if let w = agbWriter { try agb.withUnsafeBufferPointer { try w.write(window: window, values: UnsafeBufferPointer(rebasing: $0[0..<n])) } }
