@@ -27,4 +27,22 @@ enum SummaryText {
         lines.append("Estimates from remote sensing, not issued carbon credits.")
         return lines.joined(separator: "\n")
     }
+
+    /// Totals of an estimate for a person.
+    static func text(_ r: EstimateReport, out: String) -> String {
+        func f(_ v: Double?, _ digits: Int) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "n/a" }
+        let t = r.totals
+        return [
+            "parcels:        \(t.parcels) (\(r.metadata.featureCount) features)",
+            "parcel area:    \(f(t.parcelHa, 4)) ha (covered \(f(t.coveredHa, 4)) ha, observed \(f(t.observedHa, 4)) ha)",
+            "mean NDVI:      \(f(t.meanNDVI, 6))",
+            "AGB:            \(f(t.agbT, 3)) t (\(f(t.agbTPerHa, 3)) t/ha observed)",
+            "carbon:         \(f(t.carbonT, 3)) t C",
+            "CO2e:           \(f(t.co2eT, 3)) t CO2e",
+            "model:          \(r.metadata.model.formula)",
+            "model source:   \(r.metadata.model.source)",
+            "wrote:          \(out)",
+            EstimateReport.disclaimer,
+        ].joined(separator: "\n")
+    }
 }

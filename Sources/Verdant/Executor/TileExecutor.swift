@@ -6,15 +6,18 @@ import Synchronization
 /// handles), and returns the per-tile results in tile order, so that reducing them in that order gives the
 /// same bits for any number of workers.
 public enum TileExecutor {
-    /// Processes every tile of `tiles` on `threads` workers. `makeWorker` runs once on each worker thread;
-    /// `process` runs once per tile. On failure, the error of the lowest failing tile is thrown.
+    /// Processes the tiles of `tiles` (all, or those listed in `selection`, in that order) on `threads` workers.
+    /// `makeWorker` runs once on each worker thread; `process` runs once per tile. Results come in selection
+    /// order. On failure, the error of the first failing tile in that order is thrown.
     public static func run<Worker, Partial: Sendable>(
         tiles: BlockWindows,
+        selection: [Int]? = nil,
         threads: Int,
         makeWorker: @Sendable () throws -> Worker,
         process: @Sendable (inout Worker, _ tileIndex: Int, _ window: Window) throws -> Partial
     ) throws -> [Partial] {
-        let count = tiles.count
+        let count = selection?.count ?? tiles.count
+        if count == 0 { return [] }
         let results = ResultSlots<Partial>(count: count)
         let next = Atomic<Int>(0)
         let failed = Atomic<Bool>(false)
@@ -31,8 +34,9 @@ public enum TileExecutor {
             while !failed.load(ordering: .relaxed) {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 if index >= count { break }
+                let tile = selection?[index] ?? index
                 do {
-                    results.set(index, try process(&worker, index, tiles[index]))
+                    results.set(index, try process(&worker, tile, tiles[tile]))
                 } catch {
                     results.fail(at: index, error)
                     failed.store(true, ordering: .relaxed)

@@ -75,3 +75,12 @@ public struct RasterGrid: Hashable, Sendable {
         return nil
     }
 }
+
+extension RasterGrid {
+    /// The grid as the coverage code sees it (north-up only).
+    public var cellGrid: CellGrid? {
+        guard geoTransform.isNorthUp else { return nil }
+        return CellGrid(originX: geoTransform.originX, originY: geoTransform.originY, cellWidth: geoTransform.cellWidth,
+                        cellHeight: geoTransform.cellHeight, columns: width, rows: height)
+    }
+}

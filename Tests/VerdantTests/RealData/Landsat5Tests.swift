@@ -5,7 +5,8 @@ import TestSupport
 import Verdant
 
 /// The real Landsat 5 TM scene of ../shared/real-data/ (striped UInt8 GeoTIFFs, nodata 255, EPSG:32622).
-@Suite struct Landsat5Tests {
+@Suite(.enabled(if: RealData.isPresent, "../shared/real-data/ is absent: the real-scene tests are skipped"))
+struct Landsat5Tests {
     static let folder = "landsat5_rstoolbox/"
 
     struct Reference: Decodable {

@@ -1,0 +1,66 @@
+import Dispatch
+import GDALKit
+import Synchronization
+
+/// The coverage of every parcel on one grid, computed once (in parallel) and reusable for any raster on that
+/// grid, with the index of which parcels touch which tile.
+public struct GridCoverage: Sendable {
+    /// The grid.
+    public let grid: CellGrid
+    /// The tiles the index refers to.
+    public let tiles: BlockWindows
+    /// One coverage per parcel, in parcel order.
+    public let parcels: [SparseCoverage]
+    /// For each tile, the parcels (indices) that cover at least one of its cells, in parcel order.
+    public let parcelsByTile: [[Int32]]
+
+    /// Computes the coverage of `polygons` on `grid` with `threads` workers.
+    public init(polygons: [MultiPolygon], grid: CellGrid, tiles: BlockWindows, threads: Int) {
+        self.grid = grid
+        self.tiles = tiles
+        let count = polygons.count
+        let slots = Mutex<[SparseCoverage?]>(Array(repeating: nil, count: count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                if i >= count { break }
+                let coverage = SparseCoverage(polygon: polygons[i], grid: grid)
+                slots.withLock { $0[i] = coverage }
+            }
+        }
+        parcels = slots.withLock { $0.map { $0! } }
+        var byTile = [[Int32]](repeating: [], count: tiles.count)
+        for (p, coverage) in parcels.enumerated() {
+            guard let w = coverage.window, let window = try? Window(columnOffset: w.column, rowOffset: w.row, width: w.width, height: w.height) else { continue }
+            for t in tiles.indices(overlapping: window) {
+                let tile = tiles[t]
+                let cells = CellWindow(column: tile.columnOffset, row: tile.rowOffset, width: tile.width, height: tile.height)!
+                var touches = false
+                coverage.forEachCellStop(in: cells) { touches = true }
+                if touches { byTile[t].append(Int32(p)) }
+            }
+        }
+        parcelsByTile = byTile
+    }
+
+    /// Indices of the tiles that any parcel touches, in tile order.
+    public var tilesWithParcels: [Int] { parcelsByTile.indices.filter { !parcelsByTile[$0].isEmpty } }
+}
+
+extension SparseCoverage {
+    /// Calls `found` once if any covered cell lies in `tile`.
+    func forEachCellStop(in tile: CellWindow, _ found: () -> Void) {
+        guard let window, let part = window.intersection(tile) else { return }
+        for row in part.row..<part.endRow {
+            let k = row - window.row
+            for s in Int(rowStarts[k])..<Int(rowStarts[k + 1]) {
+                let span = spans[s]
+                if max(Int(span.column), part.column) < min(Int(span.column + span.length), part.endColumn) {
+                    found()
+                    return
+                }
+            }
+        }
+    }
+}

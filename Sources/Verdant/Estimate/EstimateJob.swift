@@ -1,0 +1,143 @@
+import Foundation
+import GDALKit
+
+/// Runs `verdant estimate`: exact per-parcel sums of observed area, NDVI, AGB, carbon and CO2e.
+public enum EstimateJob {
+    /// Runs the request. The raster is read once, tile by tile, only where parcels lie.
+    public static func run(_ request: EstimateRequest) throws -> EstimateReport {
+        let started = Date()
+        try request.execution.validate()
+        try request.factors.validate()
+        let inputs = try ResolvedInputs.resolve(request.inputs, roles: [.red, .nir])
+        let grid = inputs.grid
+        guard grid.geoTransform.isNorthUp, let cellGrid = grid.cellGrid else {
+            throw VerdantError.input(file: inputs.bands[0].path, problem: "has a rotated or south-up geotransform; per-parcel sums need a north-up grid (warp it with gdalwarp)")
+        }
+        let layer = try ParcelLoader.load(request.parcels, onto: grid)
+        let plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
+                                blockHeight: inputs.blockHeight, requested: request.execution.tileSize)
+        GDAL.setCacheMax(bytes: request.execution.gdalCacheBytes)
+        let threads = request.execution.threads
+        let coverage = GridCoverage(polygons: layer.parcels.map(\.geometry), grid: cellGrid, tiles: plan.tiles, threads: threads)
+        let rowAreas = grid.rowCellAreas()
+        let model = request.model
+        let selection = coverage.tilesWithParcels
+
+        let partials = try TileExecutor.run(
+            tiles: plan.tiles, selection: selection, threads: threads,
+            makeWorker: { try EstimateWorker(inputs: inputs) },
+            process: { worker, tile, window in
+                try worker.process(tile: tile, window: window, coverage: coverage, rowAreas: rowAreas, model: model)
+            })
+        var sums = [ParcelTotals](repeating: ParcelTotals(), count: layer.parcels.count)
+        for tilePartials in partials {
+            for (p, t) in tilePartials { sums[Int(p)].add(t) }
+        }
+        let areas = layer.parcels.map { parcelArea($0.geometry, grid: grid) }
+        let rows = layer.parcels.indices.map {
+            ParcelFigures(parcel: layer.parcels[$0], areaM2: areas[$0], totals: sums[$0], factors: request.factors)
+        }
+        let totals = EstimateTotals(rows: rows, ndviAreaSums: sums.map(\.ndviAreaSum))
+        let (fields, indices) = attributeColumns(layer)
+        let metadata = RunMetadata(
+            bands: inputs.bands.map {
+                .init(role: $0.role.name, path: $0.path, band: $0.index, description: $0.bandDescription,
+                      dataType: $0.dataType.rawValue, nodata: $0.noData.map { "\($0)" }, gdalScale: $0.gdalScale,
+                      gdalOffset: $0.gdalOffset)
+            },
+            width: grid.width, height: grid.height, rasterCRS: grid.crsName, rasterCRSCode: grid.crsCode,
+            geoTransform: grid.geoTransform.coefficients, geographic: grid.isGeographic,
+            scale: inputs.scaling.scale, offset: inputs.scaling.offset,
+            parcelsPath: layer.path, parcelsLayer: layer.layerName, parcelsCRS: layer.crsName,
+            featureCount: layer.featureCount, parcelCount: layer.parcels.count, idField: layer.idField,
+            model: model, factors: request.factors, threads: threads, tiles: plan.count, tilesRead: selection.count,
+            verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal, projVersion: VerdantVersion.proj,
+            startedAt: ISO8601DateFormatter().string(from: started), seconds: Date().timeIntervalSince(started))
+        return EstimateReport(rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
+                              attributeIndices: indices, parcels: layer)
+    }
+
+    /// The parcel's area in m²: planar in the raster's (projected) CRS, ellipsoidal on a longitude/latitude grid.
+    static func parcelArea(_ geometry: MultiPolygon, grid: RasterGrid) -> Double {
+        if grid.isGeographic {
+            let degrees = grid.unitSize * 180 / Double.pi
+            let inDegrees = MultiPolygon(polygons: geometry.polygons.map { p in
+                Polygon(exterior: p.exterior.map { Coordinate(x: $0.x * degrees, y: $0.y * degrees) },
+                        holes: p.holes.map { $0.map { Coordinate(x: $0.x * degrees, y: $0.y * degrees) } })
+            })
+            return grid.ellipsoid.area(of: inDegrees)
+        }
+        return geometry.area * grid.unitSize * grid.unitSize
+    }
+
+    /// Attribute columns for the outputs: the layer's fields less the id field; names that clash with a figure
+    /// column get an `attr_` prefix.
+    static func attributeColumns(_ layer: ParcelLayer) -> ([FieldDefinition], [Int]) {
+        var fields: [FieldDefinition] = [], indices: [Int] = []
+        for (i, f) in layer.fields.enumerated() where f.name != layer.idField {
+            var field = f
+            if ReportColumns.figures.contains(f.name) || f.name == ReportColumns.parcelID { field.name = "attr_" + f.name }
+            fields.append(field)
+            indices.append(i)
+        }
+        return (fields, indices)
+    }
+}
+
+/// One worker of an estimate run: its reader and per-cell buffers.
+final class EstimateWorker {
+    let reader: TileReader
+    let redSlot: Int
+    let nirSlot: Int
+    var ndvi: [Double] = []
+    var agb: [Double] = []
+
+    init(inputs: ResolvedInputs) throws {
+        reader = try TileReader(inputs: inputs)
+        guard let r = reader.slot(of: .red), let n = reader.slot(of: .nir) else {
+            throw VerdantError.internal("estimate inputs lack red or nir")
+        }
+        redSlot = r
+        nirSlot = n
+    }
+
+    func process(tile: Int, window: Window, coverage: GridCoverage, rowAreas: [Double],
+                 model: BiomassModel) throws -> [(Int32, ParcelTotals)] {
+        try reader.read(window)
+        let n = window.cellCount
+        if ndvi.count != n {
+            ndvi = [Double](repeating: .nan, count: n)
+            agb = [Double](repeating: .nan, count: n)
+        }
+        let red = reader.values[redSlot], nir = reader.values[nirSlot]
+        var nonFinite: Double?
+        for i in 0..<n {
+            let x = NDVI.value(red: red[i], nir: nir[i])
+            let b = model.agb(x)
+            if !x.isNaN && !b.isFinite { nonFinite = x }
+            ndvi[i] = x
+            agb[i] = b
+        }
+        if let x = nonFinite {
+            throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for NDVI \(x); check its coefficients")
+        }
+        let cells = CellWindow(column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
+        var out: [(Int32, ParcelTotals)] = []
+        out.reserveCapacity(coverage.parcelsByTile[tile].count)
+        for p in coverage.parcelsByTile[tile] {
+            var t = ParcelTotals()
+            coverage.parcels[Int(p)].forEachCell(in: cells) { row, column, fraction in
+                let a = fraction * rowAreas[row]
+                t.coveredArea += a
+                let i = (row - window.rowOffset) * window.width + (column - window.columnOffset)
+                let x = ndvi[i]
+                if x.isNaN { return }
+                t.observedArea += a
+                t.ndviAreaSum += a * x
+                t.agbTonnes += a * agb[i] / 10_000
+            }
+            out.append((p, t))
+        }
+        return out
+    }
+}

@@ -1,0 +1,20 @@
+import GDALKit
+
+/// The result of `verdant estimate`: a row per parcel, totals, and how the run was made.
+public struct EstimateReport: Hashable, Sendable {
+    /// The sentence every output carries.
+    public static let disclaimer = "Estimates from remote sensing for carbon-project work, not issued or verified carbon credits."
+
+    /// One row per parcel, in the order of the parcels' first features.
+    public var rows: [ParcelFigures]
+    /// Sums over all parcels.
+    public var totals: EstimateTotals
+    /// Inputs, parameters and versions.
+    public var metadata: RunMetadata
+    /// The parcels' attribute columns (the id field left out when it is the parcel id).
+    public var attributeFields: [FieldDefinition]
+    /// Which of the layer's attributes each attribute column comes from.
+    public var attributeIndices: [Int]
+    /// The parcels, for writing their geometry in their own CRS.
+    public var parcels: ParcelLayer
+}

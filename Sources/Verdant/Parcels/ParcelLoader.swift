@@ -1,0 +1,151 @@
+import Foundation
+import GDALKit
+
+/// Reads parcels through OGR: picks the layer and id, repairs invalid geometry, merges features that share an
+/// id, and brings every polygon onto the raster's CRS (densifying edges first so that they stay right).
+public enum ParcelLoader {
+    /// Loads the parcels of `source` for analysis on `grid`.
+    public static func load(_ source: ParcelSource, onto grid: RasterGrid) throws -> ParcelLayer {
+        let path = source.path
+        if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
+            throw VerdantError.input(file: path, problem: "no such file")
+        }
+        let dataset: VectorDataset
+        do { dataset = try VectorDataset.open(path) } catch {
+            throw VerdantError.input(file: path, problem: "is not a vector file GDAL can open (\(error))")
+        }
+        let layer = try pickLayer(source, in: dataset)
+        let fields = layer.fields
+        var idIndex: Int?
+        if let idField = source.idField {
+            guard let i = fields.firstIndex(where: { $0.name == idField }) ?? fields.firstIndex(where: { $0.name.lowercased() == idField.lowercased() }) else {
+                throw VerdantError.input(file: path, problem: "layer '\(layer.name)' has no field '\(idField)' for --id-field (fields: \(fields.map(\.name).joined(separator: ", ")))")
+            }
+            idIndex = i
+        }
+        guard let layerCRS = try layer.spatialReference ?? source.assumedCRS.map({ text in
+            do { return try SpatialReference(userInput: text) } catch {
+                throw VerdantError.usage("--assume-parcels-crs '\(text)' is not a CRS GDAL knows: \(error)")
+            }
+        }) else {
+            throw VerdantError.input(file: path, problem: "layer '\(layer.name)' has no CRS; give one with --assume-parcels-crs (e.g. EPSG:4326)")
+        }
+        let rasterCRS = try SpatialReference(userInput: grid.crsWKT)
+        let sameCRS = layerCRS.isSame(as: rasterCRS)
+        let transformation = sameCRS ? nil : try CoordinateTransformation(from: layerCRS, to: rasterCRS)
+        let densifyStep = densifyLength(grid: grid, source: layerCRS)
+
+        let features = try layer.features()
+        if features.isEmpty {
+            throw VerdantError.input(file: path, problem: "layer '\(layer.name)' has no features")
+        }
+        var order: [String] = []
+        var groups: [String: [(attributes: [FieldValue], polygons: [Polygon], wkb: [UInt8], notes: [String])]] = [:]
+        for (n, feature) in features.enumerated() {
+            let id: String
+            if let idIndex {
+                let v = feature.value(at: idIndex)
+                guard v != .null, !v.description.isEmpty else {
+                    throw VerdantError.input(file: path, problem: "feature \(feature.fid.map(String.init) ?? String(n)) has no value in id field '\(fields[idIndex].name)'")
+                }
+                id = v.description
+            } else {
+                id = feature.fid.map(String.init) ?? String(n)
+            }
+            var notes: [String] = []
+            let (polygons, wkb) = try geometry(of: feature, transformation: transformation, densify: densifyStep,
+                                               notes: &notes, file: path)
+            if groups[id] == nil { order.append(id) }
+            groups[id, default: []].append((feature.values, polygons, wkb, notes))
+        }
+        let parcels: [Parcel] = order.map { id in
+            let parts = groups[id]!
+            var notes = parts.flatMap(\.notes)
+            if parts.count > 1 { notes.append("\(parts.count) features share this id and are summed as one parcel") }
+            // Canonical part order, so that the same features in another order give the same bits.
+            let polygons = parts.flatMap(\.polygons).sorted { a, b in
+                let ka = a.exterior.first.map { ($0.x, $0.y) } ?? (0, 0), kb = b.exterior.first.map { ($0.x, $0.y) } ?? (0, 0)
+                return ka < kb || (ka == kb && a.exterior.count < b.exterior.count)
+            }
+            let wkb: [UInt8]
+            if parts.count == 1 {
+                wkb = parts[0].wkb
+            } else {
+                wkb = mergedWKB(parts.map(\.wkb))
+            }
+            return Parcel(id: id, attributes: parts[0].attributes, geometry: MultiPolygon(polygons: polygons),
+                          sourceWKB: wkb, featureCount: parts.count, notes: notes)
+        }
+        return ParcelLayer(path: path, layerName: layer.name, fields: fields, idField: idIndex.map { fields[$0].name },
+                           crsWKT: layerCRS.wkt, crsName: layerCRS.name, featureCount: features.count, parcels: parcels)
+    }
+
+    static func pickLayer(_ source: ParcelSource, in dataset: VectorDataset) throws -> VectorLayer {
+        if let name = source.layer {
+            do { return try dataset.layer(named: name) } catch {
+                throw VerdantError.input(file: source.path, problem: "has no layer '\(name)' (layers: \(dataset.layerNames.joined(separator: ", ")))")
+            }
+        }
+        switch dataset.layerCount {
+        case 0: throw VerdantError.input(file: source.path, problem: "has no vector layer")
+        case 1: return try dataset.layer(at: 0)
+        default:
+            throw VerdantError.input(file: source.path, problem: "has \(dataset.layerCount) layers; choose one with --layer (layers: \(dataset.layerNames.joined(separator: ", ")))")
+        }
+    }
+
+    /// The longest edge kept before transformation: half a raster cell, in the parcels' units.
+    static func densifyLength(grid: RasterGrid, source: SpatialReference) -> Double {
+        let cellMetres = grid.isGeographic
+            ? abs(grid.geoTransform.cellWidth) * grid.unitSize * grid.ellipsoid.semiMajorAxis
+            : abs(grid.geoTransform.cellWidth) * grid.unitSize
+        let metresPerUnit = source.isGeographic ? source.angularUnitsInRadians * source.semiMajorAxis : source.linearUnitsInMetres
+        return max(cellMetres / 2 / metresPerUnit, 1e-12)
+    }
+
+    static func geometry(of feature: Feature, transformation: CoordinateTransformation?, densify: Double,
+                         notes: inout [String], file: String) throws -> ([Polygon], [UInt8]) {
+        guard var geometry = feature.geometry(), !geometry.isEmpty else {
+            notes.append("empty geometry: the parcel has no area")
+            return ([], [])
+        }
+        let original = geometry.wkb
+        guard geometry.isPolygonal || geometry.typeName.uppercased().contains("COLLECTION") else {
+            notes.append("geometry is a \(geometry.typeName), not a polygon: the parcel has no area")
+            return ([], original)
+        }
+        if !geometry.isValid {
+            if GDAL.hasGEOS {
+                do {
+                    geometry = try geometry.makeValid()
+                    notes.append("invalid geometry repaired with GDAL MakeValid")
+                } catch {
+                    notes.append("invalid geometry could not be repaired (\(error)); used as given")
+                }
+            } else {
+                notes.append("invalid geometry used as given: this GDAL has no GEOS to repair it")
+            }
+        }
+        if let transformation {
+            geometry.segmentize(maxLength: densify)
+            do { try geometry.transform(transformation) } catch {
+                throw VerdantError.input(file: file, problem: "feature \(feature.fid.map(String.init) ?? "?") cannot be transformed to the raster's CRS: \(error)")
+            }
+        }
+        let (rings, dropped) = geometry.polygons()
+        if dropped > 0 { notes.append("\(dropped) non-polygon part(s) left out") }
+        let polygons = rings.map { polygon in
+            Polygon(exterior: polygon.first.map { $0.map { Coordinate(x: $0.x, y: $0.y) } } ?? [],
+                    holes: polygon.dropFirst().map { $0.map { Coordinate(x: $0.x, y: $0.y) } })
+        }
+        return (polygons, original)
+    }
+
+    static func mergedWKB(_ parts: [[UInt8]]) -> [UInt8] {
+        var polygons: [[[(x: Double, y: Double)]]] = []
+        for wkb in parts where !wkb.isEmpty {
+            if let g = try? Geometry(wkb: wkb) { polygons += g.polygons().polygons }
+        }
+        return Geometry(multiPolygon: polygons).wkb
+    }
+}

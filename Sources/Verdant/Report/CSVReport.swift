@@ -1,0 +1,28 @@
+/// Writes the per-parcel table as CSV (RFC 4180 quoting, `.` decimals, full precision, empty for no value).
+public enum CSVReport {
+    /// The CSV text of `report`.
+    public static func text(_ report: EstimateReport) -> String {
+        var lines = [ReportColumns.all(attributes: report.attributeFields.map(\.name)).map(quote).joined(separator: ",")]
+        for row in report.rows {
+            var cells = [quote(row.parcelID)]
+            cells += report.attributeIndices.map { quote(row.attributes[$0].description) }
+            cells += ReportColumns.values(row).map { $0.map(number) ?? "" }
+            cells.append(quote(row.notes.joined(separator: "; ")))
+            lines.append(cells.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A number with every digit needed to read it back exactly.
+    static func number(_ v: Double) -> String { v.isFinite ? "\(v)" : "" }
+
+    /// Quotes a field when it holds a comma, quote or line break.
+    static func quote(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+}
+
+import Foundation

@@ -1,0 +1,61 @@
+/// The JSON document of an estimate: parcels, totals and run metadata (inputs, model, parameters, versions, time).
+public enum JSONReport {
+    /// The document as a JSON value.
+    public static func value(_ report: EstimateReport) -> JSONValue {
+        let m = report.metadata
+        let parcels: [JSONValue] = report.rows.map { row in
+            var o: [String: JSONValue] = [ReportColumns.parcelID: .string(row.parcelID)]
+            var attributes: [String: JSONValue] = [:]
+            for (field, i) in zip(report.attributeFields, report.attributeIndices) { attributes[field.name] = JSONValue(row.attributes[i]) }
+            o["attributes"] = .object(attributes)
+            for (name, v) in zip(ReportColumns.figures, ReportColumns.values(row)) { o[name] = .number(v) }
+            o[ReportColumns.notes] = .array(row.notes.map { .string($0) })
+            return .object(o)
+        }
+        let t = report.totals
+        let totals: JSONValue = .object([
+            "parcels": .integer(Int64(t.parcels)), "parcel_ha": .number(t.parcelHa), "covered_ha": .number(t.coveredHa),
+            "observed_ha": .number(t.observedHa), "unobserved_fraction": .number(t.unobservedFraction),
+            "mean_ndvi": .number(t.meanNDVI), "agb_t": .number(t.agbT), "agb_t_per_ha": .number(t.agbTPerHa),
+            "carbon_t": .number(t.carbonT), "co2e_t": .number(t.co2eT),
+        ])
+        let bands: [JSONValue] = m.bands.map {
+            .object(["role": .string($0.role), "path": .string($0.path), "band": .integer(Int64($0.band)),
+                     "description": .string($0.description), "data_type": .string($0.dataType),
+                     "nodata": $0.nodata.map { .string($0) } ?? .null, "gdal_scale": .number($0.gdalScale),
+                     "gdal_offset": .number($0.gdalOffset)])
+        }
+        let run: JSONValue = .object([
+            "raster": .object([
+                "bands": .array(bands), "width": .integer(Int64(m.width)), "height": .integer(Int64(m.height)),
+                "crs": .string(m.rasterCRS), "crs_code": m.rasterCRSCode.map { .string($0) } ?? .null,
+                "geotransform": .array(m.geoTransform.map { .number($0) }), "geographic": .bool(m.geographic),
+                "scale": .number(m.scale), "offset": .number(m.offset),
+            ]),
+            "parcels": .object([
+                "path": .string(m.parcelsPath), "layer": .string(m.parcelsLayer), "crs": .string(m.parcelsCRS),
+                "features": .integer(Int64(m.featureCount)), "parcels": .integer(Int64(m.parcelCount)),
+                "id_field": m.idField.map { .string($0) } ?? .null,
+            ]),
+            "model": .object([
+                "expression": .string(m.model.expression), "formula": .string(m.model.formula),
+                "index": .string(m.model.index), "source": .string(m.model.source),
+            ]),
+            "parameters": .object([
+                "root_shoot": .number(m.factors.rootShoot), "carbon_fraction": .number(m.factors.carbonFraction),
+                "factors_source": .string(m.factors.source), "co2_per_carbon": .string("44/12"),
+                "threads": .integer(Int64(m.threads)), "tiles": .integer(Int64(m.tiles)), "tiles_read": .integer(Int64(m.tilesRead)),
+            ]),
+            "versions": .object(["verdant": .string(m.verdantVersion), "gdal": .string(m.gdalVersion), "proj": .string(m.projVersion)]),
+            "started_at": .string(m.startedAt),
+            "seconds": .number(m.seconds),
+        ])
+        return .object([
+            "disclaimer": .string(EstimateReport.disclaimer),
+            "columns": .array(ReportColumns.all(attributes: report.attributeFields.map(\.name)).map { .string($0) }),
+            "parcels": .array(parcels),
+            "totals": totals,
+            "run": run,
+        ])
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Writes an estimate report in the format of its path's extension, atomically (temporary file, then rename).
+public enum ReportWriter {
+    /// Writes `report` to `path` (`-`: CSV to standard output). Never overwrites an input in `inputs`.
+    public static func write(_ report: EstimateReport, to path: String, inputs: [String]) throws {
+        let format = try ReportFormat(path: path)
+        if path == "-" {
+            FileHandle.standardOutput.write(Data(CSVReport.text(report).utf8))
+            return
+        }
+        let output = try OutputPath(path, inputs: inputs)
+        switch format {
+        case .csv: try output.write(Data(CSVReport.text(report).utf8))
+        case .json: try output.write(Data((try JSONReport.value(report).text() + "\n").utf8))
+        case .geojson, .gpkg:
+            let tmp = output.temporarySibling(tag: "report") + "." + format.rawValue
+            do {
+                try VectorReport.write(report, to: tmp, format: format)
+            } catch {
+                try? FileManager.default.removeItem(atPath: tmp)
+                throw VerdantError.output(file: path, problem: "\(error)")
+            }
+            try output.commit(from: tmp)
+        }
+    }
+
+    /// Checks `path` before a run, so that a bad output fails before any work.
+    public static func check(_ path: String, inputs: [String]) throws {
+        _ = try ReportFormat(path: path)
+        if path != "-" { _ = try OutputPath(path, inputs: inputs) }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import GDALKit
+
+/// Writes the per-parcel table with each parcel's geometry in the parcels' own CRS, as GeoJSON or GeoPackage.
+public enum VectorReport {
+    /// Writes `report` to `path` (a temporary path; the caller renames it into place).
+    public static func write(_ report: EstimateReport, to path: String, format: ReportFormat) throws {
+        let driver = format == .gpkg ? "GPKG" : "GeoJSON"
+        let crs = try SpatialReference(userInput: report.parcels.crsWKT)
+        let dataset = try VectorDataset.create(path, driverName: driver)
+        let layerOptions = format == .gpkg
+            ? ["DESCRIPTION=\(EstimateReport.disclaimer)", "GEOMETRY_NAME=geometry"]
+            : ["DESCRIPTION=\(EstimateReport.disclaimer)", "WRITE_NAME=YES", "COORDINATE_PRECISION=9"]
+        let layer = try dataset.createLayer(name: "parcels", spatialReference: crs, options: layerOptions)
+        var columns = [FieldDefinition(name: ReportColumns.parcelID, type: .string)] + report.attributeFields
+        columns += ReportColumns.figures.map { FieldDefinition(name: $0, type: .real) }
+        columns.append(FieldDefinition(name: ReportColumns.notes, type: .string))
+        for c in columns { try layer.createField(c) }
+        try dataset.inTransaction {
+            for (row, parcel) in zip(report.rows, report.parcels.parcels) {
+                var values: [FieldValue] = [.string(row.parcelID)]
+                values += report.attributeIndices.map { row.attributes[$0] }
+                values += ReportColumns.values(row).map { $0.map { FieldValue.real($0) } ?? .null }
+                values.append(.string(row.notes.joined(separator: "; ")))
+                let geometry = parcel.sourceWKB.isEmpty ? nil : try Geometry(wkb: parcel.sourceWKB)
+                try layer.addFeature(values: values, geometry: geometry)
+            }
+        }
+        try dataset.close()
+    }
+}

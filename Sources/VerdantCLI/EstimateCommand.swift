@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Verdant
+
+/// `verdant estimate`: per-parcel area, NDVI, biomass, carbon and CO2e.
+struct EstimateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "estimate",
+        abstract: "Sum biomass, carbon and CO2e per parcel, with exact cell coverage.",
+        discussion: """
+        Every cell a parcel touches counts with the exact fraction of its area inside the parcel. Columns:
+        parcel_id, the parcel's attributes, parcel_ha, covered_ha, observed_ha, unobserved_fraction, mean_ndvi,
+        agb_t, agb_t_per_ha, carbon_t, co2e_t, notes. carbon_t = agb_t × (1 + R) × CF; co2e_t = carbon_t × 44/12.
+        The format follows the extension of --out: .csv, .json (with totals and run metadata), .geojson, .gpkg
+        (geometry in the parcels' own CRS); --out - prints CSV.
+
+        Examples:
+          verdant estimate --raster S2.tif --red B04 --nir B08 --scale 0.0001 --offset -0.1 \\
+              --parcels parcels.geojson --id-field parcel_id --model linear:-30,250 --out parcels.csv
+          verdant estimate --band red=B04.tif --band nir=B08.tif --parcels farms.gpkg --layer plots \\
+              --root-shoot 0.27 --carbon-fraction 0.47 --out result.gpkg
+        """
+    )
+
+    @OptionGroup(title: "Input") var raster: RasterOptions
+
+    @Option(name: .long, help: ArgumentHelp("Parcel polygons: any vector GDAL reads (GeoJSON, GeoPackage, Shapefile, FlatGeobuf).", valueName: "FILE"))
+    var parcels: String
+
+    @Option(name: .long, help: ArgumentHelp("The layer of --parcels, when the file has several.", valueName: "L"))
+    var layer: String?
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("The attribute holding the parcel id (default: the feature id).", valueName: "F"))
+    var idField: String?
+
+    @Option(name: .customLong("assume-parcels-crs"), help: ArgumentHelp("CRS to assume for parcels that have none, e.g. EPSG:4326.", valueName: "CRS"))
+    var assumeParcelsCRS: String?
+
+    @OptionGroup(title: "Model") var model: ModelOptions
+
+    @Option(name: .customLong("root-shoot"), help: ArgumentHelp("Root-to-shoot ratio R (default 0: above-ground only).", valueName: "R"))
+    var rootShoot: Double = 0
+
+    @Option(name: .customLong("carbon-fraction"), help: ArgumentHelp("Carbon fraction of dry matter CF (default 0.47, IPCC 2006 Vol. 4 Table 4.3).", valueName: "CF"))
+    var carbonFraction: Double = 0.47
+
+    @Option(name: .long, help: ArgumentHelp("Output: FILE.csv, FILE.json, FILE.geojson, FILE.gpkg, or - for CSV on standard output.", valueName: "FILE"))
+    var out: String
+
+    @OptionGroup(title: "Run") var runOptions: RunOptions
+
+    func run() throws {
+        let inputs = try raster.inputs()
+        try ReportWriter.check(out, inputs: Array(Set(inputs.bands.values.map(\.path))) + [parcels])
+        var factors = CarbonFactors.ipccDefault
+        if rootShoot != factors.rootShoot || carbonFraction != factors.carbonFraction {
+            factors = CarbonFactors(rootShoot: rootShoot, carbonFraction: carbonFraction,
+                                    source: "given on the command line (--root-shoot \(rootShoot), --carbon-fraction \(carbonFraction))")
+        }
+        let request = EstimateRequest(
+            inputs: inputs,
+            parcels: ParcelSource(path: parcels, layer: layer, idField: idField, assumedCRS: assumeParcelsCRS),
+            model: try model.biomassModel(), factors: factors, execution: runOptions.execution())
+        let report = try EstimateJob.run(request)
+        for row in report.rows where !row.notes.isEmpty {
+            Console.note("parcel \(row.parcelID): \(row.notes.joined(separator: "; "))")
+        }
+        try ReportWriter.write(report, to: out, inputs: report.metadata.bands.map(\.path) + [parcels])
+        if out != "-" { print(SummaryText.text(report, out: out)) }
+    }
+}
