@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Runs Verdant's main job on the synthetic scene in sample-rasters/; installs GDAL first when it is missing.
+# Runs Verdant's main job on the synthetic scene in sample-rasters/: per-parcel biomass, carbon and CO2e, plus
+# NDVI and AGB maps. Installs GDAL first when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-gdal.sh
 swift build -c release --product verdant
 out=${VERDANT_SAMPLE_OUT:-sample-output}
 mkdir -p "$out"
-.build/release/verdant map \
-    --raster sample-rasters/sentinel2_l2a_stack.tif --red B04 --nir B08 \
-    --scale 0.0001 --offset -0.1 \
-    --model example-linear \
-    --ndvi-out "$out/ndvi.tif" --agb-out "$out/agb.tif"
+verdant=.build/release/verdant
+inputs=(--raster sample-rasters/sentinel2_l2a_stack.tif --red B04 --nir B08 --scale 0.0001 --offset -0.1
+        --model example-linear)
+"$verdant" map "${inputs[@]}" --ndvi-out "$out/ndvi.tif" --agb-out "$out/agb.tif" > /dev/null
+"$verdant" estimate "${inputs[@]}" \
+    --parcels sample-rasters/sentinel2_parcels.geojson --id-field parcel_id \
+    --out "$out/parcels.csv"
+echo
+if command -v column > /dev/null; then column -s, -t < "$out/parcels.csv"; else cat "$out/parcels.csv"; fi | cut -c1-160
+echo
+echo "Outputs in $out/: parcels.csv (per parcel), ndvi.tif and agb.tif (Cloud-Optimized GeoTIFFs)."

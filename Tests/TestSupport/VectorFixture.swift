@@ -52,7 +52,7 @@ public enum VectorFixture {
             let copy = try output.createLayer(name: name, spatialReference: layer.spatialReference)
             for field in layer.fields { try copy.createField(field) }
             for feature in try layer.features() {
-                try copy.addFeature(values: feature.values, geometry: feature.geometry())
+                try copy.addFeature(values: feature.values, geometry: feature.geometry()?.multiPolygon())
             }
         }
         try output.close()

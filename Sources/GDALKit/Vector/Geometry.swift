@@ -46,6 +46,9 @@ public final class Geometry {
         self.init(owning: multi)
     }
 
+    /// A copy as a multipolygon (polygons and collections of polygons promoted).
+    public func multiPolygon() -> Geometry { Geometry(owning: OGR_G_ForceToMultiPolygon(OGR_G_Clone(handle))) }
+
     /// A copy.
     public func clone() -> Geometry { Geometry(owning: OGR_G_Clone(handle)) }
 

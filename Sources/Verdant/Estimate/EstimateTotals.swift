@@ -39,7 +39,7 @@ public struct EstimateTotals: Hashable, Sendable {
         self.parcelHa = parcelHa
         self.coveredHa = covered
         self.observedHa = observed
-        self.unobservedFraction = parcelHa > 0 ? max(0, 1 - observed / parcelHa) : nil
+        self.unobservedFraction = parcelHa > 0 ? ParcelFigures.fraction(1 - observed / parcelHa) : nil
         self.meanNDVI = observed > 0 ? ndvi / (observed * 10_000) : nil
         self.agbT = agb
         self.agbTPerHa = observed > 0 ? agb / observed : nil

@@ -12,7 +12,7 @@ public struct ParcelFigures: Hashable, Sendable {
     public var coveredHa: Double
     /// The part over cells with a defined index, ha.
     public var observedHa: Double
-    /// 1 − observed / parcel; nil for a parcel without area.
+    /// 1 − observed / parcel (round-off below 1e-12 reported as 0); nil for a parcel without area.
     public var unobservedFraction: Double?
     /// Area-weighted mean NDVI over the observed part; nil when nothing is observed.
     public var meanNDVI: Double?
@@ -34,7 +34,7 @@ public struct ParcelFigures: Hashable, Sendable {
         parcelHa = areaM2 / 10_000
         coveredHa = totals.coveredArea / 10_000
         observedHa = totals.observedArea / 10_000
-        unobservedFraction = areaM2 > 0 ? max(0, 1 - totals.observedArea / areaM2) : nil
+        unobservedFraction = areaM2 > 0 ? ParcelFigures.fraction(1 - totals.observedArea / areaM2) : nil
         meanNDVI = totals.observedArea > 0 ? totals.ndviAreaSum / totals.observedArea : nil
         agbT = totals.agbTonnes
         agbTPerHa = totals.observedArea > 0 ? totals.agbTonnes / observedHa : nil
@@ -42,4 +42,7 @@ public struct ParcelFigures: Hashable, Sendable {
         co2eT = CarbonFactors.co2e(carbon: carbonT)
         notes = parcel.notes
     }
+
+    /// A fraction with round-off (|x| < 1e-12, from two exact but differently summed areas) reported as 0.
+    static func fraction(_ x: Double) -> Double { x < 1e-12 ? 0 : x }
 }

@@ -22,7 +22,7 @@ public enum VectorReport {
                 values += report.attributeIndices.map { row.attributes[$0] }
                 values += ReportColumns.values(row).map { $0.map { FieldValue.real($0) } ?? .null }
                 values.append(.string(row.notes.joined(separator: "; ")))
-                let geometry = parcel.sourceWKB.isEmpty ? nil : try Geometry(wkb: parcel.sourceWKB)
+                let geometry = parcel.sourceWKB.isEmpty ? nil : try Geometry(wkb: parcel.sourceWKB).multiPolygon()
                 try layer.addFeature(values: values, geometry: geometry)
             }
         }
