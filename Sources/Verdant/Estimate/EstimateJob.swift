@@ -3,22 +3,34 @@ import GDALKit
 
 /// Runs `verdant estimate`: exact per-parcel sums of observed area, NDVI, AGB, carbon and CO2e.
 public enum EstimateJob {
-    /// Runs the request. The raster is read once, tile by tile, only where parcels lie.
-    public static func run(_ request: EstimateRequest) throws -> EstimateReport {
+    /// Reads the parcels and computes their coverage on the grid of the request's rasters, once; the result can
+    /// be passed to `run(_:reusing:)` for every raster on that grid (another date, another index).
+    public static func prepare(_ request: EstimateRequest) throws -> PreparedParcels {
+        try request.execution.validate()
+        let inputs = try ResolvedInputs.resolve(request.inputs, roles: [.red, .nir])
+        return try PreparedParcels(source: request.parcels, inputs: inputs, execution: request.execution)
+    }
+
+    /// Runs the request. The raster is read once, tile by tile, only where parcels lie. With `prepared` (from
+    /// `prepare` on a raster of the same grid and tiles) the parcels are not read nor their coverage computed again.
+    public static func run(_ request: EstimateRequest, reusing prepared: PreparedParcels? = nil) throws -> EstimateReport {
         let started = Date()
         try request.execution.validate()
         try request.factors.validate()
         let inputs = try ResolvedInputs.resolve(request.inputs, roles: [.red, .nir])
-        let grid = inputs.grid
-        guard grid.geoTransform.isNorthUp, let cellGrid = grid.cellGrid else {
-            throw VerdantError.input(file: inputs.bands[0].path, problem: "has a rotated or south-up geotransform; per-parcel sums need a north-up grid (warp it with gdalwarp)")
+        let parcels: PreparedParcels
+        if let prepared {
+            try prepared.check(source: request.parcels, inputs: inputs, execution: request.execution)
+            parcels = prepared
+        } else {
+            parcels = try PreparedParcels(source: request.parcels, inputs: inputs, execution: request.execution)
         }
-        let layer = try ParcelLoader.load(request.parcels, onto: grid)
-        let plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
-                                blockHeight: inputs.blockHeight, requested: request.execution.tileSize)
+        let grid = inputs.grid
+        let layer = parcels.layer
+        let coverage = parcels.coverage
+        let plan = parcels.plan
         GDAL.setCacheMax(bytes: request.execution.gdalCacheBytes)
         let threads = request.execution.threads
-        let coverage = GridCoverage(polygons: layer.parcels.map(\.geometry), grid: cellGrid, tiles: plan.tiles, threads: threads)
         let rowAreas = grid.rowCellAreas()
         let model = request.model
         let selection = coverage.tilesWithParcels
@@ -33,9 +45,8 @@ public enum EstimateJob {
         for tilePartials in partials {
             for (p, t) in tilePartials { sums[Int(p)].add(t) }
         }
-        let areas = layer.parcels.map { parcelArea($0.geometry, grid: grid) }
         let rows = layer.parcels.indices.map {
-            ParcelFigures(parcel: layer.parcels[$0], areaM2: areas[$0], totals: sums[$0], factors: request.factors)
+            ParcelFigures(parcel: layer.parcels[$0], areaM2: parcels.areas[$0], totals: sums[$0], factors: request.factors)
         }
         let totals = EstimateTotals(rows: rows, ndviAreaSums: sums.map(\.ndviAreaSum))
         let (fields, indices) = attributeColumns(layer)

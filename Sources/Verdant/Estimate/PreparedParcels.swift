@@ -1,0 +1,42 @@
+/// Parcels read and their exact coverage computed on one grid: made once, reused for every raster on that grid.
+public struct PreparedParcels: Sendable {
+    /// Where the parcels came from.
+    public let source: ParcelSource
+    /// The parcels.
+    public let layer: ParcelLayer
+    /// The grid they were prepared for.
+    public let grid: RasterGrid
+    /// The tiles of that grid.
+    public let plan: TilePlan
+    /// Every parcel's coverage, and which tiles each touches.
+    public let coverage: GridCoverage
+    /// Every parcel's area in m².
+    public let areas: [Double]
+
+    init(source: ParcelSource, inputs: ResolvedInputs, execution: ExecutionOptions) throws {
+        let grid = inputs.grid
+        guard let cellGrid = grid.cellGrid else {
+            throw VerdantError.input(file: inputs.bands[0].path, problem: "has a rotated or south-up geotransform; per-parcel sums need a north-up grid (warp it with gdalwarp)")
+        }
+        self.source = source
+        self.grid = grid
+        self.layer = try ParcelLoader.load(source, onto: grid)
+        self.plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
+                                 blockHeight: inputs.blockHeight, requested: execution.tileSize)
+        self.coverage = GridCoverage(polygons: layer.parcels.map(\.geometry), grid: cellGrid, tiles: plan.tiles,
+                                     threads: execution.threads)
+        self.areas = layer.parcels.map { EstimateJob.parcelArea($0.geometry, grid: grid) }
+    }
+
+    /// Throws unless these parcels were prepared from `source` for the grid and tiles of `inputs`.
+    func check(source: ParcelSource, inputs: ResolvedInputs, execution: ExecutionOptions) throws {
+        guard source == self.source else {
+            throw VerdantError.usage("the prepared parcels come from \(self.source.path), not \(source.path)")
+        }
+        let plan = try TilePlan(width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
+                                blockHeight: inputs.blockHeight, requested: execution.tileSize)
+        guard inputs.grid == grid, plan == self.plan else {
+            throw VerdantError.input(file: inputs.bands[0].path, problem: "is not on the grid (or tiles) the parcels were prepared for; prepare them again for this raster")
+        }
+    }
+}
