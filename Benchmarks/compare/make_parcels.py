@@ -97,7 +97,7 @@ def main():
             if k == 0:
                 ox, oy = cx, cy
             else:  # beside the first part, never overlapping it or each other
-                d = parts[0][1] + radius + sum(r for _, r in parts[1:k]) * 2 + rng.uniform(20, 200)
+                d = parts[0][1] + radius + sum(r for _, r in parts[1:k]) * 2 + 200 * (k - 1) + rng.uniform(20, 200)
                 phi = rng.uniform(0, 2 * math.pi)
                 ox, oy = cx + d * math.cos(phi), cy + d * math.sin(phi)
             placed.append([ring + np.array([ox, oy]) for ring in rings])

@@ -51,4 +51,42 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(sums)
         }
     }
+
+    // Exact coverage: one 1000-vertex parcel over a 512 × 512 window (boundary ~ 4000 cells).
+    Benchmark("Coverage 1000-vertex polygon, 512x512 window") { benchmark in
+        let grid = CellGrid(originX: 500_000, originY: 9_000_000, cellWidth: 10, cellHeight: 10, columns: 512, rows: 512)!
+        let ring = (0..<1000).map { k -> Coordinate in
+            let a = Double(k) / 1000 * 2 * Double.pi, r = 2400 + 200 * sin(7 * a)
+            return Coordinate(x: 502_560 + r * cos(a), y: 8_997_440 + r * sin(a))
+        }
+        let polygon = MultiPolygon(polygons: [Polygon(exterior: ring)])
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(CoverageCalculator.coverageFractions(of: polygon, on: grid, in: grid.fullWindow))
+        }
+    }
+
+    // Coverage of 10,000 parcels (~1–10 ha) on a Sentinel-2-size grid, 2 threads, kept sparse.
+    Benchmark("GridCoverage 10k parcels on 10980x10980, 2 threads", configuration: .init(maxIterations: 10)) { benchmark in
+        let grid = CellGrid(originX: 600_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10, columns: 10_980, rows: 10_980)!
+        let tiles = try BlockWindows(rasterWidth: 10_980, rasterHeight: 10_980, tileWidth: 512, tileHeight: 512)
+        let polygons = SyntheticParcels.polygons(count: 10_000, sceneSize: 10_980)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(GridCoverage(polygons: polygons, grid: grid, tiles: tiles, threads: 2))
+        }
+    }
+
+    // verdant estimate end to end on a 2048 × 2048 scene with 2,000 parcels, 2 threads, no output file.
+    Benchmark("EstimateJob 2048x2048, 2k parcels, 2 threads", configuration: .init(maxIterations: 10)) { benchmark in
+        let scene = try SyntheticScene.path(size: 2048)
+        let parcels = try SyntheticParcels.path(count: 2000, sceneSize: 2048)
+        let request = EstimateRequest(inputs: .stacked(path: scene, red: .description("B04"), nir: .description("B08"),
+                                                       scaling: ReflectanceScaling(scale: 0.0001, offset: -0.1)),
+                                      parcels: ParcelSource(path: parcels, idField: "parcel_id"),
+                                      model: try BiomassModel(parsing: "linear:-30,250"),
+                                      execution: ExecutionOptions(threads: 2))
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try EstimateJob.run(request)) }
+    }
 }

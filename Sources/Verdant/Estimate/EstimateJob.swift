@@ -121,34 +121,29 @@ final class EstimateWorker {
             agb = [Double](repeating: .nan, count: n)
         }
         let red = reader.values[redSlot], nir = reader.values[nirSlot]
-        var nonFinite: Double?
-        for i in 0..<n {
-            let x = NDVI.value(red: red[i], nir: nir[i])
-            let b = model.agb(x)
-            if !x.isNaN && !b.isFinite { nonFinite = x }
-            ndvi[i] = x
-            agb[i] = b
-        }
-        if let x = nonFinite {
-            throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for NDVI \(x); check its coefficients")
-        }
         let cells = CellWindow(column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
-        var out: [(Int32, ParcelTotals)] = []
-        out.reserveCapacity(coverage.parcelsByTile[tile].count)
-        for p in coverage.parcelsByTile[tile] {
-            var t = ParcelTotals()
-            coverage.parcels[Int(p)].forEachCell(in: cells) { row, column, fraction in
-                let a = fraction * rowAreas[row]
-                t.coveredArea += a
-                let i = (row - window.rowOffset) * window.width + (column - window.columnOffset)
-                let x = ndvi[i]
-                if x.isNaN { return }
-                t.observedArea += a
-                t.ndviAreaSum += a * x
-                t.agbTonnes += a * agb[i] / 10_000
+        let parcels = coverage.parcelsByTile[tile]
+        return try ndvi.withUnsafeMutableBufferPointer { ndvi in
+            try agb.withUnsafeMutableBufferPointer { agb in
+                var nonFinite: Double?
+                for i in 0..<n {
+                    let x = NDVI.value(red: red[i], nir: nir[i])
+                    let b = model.agb(x)
+                    if !x.isNaN && !b.isFinite { nonFinite = x }
+                    ndvi[i] = x
+                    agb[i] = b
+                }
+                if let x = nonFinite {
+                    throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for NDVI \(x); check its coefficients")
+                }
+                var out: [(Int32, ParcelTotals)] = []
+                out.reserveCapacity(parcels.count)
+                for p in parcels {
+                    out.append((p, ParcelAccumulator.sums(coverage.parcels[Int(p)], in: cells, rowAreas: rowAreas,
+                                                          ndvi: UnsafeBufferPointer(ndvi), agb: UnsafeBufferPointer(agb))))
+                }
+                return out
             }
-            out.append((p, t))
         }
-        return out
     }
 }

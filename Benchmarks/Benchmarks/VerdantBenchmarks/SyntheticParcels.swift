@@ -1,0 +1,38 @@
+import Foundation
+import Verdant
+
+/// Deterministic irregular parcels (star-shaped, 24 vertices, ~1–10 ha) over the synthetic scene, in its CRS.
+enum SyntheticParcels {
+    static func polygons(count: Int, sceneSize: Int, seed: UInt64 = 11) -> [MultiPolygon] {
+        var state = seed
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let extent = Double(sceneSize) * 10
+        return (0..<count).map { _ in
+            let cx = 600_000 + next() * extent, cy = 1_600_000 - next() * extent
+            let radius = 60 + next() * 120
+            let ring = (0..<24).map { k -> Coordinate in
+                let angle = Double(k) / 24 * 2 * Double.pi
+                let r = radius * (0.7 + 0.3 * next())
+                return Coordinate(x: cx + r * cos(angle), y: cy + r * sin(angle))
+            }
+            return MultiPolygon(polygons: [Polygon(exterior: ring)])
+        }
+    }
+
+    /// Writes them as GeoJSON (EPSG:32647) once and returns the path.
+    static func path(count: Int, sceneSize: Int) throws -> String {
+        let path = NSTemporaryDirectory() + "verdant-bench-parcels-\(count)-\(sceneSize).geojson"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        var text = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::32647\"}},\"features\":[\n"
+        text += polygons(count: count, sceneSize: sceneSize).enumerated().map { i, p in
+            let ring = (p.polygons[0].exterior + [p.polygons[0].exterior[0]]).map { "[\($0.x),\($0.y)]" }.joined(separator: ",")
+            return "{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"p\(i)\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(ring)]]}}"
+        }.joined(separator: ",\n")
+        text += "\n]}\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}

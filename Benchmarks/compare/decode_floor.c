@@ -1,0 +1,133 @@
+/*
+ * The GDAL decode floor: read the red and NIR bands' blocks of the scene (and the SCL file's block at the same
+ * place) through GDAL, with T threads, and do nothing else. No estimate can read these bands through GDAL in
+ * less time on this machine, so it is the floor the other tools are measured against.
+ *
+ *   decode_floor SCENE RED NIR THREADS [SCL]
+ *
+ * RED and NIR are 1-based band indices or band descriptions (B04, B08). Each thread opens its own dataset
+ * handles and takes the next block (in the scene's block size, 512 x 512 for the harness's scene) from a
+ * shared counter until none is left; for each it reads both bands in one GDALDatasetRasterIO call into a
+ * UInt16 buffer and the SCL block into a Byte buffer. A checksum of a few values per block is printed so the
+ * reads cannot be skipped.
+ *
+ * Build: cc -O2 -o decode_floor decode_floor.c $(pkg-config --cflags --libs gdal) -lpthread
+ */
+#include <gdal.h>
+#include <cpl_conv.h>
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *scene_path;
+static const char *scl_path;
+static int bands[2];
+static int width, height, block_w, block_h, blocks_x, blocks_y;
+static atomic_long next_block;
+static atomic_ulong checksum;
+static atomic_int failed;
+
+static int band_of(GDALDatasetH ds, const char *name) {
+    char *end = NULL;
+    long v = strtol(name, &end, 10);
+    if (end != name && *end == '\0') return (int)v;
+    for (int i = 1; i <= GDALGetRasterCount(ds); i++) {
+        const char *d = GDALGetDescription(GDALGetRasterBand(ds, i));
+        if (d && strcmp(d, name) == 0) return i;
+    }
+    return 0;
+}
+
+static void *worker(void *arg) {
+    (void)arg;
+    GDALDatasetH ds = GDALOpen(scene_path, GA_ReadOnly);
+    GDALDatasetH scl = scl_path ? GDALOpen(scl_path, GA_ReadOnly) : NULL;
+    if (!ds || (scl_path && !scl)) {
+        fprintf(stderr, "decode_floor: cannot open the inputs\n");
+        atomic_store(&failed, 1);
+        return NULL;
+    }
+    uint16_t *buf = malloc((size_t)block_w * block_h * 2 * sizeof(uint16_t));
+    uint8_t *sbuf = malloc((size_t)block_w * block_h);
+    unsigned long sum = 0;
+    for (;;) {
+        long i = atomic_fetch_add(&next_block, 1);
+        if (i >= (long)blocks_x * blocks_y) break;
+        int bx = (int)(i % blocks_x), by = (int)(i / blocks_x);
+        int x = bx * block_w, y = by * block_h;
+        int w = x + block_w <= width ? block_w : width - x;
+        int h = y + block_h <= height ? block_h : height - y;
+        if (GDALDatasetRasterIO(ds, GF_Read, x, y, w, h, buf, w, h, GDT_UInt16, 2, bands, 0, 0, 0) != CE_None) {
+            atomic_store(&failed, 1);
+            break;
+        }
+        sum += buf[0] + buf[(size_t)w * h * 2 - 1];
+        if (scl) {
+            if (GDALDatasetRasterIO(scl, GF_Read, x, y, w, h, sbuf, w, h, GDT_Byte, 1, NULL, 0, 0, 0) != CE_None) {
+                atomic_store(&failed, 1);
+                break;
+            }
+            sum += sbuf[(size_t)w * h - 1];
+        }
+    }
+    atomic_fetch_add(&checksum, sum);
+    free(buf);
+    free(sbuf);
+    if (scl) GDALClose(scl);
+    GDALClose(ds);
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 5 || argc > 6) {
+        fprintf(stderr, "usage: decode_floor SCENE RED NIR THREADS [SCL]\n");
+        return 2;
+    }
+    scene_path = argv[1];
+    int threads = atoi(argv[4]);
+    scl_path = argc == 6 ? argv[5] : NULL;
+    if (threads < 1) {
+        fprintf(stderr, "decode_floor: THREADS must be >= 1\n");
+        return 2;
+    }
+    GDALAllRegister();
+    GDALDatasetH ds = GDALOpen(scene_path, GA_ReadOnly);
+    if (!ds) {
+        fprintf(stderr, "decode_floor: cannot open %s\n", scene_path);
+        return 1;
+    }
+    bands[0] = band_of(ds, argv[2]);
+    bands[1] = band_of(ds, argv[3]);
+    if (bands[0] < 1 || bands[1] < 1 || bands[0] > GDALGetRasterCount(ds) || bands[1] > GDALGetRasterCount(ds)) {
+        fprintf(stderr, "decode_floor: no band %s or %s in %s\n", argv[2], argv[3], scene_path);
+        return 1;
+    }
+    width = GDALGetRasterXSize(ds);
+    height = GDALGetRasterYSize(ds);
+    GDALGetBlockSize(GDALGetRasterBand(ds, bands[0]), &block_w, &block_h);
+    GDALClose(ds);
+    blocks_x = (width + block_w - 1) / block_w;
+    blocks_y = (height + block_h - 1) / block_h;
+
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    pthread_t *tids = malloc(sizeof(pthread_t) * threads);
+    for (int t = 0; t < threads; t++) pthread_create(&tids[t], NULL, worker, NULL);
+    for (int t = 0; t < threads; t++) pthread_join(tids[t], NULL);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    free(tids);
+    if (atomic_load(&failed)) {
+        fprintf(stderr, "decode_floor: a read failed\n");
+        return 1;
+    }
+    double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    printf("decode_floor: %d x %d cells, %d blocks of %d x %d, bands %d,%d%s, %d threads: %.3f s (checksum %lu)\n",
+           width, height, blocks_x * blocks_y, block_w, block_h, bands[0], bands[1], scl_path ? " + SCL" : "",
+           threads, s, (unsigned long)atomic_load(&checksum));
+    return 0;
+}
