@@ -252,7 +252,13 @@ fi
 step_end
 
 # ---------------------------------------------------------------------------------------------- the report
-q() { printf '%q ' "$@"; }
+q() {  # a command line to copy and paste: arguments quoted only when they need it
+    local out="" a
+    for a in "$@"; do
+        if [[ "$a" =~ ^[A-Za-z0-9_./=:,+@%-]+$ ]]; then out+="$a "; else out+="'${a//\'/\'\\\'\'}' "; fi
+    done
+    printf '%s' "${out% }"
+}
 export META_SIZE="$SIZE" META_PARCELS="$PARCELS" META_THREADS="$THREADS" META_MASK="$MASK" META_REPEAT="$REPEAT"
 export META_SCENE="$SCENE" META_SCL="$( ((MASK)) && echo "$SCL" || true)" META_PARCELS_FILE="$PARCELS_FILE"
 export META_MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"

@@ -29,6 +29,7 @@ import Verdant
         let ds = try Dataset.open(out)
         #expect(ds.metadataItem("LAYOUT", domain: "IMAGE_STRUCTURE") == "COG")
         #expect(ds.metadataItem("COMPRESSION", domain: "IMAGE_STRUCTURE") == compression.rawValue)
+        #expect(ds.metadataItem("PREDICTOR", domain: "IMAGE_STRUCTURE") == "3", "floating-point predictor")
         #expect(ds.geoTransform == transform)
         #expect(ds.spatialReference?.isSame(as: try SpatialReference(epsg: 32622)) == true)
         let band = try ds.band(1)
