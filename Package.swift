@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // GDAL's C API, found through pkg-config (Debian: libgdal-dev, GDAL >= 3.6.2).
@@ -22,7 +23,11 @@ let package = Package(
         // The safe Swift layer over GDAL: every unsafe pointer of the project lives here.
         .target(name: "GDALKit", dependencies: ["CGDAL"]),
         // The engine: indices, biomass, coverage, executor, accounting. No C types in its API.
-        .target(name: "Verdant", dependencies: ["GDALKit"]),
+        .target(
+            name: "Verdant",
+            dependencies: ["GDALKit", .product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("Sensors/presets.json")]
+        ),
         // The thin command-line interface.
         .executableTarget(
             name: "VerdantCLI",

@@ -9,17 +9,20 @@
    reflectance = DN x scale + offset; NDVI = (nir - red) / (nir + red); AGB = max(0, a + b NDVI).
 2. parcels: read as GeoJSON, every ring densified in lon/lat as GDAL's OGR_G_Segmentize does (on a segment
    longer than half a cell, 5 m as degrees on the WGS 84 equatorial radius, floor(L / max - 0.01) evenly spaced
-   points are inserted), then reprojected to the raster CRS in one pyproj call.
+   points are inserted), then reprojected to the raster CRS in one pyproj call and handed to exactextract as
+   WKB (as a GeoPandas source would be, without the GeoJSON text round trip).
 3. exactextract on the in-memory arrays (NumPyRasterSource): count(ndvi) (the covered fraction of defined
    cells), mean(ndvi) (coverage-weighted, NaN cells skipped) and sum(agb); observed_ha = count x cell area /
    1e4, agb_t = sum x cell area / 1e4. The parcels are split into T contiguous chunks run in T forked worker
-   processes that share the arrays copy-on-write (exactextract itself is single-threaded).
+   processes that inherit the arrays and the parcels copy-on-write, so nothing big is pickled (exactextract
+   itself is single-threaded).
 Phase times go to stderr and, with --timings FILE, to a JSON file.
 """
 import argparse
 import csv
 import json
 import math
+import struct
 import multiprocessing
 import sys
 import threading
@@ -30,6 +33,7 @@ import numpy as np
 import rasterio
 from pyproj import Transformer
 from exactextract import Operation, exact_extract
+from exactextract.feature import Feature, FeatureSource
 from exactextract.raster import NumPyRasterSource
 
 EXCLUDED_SCL = np.array([0, 1, 3, 8, 9, 10], dtype=np.uint8)
@@ -89,24 +93,69 @@ def make_rasters(scene, red, nir, scl, scale, offset, a, b, threads):
     return ndvi, agb, t, crs
 
 
-def segmentize(xy, max_len):
-    """GDAL's OGRSimpleCurve::segmentize on one closed ring, vectorised."""
-    d = np.diff(xy, axis=0)
+def segmentize(xy, ring_lengths, max_len):
+    """GDAL's OGRSimpleCurve::segmentize on many closed rings at once (xy: the rings one after another).
+
+    On a segment of squared length d2 > max^2 (1 + 1e-5), floor(sqrt(d2 / max^2) - 0.01) points are inserted at
+    x0 + j dx / (n + 1), j = 1..n, as GDAL computes them. Returns the new coordinates and ring lengths."""
+    ends = np.cumsum(ring_lengths) - 1  # the closing vertex of each ring starts no segment
+    d = np.zeros_like(xy)
+    d[:-1] = xy[1:] - xy[:-1]
+    d[ends] = 0.0
     d2 = d[:, 0] ** 2 + d[:, 1] ** 2
     m2 = max_len * max_len
     n = np.where(d2 - m2 > 1e-5 * m2, np.floor(np.sqrt(d2 / m2) - 1e-2), 0).astype(np.int64)
-    counts = n + 1
-    seg = np.repeat(np.arange(len(d)), counts)
+    counts = n + 1  # the vertex itself, then its segment's inserted points
+    src = np.repeat(np.arange(len(xy)), counts)
     j = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    k = (n[seg] + 1).astype(np.float64)
-    out = np.empty((len(seg) + 1, 2))
-    out[:-1, 0] = xy[seg, 0] + j * d[seg, 0] / k
-    out[:-1, 1] = xy[seg, 1] + j * d[seg, 1] / k
-    out[-1] = xy[-1]
-    return out
+    k = (n[src] + 1).astype(np.float64)
+    out = np.empty((len(src), 2))
+    out[:, 0] = xy[src, 0] + j * d[src, 0] / k
+    out[:, 1] = xy[src, 1] + j * d[src, 1] / k
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    return out, np.add.reduceat(counts, starts)
+
+
+class WKBFeature(Feature):
+    """A parcel for exactextract: its id and its geometry as WKB (no GeoJSON text round trip)."""
+
+    def __init__(self, pid, wkb):
+        Feature.__init__(self)
+        self.pid = pid
+        self.wkb = wkb
+
+    def get(self, name):
+        return self.pid
+
+    def geometry(self):
+        return self.wkb
+
+    def set_geometry_format(self):
+        return "wkb"
+
+    def fields(self):
+        return ["parcel_id"]
+
+
+class WKBFeatureSource(FeatureSource):
+    def __init__(self, items, srs_wkt):
+        super().__init__()
+        self.items = items
+        self.wkt = srs_wkt
+
+    def count(self):
+        return len(self.items)
+
+    def __iter__(self):
+        for pid, wkb in self.items:
+            yield WKBFeature(pid, wkb)
+
+    def srs_wkt(self):
+        return self.wkt
 
 
 def load_parcels(path, id_field, crs, cell):
+    """[(parcel_id, WKB in the raster CRS)]: rings densified in lon/lat, then reprojected in one call."""
     with open(path) as fh:
         doc = json.load(fh)
     max_len = (cell / 2) / (math.pi / 180 * R_EARTH)
@@ -114,35 +163,36 @@ def load_parcels(path, id_field, crs, cell):
     for f in doc["features"]:
         g = f["geometry"]
         polys = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
-        shape = []
         for poly in polys:
-            shape.append(len(poly))
             for ring in poly:
-                rings.append(segmentize(np.asarray(ring, dtype=np.float64)[:, :2], max_len))
-        shapes.append((g["type"], shape))
+                rings.append(ring)
+        shapes.append((g["type"], [len(poly) for poly in polys]))
         ids.append(str(f["properties"][id_field]))
-    allxy = np.concatenate(rings)
-    x, y = Transformer.from_crs("EPSG:4326", crs.to_wkt(), always_xy=True).transform(allxy[:, 0], allxy[:, 1])
-    features = []
-    at = 0
+    lengths = np.fromiter((len(r) for r in rings), dtype=np.int64, count=len(rings))
+    lonlat = np.array([p[:2] for r in rings for p in r], dtype=np.float64)
+    lonlat, lengths = segmentize(lonlat, lengths, max_len)
+    x, y = Transformer.from_crs("EPSG:4326", crs.to_wkt(), always_xy=True).transform(lonlat[:, 0], lonlat[:, 1])
+    xy = np.column_stack([x, y])
+    starts = np.concatenate([[0], np.cumsum(lengths)])
+    items = []
     k = 0
     for pid, (kind, shape) in zip(ids, shapes):
         polys = []
         for nrings in shape:
-            poly = []
+            parts = [struct.pack("<BII", 1, 3, nrings)]
             for _ in range(nrings):
-                m = len(rings[k])
-                poly.append(np.column_stack([x[at:at + m], y[at:at + m]]).tolist())
-                at += m
+                parts.append(struct.pack("<I", int(lengths[k])))
+                parts.append(xy[starts[k]:starts[k + 1]].tobytes())
                 k += 1
-            polys.append(poly)
-        geometry = {"type": "Polygon", "coordinates": polys[0]} if kind == "Polygon" else {"type": "MultiPolygon", "coordinates": polys}
-        features.append({"type": "Feature", "properties": {"parcel_id": pid}, "geometry": geometry})
-    return features
+            polys.append(b"".join(parts))
+        wkb = polys[0] if kind == "Polygon" else struct.pack("<BII", 1, 6, len(polys)) + b"".join(polys)
+        items.append((pid, wkb))
+    return items
 
 
-def extract(chunk):
+def extract(span):
     ndvi, agb, ext = _SHARED["ndvi"], _SHARED["agb"], _SHARED["ext"]
+    chunk = WKBFeatureSource(_SHARED["features"][span[0]:span[1]], _SHARED["wkt"])  # inherited by the fork, never pickled
     n = NumPyRasterSource(ndvi, *ext, name="ndvi")
     g = NumPyRasterSource(agb, *ext, name="agb")
     ops = [Operation("count", "ndvi_count", n), Operation("mean", "ndvi_mean", n), Operation("sum", "agb_sum", g)]
@@ -182,15 +232,15 @@ def main():
 
     t2 = time.perf_counter()
     h, w = ndvi.shape
-    _SHARED.update(ndvi=ndvi, agb=agb, ext=(t.c, t.f + h * t.e, t.c + w * t.a, t.f))
+    _SHARED.update(ndvi=ndvi, agb=agb, ext=(t.c, t.f + h * t.e, t.c + w * t.a, t.f), features=features, wkt=crs.to_wkt())
     workers = max(1, min(args.threads, len(features)))
     step = math.ceil(len(features) / workers)
-    chunks = [features[i:i + step] for i in range(0, len(features), step)]
+    spans = [(i, min(i + step, len(features))) for i in range(0, len(features), step)]
     if workers == 1:
-        results = [extract(chunks[0])] if chunks else []
+        results = [extract(spans[0])] if spans else []
     else:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(extract, chunks, chunksize=1)
+            results = pool.map(extract, spans, chunksize=1)
     times["exactextract_s"] = time.perf_counter() - t2
     print(f"peer: exactextract {times['exactextract_s']:.1f} s", file=sys.stderr, flush=True)
 

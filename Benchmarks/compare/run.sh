@@ -14,7 +14,7 @@ PARCELS=10000
 THREADS=2
 WORK=/tmp/verdant-compare
 MASK=1
-REPEAT=1
+REPEAT=3
 SCALING=0
 SCALING_GRID=0
 VERDANT=""
@@ -28,7 +28,7 @@ usage: bash Benchmarks/compare/run.sh [options]
   --threads T      threads for verdant, the peer and the decode floor (default 2)
   --work DIR       work directory: venv, cached data, runs, results (default /tmp/verdant-compare)
   --no-mask        leave the SCL mask out of verdant and the peer (for a verdant without --band scl=)
-  --repeat R       time each tool R times and report the fastest (default 1)
+  --repeat R       time each tool R times and report the fastest (default 3)
   --verdant PATH   time this verdant binary instead of building one
   --scaling        run 1/4, 1 and 4x area (5490, 10980, 21960 at 10,000 parcels) and 1k, 10k, 100k parcels
                    (at 10980), then print how the cost grows; takes long (run by hand, not in CI)
@@ -129,6 +129,8 @@ if [[ ! -x "$PY" ]] || ! cmp -s "$HERE/requirements.txt" "$VENV/.requirements.tx
     cp "$HERE/requirements.txt" "$VENV/.requirements.txt"
 fi
 
+VERDANT_GIVEN=0
+[[ -n "$VERDANT" ]] && VERDANT_GIVEN=1
 if [[ -z "$VERDANT" ]]; then
     command -v swift >/dev/null || die "swift is needed to build verdant (or pass --verdant PATH)"
     log "building verdant (release) in $ROOT/.build-compare"
@@ -217,7 +219,8 @@ PEER_ARGS+=(--parcels "$PARCELS_FILE" --id-field parcel_id --scale 0.0001 --offs
 FLOOR_ARGS=("$SCENE" B04 B08 "$THREADS")
 ((MASK)) && FLOOR_ARGS+=("$SCL")
 
-step_begin "warm the page cache (read the inputs once)"
+step_begin "flush and warm the page cache (sync, then read the inputs once)"
+sync  # freshly generated files are still being written back: that would slow the first timed tool
 cat "$SCENE" "$PARCELS_FILE" >/dev/null
 ((MASK)) && cat "$SCL" >/dev/null
 step_end
@@ -262,7 +265,12 @@ q() {  # a command line to copy and paste: arguments quoted only when they need 
 export META_SIZE="$SIZE" META_PARCELS="$PARCELS" META_THREADS="$THREADS" META_MASK="$MASK" META_REPEAT="$REPEAT"
 export META_SCENE="$SCENE" META_SCL="$( ((MASK)) && echo "$SCL" || true)" META_PARCELS_FILE="$PARCELS_FILE"
 export META_MACHINE="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-export META_VERDANT="$VERDANT at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' + uncommitted changes in Sources')"
+tree="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' + uncommitted changes in Sources')"
+if ((VERDANT_GIVEN)); then
+    export META_VERDANT="$VERDANT (given with --verdant, built $(date -r "$VERDANT" '+%Y-%m-%d %H:%M'); the work tree is at $tree)"
+else
+    export META_VERDANT="$VERDANT, built from the work tree at $tree"
+fi
 export META_GDAL="$(pkg-config --modversion gdal)"
 export META_VERDANT_CMD="$(q "$VERDANT" "${VERDANT_ARGS[@]}")"
 export META_PEER_CMD="$(q "$PY" "${PEER_ARGS[@]}")"

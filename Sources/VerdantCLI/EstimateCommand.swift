@@ -19,6 +19,8 @@ struct EstimateCommand: ParsableCommand {
               --parcels parcels.geojson --id-field parcel_id --model linear:-30,250 --out parcels.csv
           verdant estimate --band red=B04.tif --band nir=B08.tif --parcels farms.gpkg --layer plots \\
               --root-shoot 0.27 --carbon-fraction 0.47 --out result.gpkg
+          verdant estimate --sensor sentinel2-l2a --raster T47PQR.tif --band scl=SCL_20m.tif \\
+              --parcels plots.geojson --model linear:-30,250 --min-observed 0.7 --out plots.csv
         """
     )
 
@@ -47,11 +49,15 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output: FILE.csv, FILE.json, FILE.geojson, FILE.gpkg, or - for CSV on standard output.", valueName: "FILE"))
     var out: String
 
+    @Option(name: .customLong("min-observed"), help: ArgumentHelp("Flag parcels observed under this fraction (low_observed; default 0.5).", valueName: "FRACTION"))
+    var minObserved: Double = 0.5
+
     @OptionGroup(title: "Run") var runOptions: RunOptions
 
     func run() throws {
-        let inputs = try raster.inputs()
-        try ReportWriter.check(out, inputs: Array(Set(inputs.bands.values.map(\.path))) + [parcels])
+        let biomass = try model.biomassModel()
+        let (inputs, masks) = try raster.resolve(for: biomass)
+        try ReportWriter.check(out, inputs: inputs.bands.values.flatMap(\.paths) + [parcels])
         var factors = CarbonFactors.ipccDefault
         if rootShoot != factors.rootShoot || carbonFraction != factors.carbonFraction {
             factors = CarbonFactors(rootShoot: rootShoot, carbonFraction: carbonFraction,
@@ -60,12 +66,13 @@ struct EstimateCommand: ParsableCommand {
         let request = EstimateRequest(
             inputs: inputs,
             parcels: ParcelSource(path: parcels, layer: layer, idField: idField, assumedCRS: assumeParcelsCRS),
-            model: try model.biomassModel(), factors: factors, execution: runOptions.execution())
+            model: biomass, factors: factors, masks: masks, minObserved: minObserved, execution: runOptions.execution())
         let report = try EstimateJob.run(request)
+        for w in report.metadata.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
         for row in report.rows where !row.notes.isEmpty {
             Console.note("parcel \(row.parcelID): \(row.notes.joined(separator: "; "))")
         }
-        try ReportWriter.write(report, to: out, inputs: report.metadata.bands.map(\.path) + [parcels])
+        try ReportWriter.write(report, to: out, inputs: inputs.bands.values.flatMap(\.paths) + [parcels])
         if out != "-" { print(SummaryText.text(report, out: out)) }
     }
 }

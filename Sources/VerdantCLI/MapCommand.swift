@@ -16,6 +16,8 @@ struct MapCommand: ParsableCommand {
           verdant map --raster S2.tif --red B04 --nir B08 --scale 0.0001 --offset -0.1 --ndvi-out ndvi.tif
           verdant map --band red=B04.tif --band nir=B08.tif --model linear:-30,250 --agb-out agb.tif --json
           verdant map --raster drone.tif --red 3 --nir 5 --model power:210,1.6 --model-source "Smith 2021, Table 2"
+          verdant map --sensor sentinel2-l2a --scene S2B_MSIL2A_20240105T033109_N0510_R018_T47PQR.SAFE --ndvi-out ndvi.tif
+          verdant map --sensor landsat-c2-l2 --stac item.json --index evi --index-out evi.tif
         """
     )
 
@@ -24,6 +26,9 @@ struct MapCommand: ParsableCommand {
 
     @Option(name: .customLong("ndvi-out"), help: ArgumentHelp("Write NDVI here as a COG (Float32, NaN nodata).", valueName: "FILE.tif"))
     var ndviOut: String?
+
+    @Option(name: .customLong("index-out"), help: ArgumentHelp("Write the model's index (--index) here as a COG.", valueName: "FILE.tif"))
+    var indexOut: String?
 
     @Option(name: .customLong("agb-out"), help: ArgumentHelp("Write AGB (t/ha) here as a COG (Float32, NaN nodata).", valueName: "FILE.tif"))
     var agbOut: String?
@@ -40,9 +45,12 @@ struct MapCommand: ParsableCommand {
         guard let compression = COGOptions.Compression(rawValue: compress.uppercased()) else {
             throw VerdantError.usage("--compress must be deflate or zstd (got '\(compress)')")
         }
-        let request = MapRequest(inputs: try raster.inputs(), model: try model.biomassModel(), ndviOutput: ndviOut,
+        let biomass = try model.biomassModel()
+        let (inputs, masks) = try raster.resolve(for: biomass)
+        let request = MapRequest(inputs: inputs, model: biomass, masks: masks, ndviOutput: ndviOut, indexOutput: indexOut,
                                  agbOutput: agbOut, execution: runOptions.execution(), cog: COGOptions(compression: compression))
         let summary = try MapJob.run(request)
+        for w in summary.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
         if json {
             print(try SummaryText.json(summary))
         } else {

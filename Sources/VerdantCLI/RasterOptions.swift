@@ -1,10 +1,17 @@
 import ArgumentParser
+import Foundation
 import Verdant
 
-/// Options that choose the input bands and their reflectance scaling.
+/// Options that choose the input bands, the sensor preset, reflectance scaling and the analysis grid.
 struct RasterOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A raster holding the red and NIR bands (any format GDAL reads).", valueName: "FILE"))
-    var raster: String?
+    @Option(name: .long, help: ArgumentHelp("Sensor preset: sentinel2-l2a, landsat-c2-l2, landsat-tm-c2-l2, micasense-rededge, micasense-atlas, dji-p4m, dji-m3m, parrot-sequoia, generic, or one from --preset-file (see `verdant presets`).", valueName: "NAME"))
+    var sensor: String?
+
+    @Option(name: .customLong("preset-file"), help: ArgumentHelp("A JSON or YAML file of your own presets (repeatable).", valueName: "FILE"))
+    var presetFile: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A raster holding the bands (any format GDAL reads); repeat it for tiles to mosaic.", valueName: "FILE"))
+    var raster: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The red band of --raster: a 1-based index or a band description such as B04.", valueName: "BAND"))
     var red: String?
@@ -12,46 +19,83 @@ struct RasterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The NIR band of --raster: a 1-based index or a band description such as B08.", valueName: "BAND"))
     var nir: String?
 
-    @Option(name: .long, help: ArgumentHelp("A band from its own file: ROLE=FILE[:BAND], e.g. red=B04.tif. Repeat per role.", valueName: "ROLE=FILE[:BAND]"))
+    @Option(name: .long, help: ArgumentHelp("A band from its own file: ROLE=FILE[:BAND], roles blue, green, red, rededge, nir, nirnarrow, swir1, swir2, scl, qa, mask. Repeat per role; repeat a role to mosaic tiles.", valueName: "ROLE=FILE[:BAND]"))
     var band: [String] = []
 
-    @Option(name: .long, parsing: .unconditional, help: "Reflectance scale, applied after GDAL's own scale/offset (Sentinel-2 L2A: 0.0001).")
-    var scale: Double = 1
+    @Option(name: .long, help: ArgumentHelp("A STAC item JSON whose assets are the bands (asset keys such as red, nir, scl or B04).", valueName: "ITEM.json"))
+    var stac: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Reflectance offset, applied after --scale (Sentinel-2 L2A from baseline 04.00: -0.1).", valueName: "offset"))
-    var offset: Double = 0
+    @Option(name: .long, help: ArgumentHelp("A product folder (e.g. a Sentinel-2 .SAFE or a Landsat scene) whose file names name the bands.", valueName: "FOLDER"))
+    var scene: String?
+
+    @Option(name: .long, help: ArgumentHelp("Sentinel-2 processing baseline (e.g. 05.09) when the metadata does not say.", valueName: "NN.NN"))
+    var baseline: String?
+
+    @Option(name: .long, parsing: .unconditional, help: "Reflectance scale after GDAL's own scale/offset; overrides the preset (Sentinel-2 L2A: 0.0001).")
+    var scale: Double?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Reflectance offset after --scale; overrides the preset and the baseline (Sentinel-2 L2A from baseline 04.00: -0.1).", valueName: "offset"))
+    var offset: Double?
 
     @Option(name: .customLong("assume-crs"), help: ArgumentHelp("CRS to assume for rasters that have none, e.g. EPSG:32647.", valueName: "CRS"))
     var assumeCRS: String?
 
-    /// The inputs these options describe.
-    func inputs() throws -> RasterInputs {
-        let scaling = ReflectanceScaling(scale: scale, offset: offset)
-        guard scale.isFinite, offset.isFinite, scale != 0 else {
-            throw VerdantError.usage("--scale must be a non-zero finite number and --offset finite")
+    @Option(name: .long, help: ArgumentHelp("Analysis grid: that role's grid (default: the finest input).", valueName: "ROLE"))
+    var grid: String?
+
+    @Option(name: .long, help: ArgumentHelp("Analysis cell size in the grid's CRS units.", valueName: "SIZE"))
+    var resolution: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Resampling of reflectance onto the grid: average, bilinear, cubic, near (default: average from finer, bilinear from coarser; classes always near).", valueName: "METHOD"))
+    var resampling: String?
+
+    @Option(name: .customLong("scl-exclude"), help: ArgumentHelp("Sentinel-2 SCL classes to exclude (default 0,1,3,8,9,10).", valueName: "LIST"))
+    var sclExclude: String?
+
+    @Option(name: .customLong("qa-bits"), help: ArgumentHelp("Landsat QA_PIXEL bits to exclude (default 0,1,2,3,4).", valueName: "LIST"))
+    var qaBits: String?
+
+    @Flag(name: .customLong("mask-water"), help: "Also exclude water (SCL 6, QA_PIXEL bit 7).")
+    var maskWater = false
+
+    @Flag(name: .customLong("mask-snow"), help: "Also exclude snow (SCL 11, QA_PIXEL bit 5).")
+    var maskSnow = false
+
+    @Option(name: .customLong("valid-range"), help: ArgumentHelp("Reflectance outside MIN,MAX is no data.", valueName: "MIN,MAX"))
+    var validRange: String?
+
+    /// The setup these options describe.
+    func setup() throws -> SensorSetup {
+        let catalog = try PresetCatalog.load(userFiles: presetFile)
+        var setup = SensorSetup(preset: try sensor.map { try catalog.preset(named: $0) })
+        setup.rasters = raster
+        if let red { setup.selectors[.red] = try BandSelector(parsing: red) }
+        if let nir { setup.selectors[.nir] = try BandSelector(parsing: nir) }
+        if !raster.isEmpty && setup.preset == nil && (red == nil || nir == nil) && band.isEmpty {
+            throw VerdantError.usage("--raster needs --red BAND and --nir BAND, or --sensor NAME to name the bands")
         }
-        var result: RasterInputs
-        if let raster {
-            guard let red, let nir else {
-                throw VerdantError.usage("--raster needs --red BAND and --nir BAND")
-            }
-            result = RasterInputs.stacked(path: raster, red: try BandSelector(parsing: red),
-                                          nir: try BandSelector(parsing: nir), scaling: scaling)
-            for text in band {
-                let a = try BandAssignment(parsing: text)
-                result.bands[a.role] = a.source
-            }
-        } else {
-            if red != nil || nir != nil {
-                throw VerdantError.usage("--red and --nir choose bands of --raster FILE; for separate files use --band red=FILE --band nir=FILE")
-            }
-            guard !band.isEmpty else {
-                throw VerdantError.usage("no input: give --raster FILE --red BAND --nir BAND, or --band red=FILE --band nir=FILE")
-            }
-            result = try RasterInputs(assignments: band.map(BandAssignment.init(parsing:)), scaling: scaling)
+        setup.assignments = try band.map(BandAssignment.init(parsing:))
+        setup.stac = stac
+        setup.scene = scene
+        setup.baseline = baseline
+        if let scale, !scale.isFinite || scale == 0 { throw VerdantError.usage("--scale must be a non-zero finite number") }
+        if let offset, !offset.isFinite { throw VerdantError.usage("--offset must be a finite number") }
+        setup.scale = scale
+        setup.offset = offset
+        setup.assumedCRS = assumeCRS
+        setup.gridRole = try grid.map { try BandRole(parsing: $0) }
+        if let resolution, !(resolution.isFinite && resolution > 0) { throw VerdantError.usage("--resolution must be a positive number") }
+        setup.resolution = resolution
+        if let resampling, !["average", "bilinear", "cubic", "cubicspline", "lanczos", "near", "mode"].contains(resampling) {
+            throw VerdantError.usage("--resampling must be average, bilinear, cubic, cubicspline, lanczos, near or mode (got '\(resampling)')")
         }
-        result.assumedCRS = assumeCRS
-        return result
+        setup.resampling = resampling
+        setup.sclExclude = try sclExclude.map { try MaskRules.integers($0, option: "--scl-exclude") }
+        setup.qaExcludeBits = try qaBits.map { try MaskRules.integers($0, option: "--qa-bits") }
+        setup.maskWater = maskWater
+        setup.maskSnow = maskSnow
+        setup.validRange = try validRange.map(MaskRules.range)
+        return setup
     }
 }
 
@@ -67,7 +111,7 @@ struct RunOptions: ParsableArguments {
     func execution() -> ExecutionOptions { ExecutionOptions(threads: threads, tileSize: tileSize) }
 }
 
-/// Options that choose the biomass model.
+/// Options that choose the biomass model and the index it takes.
 struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Biomass model: linear:a,b | exp:a,b | power:a,b, or example-linear (illustrative only).", valueName: "M"))
     var model: String?
@@ -75,12 +119,30 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("model-source"), help: "The citation or origin of --model, echoed in every output.")
     var modelSource: String?
 
+    @Option(name: .long, help: ArgumentHelp("The index the model takes: ndvi, evi, savi, msavi2, ndre, gndvi (default ndvi).", valueName: "INDEX"))
+    var index: String = "ndvi"
+
+    @Option(name: .customLong("savi-l"), help: "SAVI's soil brightness factor L (default 0.5).")
+    var saviL: Double = 0.5
+
     /// The model; warns on stderr when the illustrative example is used.
     func biomassModel() throws -> BiomassModel {
+        let spectral = try SpectralIndex(parsing: index, saviL: saviL)
         guard let model else {
             Console.warn("no --model given: using the illustrative example-linear model (\(BiomassModel.example.formula)); it is not valid for any site, replace it with a calibrated model")
-            return .example
+            return BiomassModel.example.taking(spectral)
         }
-        return try BiomassModel(parsing: model, source: modelSource)
+        return try BiomassModel(parsing: model, source: modelSource).taking(spectral)
+    }
+}
+
+/// Options of the quality masks, gathered from `RasterOptions`.
+extension RasterOptions {
+    /// Resolves the inputs and masks for a run needing the index of `model`.
+    func resolve(for model: BiomassModel) throws -> (inputs: RasterInputs, masks: MaskRules) {
+        let spectral = try SpectralIndex(parsing: model.index, saviL: model.saviL ?? 0.5)
+        let resolved = try setup().resolve(needing: spectral.roles)
+        for w in resolved.inputs.warnings { Console.warn(w) }
+        return resolved
     }
 }

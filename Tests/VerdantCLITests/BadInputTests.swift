@@ -1,4 +1,5 @@
 import Foundation
+import GDALKit
 import Testing
 import TestSupport
 
@@ -25,9 +26,20 @@ import TestSupport
              status: 2, mentions: ["sentinel2_l2a_stack.tif", "there is no band 9"]),
         Case(name: "band description not found", arguments: { _ in ["--raster", stack, "--red", "B04", "--nir", "B99"] },
              status: 2, mentions: ["sentinel2_l2a_stack.tif", "no band described 'B99'", "B02, B03, B04, B08"]),
-        Case(name: "red and NIR on different grids", arguments: { _ in
-            ["--band", "red=\(stack):B04", "--band", "nir=\(ProjectRoot.sample("sentinel2_l2a_SCL_20m.tif"))"]
-        }, status: 2, mentions: ["sentinel2_l2a_SCL_20m.tif", "not on the grid"]),
+        Case(name: "mask on a grid that cannot be aligned", arguments: { f in
+            let far = try RasterFixture.write(f.file("mask.tif"), width: 4, height: 4, type: .byte, bands: [[Double](repeating: 1, count: 16)],
+                                              transform: GeoTransform(originX: 100_000, originY: 1_000_000, cellWidth: 10, cellHeight: 10))
+            return ["--raster", stack, "--red", "B04", "--nir", "B08", "--band", "mask=\(far)"]
+        }, status: 2, mentions: ["mask.tif", "does not overlap"]),
+        Case(name: "unknown preset", arguments: { _ in ["--sensor", "sentinel3", "--raster", stack] },
+             status: 1, mentions: ["unknown sensor preset 'sentinel3'", "sentinel2-l2a"]),
+        Case(name: "index needs a band the input lacks", arguments: { _ in
+            ["--raster", stack, "--red", "B04", "--nir", "B08", "--index", "ndre"]
+        }, status: 1, mentions: ["ndre", "rededge"]),
+        Case(name: "Sentinel-2 baseline unknown", arguments: { _ in
+            ["--sensor", "sentinel2-l2a", "--band", "red=\(ProjectRoot.sample("sentinel2_l2a_B04.tif"))",
+             "--band", "nir=\(ProjectRoot.sample("sentinel2_l2a_B08.tif"))"]
+        }, status: 2, mentions: ["sentinel2_l2a_B04.tif", "processing baseline", "--baseline", "--offset"]),
         Case(name: "output folder missing", arguments: { _ in
             ["--raster", stack, "--red", "3", "--nir", "4", "--ndvi-out", "/nonexistent/dir/ndvi.tif"]
         }, status: 2, mentions: ["/nonexistent/dir/ndvi.tif", "does not exist"]),

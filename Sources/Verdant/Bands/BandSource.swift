@@ -1,15 +1,25 @@
 import Foundation
 
-/// One band of one raster file: `FILE` (band 1) or `FILE:BAND` with an index or a description.
+/// One band of one raster file — or of several files mosaicked together — chosen by index or description.
 public struct BandSource: Hashable, Sendable, CustomStringConvertible {
-    /// The raster's path (or GDAL connection string such as `/vsicurl/…`).
-    public var path: String
-    /// Which band of it.
+    /// The rasters (paths or GDAL connection strings such as `/vsicurl/…`); several are mosaicked.
+    public var paths: [String]
+    /// Which band of them.
     public var band: BandSelector
 
-    /// A band of a file.
+    /// The first (or only) raster.
+    public var path: String { paths[0] }
+
+    /// A band of one file.
     public init(path: String, band: BandSelector) {
-        self.path = path
+        self.paths = [path]
+        self.band = band
+    }
+
+    /// The same band of several files, mosaicked in order (later files on top where they overlap).
+    public init(paths: [String], band: BandSelector) {
+        precondition(!paths.isEmpty, "a band source needs a file")
+        self.paths = paths
         self.band = band
     }
 
@@ -28,6 +38,8 @@ public struct BandSource: Hashable, Sendable, CustomStringConvertible {
         self.init(path: text, band: .index(1))
     }
 
-    /// `FILE:BAND`.
-    public var description: String { "\(path):\(band)" }
+    /// `FILE:BAND`, or `FILE+N:BAND` for a mosaic.
+    public var description: String {
+        paths.count == 1 ? "\(path):\(band)" : "\(path)+\(paths.count - 1):\(band)"
+    }
 }

@@ -18,14 +18,17 @@ public struct BiomassModel: Hashable, Sendable, Codable {
     public var a: Double
     /// Coefficient b.
     public var b: Double
-    /// The index the model takes (`ndvi`).
+    /// The index the model takes (`ndvi`, `evi`, `savi`, `msavi2`, `ndre`, `gndvi`).
     public var index: String
+    /// SAVI's soil factor L when the index is `savi` (nil: 0.5).
+    public var saviL: Double?
     /// Where the model comes from (free text: a citation, a calibration file, or "illustrative example").
     public var source: String
 
     /// A model from its form and coefficients.
-    public init(form: Form, a: Double, b: Double, index: String = "ndvi", source: String) {
+    public init(form: Form, a: Double, b: Double, index: String = "ndvi", saviL: Double? = nil, source: String) {
         self.form = form
+        self.saviL = saviL
         self.a = a
         self.b = b
         self.index = index
@@ -66,6 +69,14 @@ public struct BiomassModel: Hashable, Sendable, Codable {
 
     /// The model as written on the command line: `linear:a,b`.
     public var expression: String { "\(form.rawValue):\(a),\(b)" }
+
+    /// The same model taking another index (`--index`).
+    public func taking(_ index: SpectralIndex) -> BiomassModel {
+        var m = self
+        m.index = index.name
+        if case .savi(let l) = index { m.saviL = l } else { m.saviL = nil }
+        return m
+    }
 
     /// The formula in words: `AGB = a + b·NDVI`.
     public var formula: String {

@@ -7,7 +7,8 @@ public enum EstimateJob {
     /// be passed to `run(_:reusing:)` for every raster on that grid (another date, another index).
     public static func prepare(_ request: EstimateRequest) throws -> PreparedParcels {
         try request.execution.validate()
-        let inputs = try ResolvedInputs.resolve(request.inputs, roles: [.red, .nir])
+        let rules = try CellRules(model: request.model, masks: request.masks)
+        let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
         return try PreparedParcels(source: request.parcels, inputs: inputs, execution: request.execution)
     }
 
@@ -17,7 +18,12 @@ public enum EstimateJob {
         let started = Date()
         try request.execution.validate()
         try request.factors.validate()
-        let inputs = try ResolvedInputs.resolve(request.inputs, roles: [.red, .nir])
+        guard request.minObserved.isFinite, (0...1).contains(request.minObserved) else {
+            throw VerdantError.usage("--min-observed must be between 0 and 1 (got \(request.minObserved))")
+        }
+        let rules = try CellRules(model: request.model, masks: request.masks)
+        try request.inputs.require(rules.requiredRoles, for: "the \(rules.index) index")
+        let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
         let parcels: PreparedParcels
         if let prepared {
             try prepared.check(source: request.parcels, inputs: inputs, execution: request.execution)
@@ -34,34 +40,41 @@ public enum EstimateJob {
         let rowAreas = grid.rowCellAreas()
         let model = request.model
         let selection = coverage.tilesWithParcels
+        let hasNDVI = inputs.band(.red) != nil && inputs.band(.nir) != nil
 
         let partials = try TileExecutor.run(
             tiles: plan.tiles, selection: selection, threads: threads,
             makeWorker: { try EstimateWorker(inputs: inputs) },
             process: { worker, tile, window in
-                try worker.process(tile: tile, window: window, coverage: coverage, rowAreas: rowAreas, model: model)
+                try worker.process(tile: tile, window: window, coverage: coverage, rowAreas: rowAreas, rules: rules)
             })
         var sums = [ParcelTotals](repeating: ParcelTotals(), count: layer.parcels.count)
-        for tilePartials in partials {
-            for (p, t) in tilePartials { sums[Int(p)].add(t) }
+        var signs = (positive: 0, negative: 0)
+        for tile in partials {
+            for (p, t) in tile.sums { sums[Int(p)].add(t) }
+            signs.positive += tile.signs.positive
+            signs.negative += tile.signs.negative
         }
         let rows = layer.parcels.indices.map {
-            ParcelFigures(parcel: layer.parcels[$0], areaM2: parcels.areas[$0], totals: sums[$0], factors: request.factors)
+            ParcelFigures(parcel: layer.parcels[$0], areaM2: parcels.areas[$0], totals: sums[$0], factors: request.factors,
+                          hasNDVI: hasNDVI, minObserved: request.minObserved)
         }
-        let totals = EstimateTotals(rows: rows, ndviAreaSums: sums.map(\.ndviAreaSum))
+        let totals = EstimateTotals(rows: rows, sums: sums)
+        let warnings = request.inputs.warnings + [BandSwapCheck.warning(signs)].compactMap { $0 }
         let (fields, indices) = attributeColumns(layer)
         let metadata = RunMetadata(
             bands: inputs.bands.map {
-                .init(role: $0.role.name, path: $0.path, band: $0.index, description: $0.bandDescription,
+                .init(role: $0.role.name, path: $0.source, band: $0.sourceIndex, description: $0.bandDescription,
                       dataType: $0.dataType.rawValue, nodata: $0.noData.map { "\($0)" }, gdalScale: $0.gdalScale,
-                      gdalOffset: $0.gdalOffset)
+                      gdalOffset: $0.gdalOffset, resampling: $0.resampling, files: $0.fileCount)
             },
             width: grid.width, height: grid.height, rasterCRS: grid.crsName, rasterCRSCode: grid.crsCode,
             geoTransform: grid.geoTransform.coefficients, geographic: grid.isGeographic,
             scale: inputs.scaling.scale, offset: inputs.scaling.offset,
             parcelsPath: layer.path, parcelsLayer: layer.layerName, parcelsCRS: layer.crsName,
             featureCount: layer.featureCount, parcelCount: layer.parcels.count, idField: layer.idField,
-            model: model, factors: request.factors, threads: threads, tiles: plan.count, tilesRead: selection.count,
+            model: model, factors: request.factors, masks: request.masks, minObserved: request.minObserved,
+            warnings: warnings, threads: threads, tiles: plan.count, tilesRead: selection.count,
             verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal, projVersion: VerdantVersion.proj,
             startedAt: ISO8601DateFormatter().string(from: started), seconds: Date().timeIntervalSince(started))
         return EstimateReport(rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
@@ -87,7 +100,7 @@ public enum EstimateJob {
         var fields: [FieldDefinition] = [], indices: [Int] = []
         for (i, f) in layer.fields.enumerated() where f.name != layer.idField {
             var field = f
-            if ReportColumns.figures.contains(f.name) || f.name == ReportColumns.parcelID { field.name = "attr_" + f.name }
+            if ReportColumns.reserved.contains(f.name) { field.name = "attr_" + f.name }
             fields.append(field)
             indices.append(i)
         }
@@ -98,52 +111,33 @@ public enum EstimateJob {
 /// One worker of an estimate run: its reader and per-cell buffers.
 final class EstimateWorker {
     let reader: TileReader
-    let redSlot: Int
-    let nirSlot: Int
-    var ndvi: [Double] = []
-    var agb: [Double] = []
+    let cells = TileCells()
 
     init(inputs: ResolvedInputs) throws {
         reader = try TileReader(inputs: inputs)
-        guard let r = reader.slot(of: .red), let n = reader.slot(of: .nir) else {
-            throw VerdantError.internal("estimate inputs lack red or nir")
-        }
-        redSlot = r
-        nirSlot = n
     }
 
     func process(tile: Int, window: Window, coverage: GridCoverage, rowAreas: [Double],
-                 model: BiomassModel) throws -> [(Int32, ParcelTotals)] {
+                 rules: CellRules) throws -> (sums: [(Int32, ParcelTotals)], signs: (positive: Int, negative: Int)) {
         try reader.read(window)
-        let n = window.cellCount
-        if ndvi.count != n {
-            ndvi = [Double](repeating: .nan, count: n)
-            agb = [Double](repeating: .nan, count: n)
-        }
-        let red = reader.values[redSlot], nir = reader.values[nirSlot]
-        let cells = CellWindow(column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
+        try cells.compute(reader, count: window.cellCount, rules: rules)
+        let tileCells = CellWindow(column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
         let parcels = coverage.parcelsByTile[tile]
-        return try ndvi.withUnsafeMutableBufferPointer { ndvi in
-            try agb.withUnsafeMutableBufferPointer { agb in
-                var nonFinite: Double?
-                for i in 0..<n {
-                    let x = NDVI.value(red: red[i], nir: nir[i])
-                    let b = model.agb(x)
-                    if !x.isNaN && !b.isFinite { nonFinite = x }
-                    ndvi[i] = x
-                    agb[i] = b
+        var out: [(Int32, ParcelTotals)] = []
+        out.reserveCapacity(parcels.count)
+        cells.status.withUnsafeBufferPointer { status in
+            cells.ndvi.withUnsafeBufferPointer { ndvi in
+                cells.index.withUnsafeBufferPointer { index in
+                    cells.agb.withUnsafeBufferPointer { agb in
+                        let values = ParcelAccumulator.TileValues(status: status, ndvi: ndvi, index: index, agb: agb)
+                        for p in parcels {
+                            out.append((p, ParcelAccumulator.sums(coverage.parcels[Int(p)], in: tileCells, rowAreas: rowAreas,
+                                                                  values: values)))
+                        }
+                    }
                 }
-                if let x = nonFinite {
-                    throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for NDVI \(x); check its coefficients")
-                }
-                var out: [(Int32, ParcelTotals)] = []
-                out.reserveCapacity(parcels.count)
-                for p in parcels {
-                    out.append((p, ParcelAccumulator.sums(coverage.parcels[Int(p)], in: cells, rowAreas: rowAreas,
-                                                          ndvi: UnsafeBufferPointer(ndvi), agb: UnsafeBufferPointer(agb))))
-                }
-                return out
             }
         }
+        return (out, cells.vegetationSigns)
     }
 }

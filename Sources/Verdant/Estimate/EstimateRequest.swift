@@ -8,12 +8,19 @@ public struct EstimateRequest: Hashable, Sendable {
     public var model: BiomassModel
     /// Root:shoot ratio and carbon fraction.
     public var factors: CarbonFactors
+    /// Quality masks and the valid reflectance range.
+    public var masks: MaskRules
+    /// Parcels observed under this fraction are flagged `low_observed` (default 0.5).
+    public var minObserved: Double
     /// Threads and tiles.
     public var execution: ExecutionOptions
 
     /// An estimate request.
     public init(inputs: RasterInputs, parcels: ParcelSource, model: BiomassModel = .example,
-                factors: CarbonFactors = .ipccDefault, execution: ExecutionOptions = ExecutionOptions()) {
+                factors: CarbonFactors = .ipccDefault, masks: MaskRules = MaskRules(), minObserved: Double = 0.5,
+                execution: ExecutionOptions = ExecutionOptions()) {
+        self.masks = masks
+        self.minObserved = minObserved
         self.inputs = inputs
         self.parcels = parcels
         self.model = model

@@ -1,25 +1,55 @@
-/// Adds up one parcel's cells in one tile: coverage × cell area, and the same weighted NDVI and AGB over the
-/// cells whose index is defined.
+/// Adds up one parcel's cells in one tile: coverage × cell area by cell status, and the weighted NDVI, index
+/// and AGB over the observed cells.
 public enum ParcelAccumulator {
-    /// The sums of `coverage` over the cells of `tile`, whose NDVI and AGB (t/ha) are given row-major.
+    /// The per-cell values of one tile, row-major.
+    public struct TileValues {
+        /// `CellStatus` raw values.
+        public var status: UnsafeBufferPointer<UInt8>
+        /// NDVI (NaN when the input lacks red or NIR).
+        public var ndvi: UnsafeBufferPointer<Double>
+        /// The model's index.
+        public var index: UnsafeBufferPointer<Double>
+        /// AGB, t/ha.
+        public var agb: UnsafeBufferPointer<Double>
+
+        /// The values of a tile.
+        public init(status: UnsafeBufferPointer<UInt8>, ndvi: UnsafeBufferPointer<Double>, index: UnsafeBufferPointer<Double>,
+                    agb: UnsafeBufferPointer<Double>) {
+            self.status = status
+            self.ndvi = ndvi
+            self.index = index
+            self.agb = agb
+        }
+    }
+
+    /// The sums of `coverage` over the cells of `tile`.
     @inlinable
-    public static func sums(_ coverage: SparseCoverage, in tile: CellWindow, rowAreas: [Double],
-                            ndvi: UnsafeBufferPointer<Double>, agb: UnsafeBufferPointer<Double>) -> ParcelTotals {
-        var covered = 0.0, observed = 0.0, ndviSum = 0.0, agbSum = 0.0
+    public static func sums(_ coverage: SparseCoverage, in tile: CellWindow, rowAreas: [Double], values: TileValues) -> ParcelTotals {
+        var covered = 0.0, observed = 0.0, cloud = 0.0, noData = 0.0, masked = 0.0
+        var ndviSum = 0.0, indexSum = 0.0, agbSum = 0.0
         coverage.forEachCell(in: tile) { row, column, fraction in
             let a = fraction * rowAreas[row]
             covered += a
             let i = (row - tile.row) * tile.width + (column - tile.column)
-            let x = ndvi[i]
-            if x.isNaN { return }
-            observed += a
-            ndviSum += a * x
-            agbSum += a * agb[i]
+            switch values.status[i] {
+            case CellStatus.observed.rawValue:
+                observed += a
+                ndviSum += a * values.ndvi[i]
+                indexSum += a * values.index[i]
+                agbSum += a * values.agb[i]
+            case CellStatus.cloud.rawValue: cloud += a
+            case CellStatus.masked.rawValue: masked += a
+            default: noData += a
+            }
         }
         var t = ParcelTotals()
         t.coveredArea = covered
         t.observedArea = observed
+        t.cloudArea = cloud
+        t.noDataArea = noData
+        t.maskedArea = masked
         t.ndviAreaSum = ndviSum
+        t.indexAreaSum = indexSum
         t.agbTonnes = agbSum / 10_000
         return t
     }

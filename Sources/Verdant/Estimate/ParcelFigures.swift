@@ -10,12 +10,20 @@ public struct ParcelFigures: Hashable, Sendable {
     public var parcelHa: Double
     /// The part over the raster, ha.
     public var coveredHa: Double
-    /// The part over cells with a defined index, ha.
+    /// The part over observed cells, ha.
     public var observedHa: Double
-    /// 1 − observed / parcel (round-off below 1e-12 reported as 0); nil for a parcel without area.
+    /// 1 − observed / parcel; nil for a parcel without area.
     public var unobservedFraction: Double?
-    /// Area-weighted mean NDVI over the observed part; nil when nothing is observed.
+    /// Cloud, shadow and cirrus / parcel.
+    public var cloudFraction: Double?
+    /// (No-data cells + the part outside the raster) / parcel.
+    public var noDataFraction: Double?
+    /// Cells masked on purpose / parcel.
+    public var maskedFraction: Double?
+    /// Area-weighted mean NDVI over the observed part; nil when nothing is observed or without red and NIR.
     public var meanNDVI: Double?
+    /// Area-weighted mean of the model's index over the observed part.
+    public var meanIndex: Double?
     /// Above-ground biomass over the observed part, tonnes.
     public var agbT: Double
     /// AGB per observed hectare; nil when nothing is observed.
@@ -24,22 +32,40 @@ public struct ParcelFigures: Hashable, Sendable {
     public var carbonT: Double
     /// CO2 equivalent, tonnes: carbon × 44/12.
     public var co2eT: Double
+    /// AGB extrapolated over the whole parcel from the observed mean density (agb_t_per_ha × parcel_ha).
+    public var agbTFilled: Double?
+    /// CO2e of `agbTFilled`.
+    public var co2eTFilled: Double?
+    /// True when the observed fraction is under the `--min-observed` threshold.
+    public var lowObserved: Bool
     /// Notes (repaired geometry, merged features, …).
     public var notes: [String]
 
     /// Figures from a parcel's sums.
-    public init(parcel: Parcel, areaM2: Double, totals: ParcelTotals, factors: CarbonFactors) {
+    public init(parcel: Parcel, areaM2: Double, totals: ParcelTotals, factors: CarbonFactors, hasNDVI: Bool = true,
+                minObserved: Double = 0.5) {
         parcelID = parcel.id
         attributes = parcel.attributes
         parcelHa = areaM2 / 10_000
         coveredHa = totals.coveredArea / 10_000
         observedHa = totals.observedArea / 10_000
-        unobservedFraction = areaM2 > 0 ? ParcelFigures.fraction(1 - totals.observedArea / areaM2) : nil
-        meanNDVI = totals.observedArea > 0 ? totals.ndviAreaSum / totals.observedArea : nil
+        let hasArea = areaM2 > 0
+        unobservedFraction = hasArea ? ParcelFigures.fraction(1 - totals.observedArea / areaM2) : nil
+        cloudFraction = hasArea ? totals.cloudArea / areaM2 : nil
+        noDataFraction = hasArea ? ParcelFigures.fraction((totals.noDataArea + max(0, areaM2 - totals.coveredArea)) / areaM2) : nil
+        maskedFraction = hasArea ? totals.maskedArea / areaM2 : nil
+        let observed = totals.observedArea > 0
+        meanNDVI = observed && hasNDVI ? totals.ndviAreaSum / totals.observedArea : nil
+        meanIndex = observed ? totals.indexAreaSum / totals.observedArea : nil
         agbT = totals.agbTonnes
-        agbTPerHa = totals.observedArea > 0 ? totals.agbTonnes / observedHa : nil
+        agbTPerHa = observed ? totals.agbTonnes / observedHa : nil
         carbonT = factors.carbon(agb: agbT)
         co2eT = CarbonFactors.co2e(carbon: carbonT)
+        let agb = totals.agbTonnes, area = areaM2 / 10_000
+        let filled = agbTPerHa.map { max(agb, $0 * area) }
+        agbTFilled = filled
+        co2eTFilled = filled.map { CarbonFactors.co2e(carbon: factors.carbon(agb: $0)) }
+        lowObserved = !hasArea || totals.observedArea / areaM2 < minObserved
         notes = parcel.notes
     }
 

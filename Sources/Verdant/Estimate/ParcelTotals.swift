@@ -2,10 +2,18 @@
 public struct ParcelTotals: Hashable, Sendable {
     /// Σ coverage × cell area (m²): the parcel's area over the raster.
     public var coveredArea: Double = 0
-    /// Σ coverage × cell area (m²) over cells with a defined index.
+    /// Σ coverage × cell area (m²) over observed cells.
     public var observedArea: Double = 0
-    /// Σ coverage × cell area × NDVI over those cells.
+    /// … over cells excluded as cloud, shadow or cirrus.
+    public var cloudArea: Double = 0
+    /// … over cells without data.
+    public var noDataArea: Double = 0
+    /// … over cells masked on purpose.
+    public var maskedArea: Double = 0
+    /// Σ coverage × cell area × NDVI over observed cells.
     public var ndviAreaSum: Double = 0
+    /// Σ coverage × cell area × the model's index over observed cells.
+    public var indexAreaSum: Double = 0
     /// Σ coverage × cell area (ha) × AGB (t/ha): tonnes.
     public var agbTonnes: Double = 0
 
@@ -16,7 +24,11 @@ public struct ParcelTotals: Hashable, Sendable {
     public mutating func add(_ other: ParcelTotals) {
         coveredArea += other.coveredArea
         observedArea += other.observedArea
+        cloudArea += other.cloudArea
+        noDataArea += other.noDataArea
+        maskedArea += other.maskedArea
         ndviAreaSum += other.ndviAreaSum
+        indexAreaSum += other.indexAreaSum
         agbTonnes += other.agbTonnes
     }
 }

@@ -16,7 +16,7 @@ public struct PreparedParcels: Sendable {
     init(source: ParcelSource, inputs: ResolvedInputs, execution: ExecutionOptions) throws {
         let grid = inputs.grid
         guard let cellGrid = grid.cellGrid else {
-            throw VerdantError.input(file: inputs.bands[0].path, problem: "has a rotated or south-up geotransform; per-parcel sums need a north-up grid (warp it with gdalwarp)")
+            throw VerdantError.input(file: inputs.bands[0].source, problem: "has a rotated or south-up geotransform; per-parcel sums need a north-up grid (warp it with gdalwarp)")
         }
         self.source = source
         self.grid = grid
@@ -36,7 +36,7 @@ public struct PreparedParcels: Sendable {
         let plan = try TilePlan(width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
                                 blockHeight: inputs.blockHeight, requested: execution.tileSize)
         guard inputs.grid == grid, plan == self.plan else {
-            throw VerdantError.input(file: inputs.bands[0].path, problem: "is not on the grid (or tiles) the parcels were prepared for; prepare them again for this raster")
+            throw VerdantError.input(file: inputs.bands[0].source, problem: "is not on the grid (or tiles) the parcels were prepared for; prepare them again for this raster")
         }
     }
 }

@@ -20,6 +20,10 @@ public struct RunMetadata: Hashable, Sendable {
         public var gdalScale: Double
         /// GDAL offset metadata.
         public var gdalOffset: Double
+        /// Resampling onto the analysis grid, if any.
+        public var resampling: String?
+        /// Files mosaicked into it.
+        public var files: Int
     }
 
     /// The bands read.
@@ -56,6 +60,12 @@ public struct RunMetadata: Hashable, Sendable {
     public var model: BiomassModel
     /// The carbon factors.
     public var factors: CarbonFactors
+    /// The masks applied.
+    public var masks: MaskRules
+    /// The `low_observed` threshold.
+    public var minObserved: Double
+    /// Warnings (e.g. a likely red/NIR swap).
+    public var warnings: [String]
     /// Worker threads.
     public var threads: Int
     /// Tiles in the grid.

@@ -47,8 +47,10 @@ public final class TileReader {
             for (k, slot) in group.slots.enumerated() {
                 let band = inputs.bands[slot]
                 if values[slot].count != n { values[slot] = [Double](repeating: 0, count: n) }
-                let gs = band.gdalScale, go = band.gdalOffset
-                let us = inputs.scaling.scale, uo = inputs.scaling.offset
+                // Classes and flags are read as stored; reflectance is scaled.
+                let isClasses = band.role.kind == .classes
+                let gs = isClasses ? 1 : band.gdalScale, go = isClasses ? 0 : band.gdalOffset
+                let us = isClasses ? 1 : inputs.scaling.scale, uo = isClasses ? 0 : inputs.scaling.offset
                 let nodata = band.noData
                 let base = k * n
                 values[slot].withUnsafeMutableBufferPointer { out in

@@ -24,24 +24,41 @@ public struct RasterGrid: Hashable, Sendable {
     /// Number of cells.
     public var cellCount: Int { width * height }
 
-    /// The grid of an open dataset, with `crs` as its CRS.
-    init(dataset: Dataset, crs: SpatialReference) throws {
-        guard let gt = dataset.geoTransform else {
-            throw VerdantError.input(file: dataset.path, problem: "has no geotransform, so cell areas are unknown")
-        }
-        width = dataset.width
-        height = dataset.height
+    /// The grid of a raster of `width × height` cells with `geoTransform` in `crs` (`path` names it in errors).
+    init(path: String, width: Int, height: Int, geoTransform gt: GeoTransform, crs: SpatialReference) throws {
+        self.width = width
+        self.height = height
         geoTransform = gt
         crsWKT = crs.wkt
         crsName = crs.name
         crsCode = crs.authorityCode
         isGeographic = crs.isGeographic
         unitSize = crs.isGeographic ? crs.angularUnitsInRadians : crs.linearUnitsInMetres
-        let inverseFlattening = crs.inverseFlattening
-        ellipsoid = Ellipsoid(semiMajorAxis: crs.semiMajorAxis, inverseFlattening: inverseFlattening)
+        ellipsoid = Ellipsoid(semiMajorAxis: crs.semiMajorAxis, inverseFlattening: crs.inverseFlattening)
         if isGeographic && !gt.isNorthUp {
-            throw VerdantError.input(file: dataset.path, problem: "is a rotated longitude/latitude grid; Verdant needs north-up cells on geographic grids")
+            throw VerdantError.input(file: path, problem: "is a rotated longitude/latitude grid; Verdant needs north-up cells on geographic grids")
         }
+    }
+
+    /// The grid's bounds in its CRS (north-up grids).
+    public var extent: (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        let x0 = geoTransform.originX, y0 = geoTransform.originY
+        let x1 = x0 + Double(width) * geoTransform.cellWidth, y1 = y0 - Double(height) * geoTransform.cellHeight
+        return (Swift.min(x0, x1), Swift.min(y0, y1), Swift.max(x0, x1), Swift.max(y0, y1))
+    }
+
+    /// The same area cut into cells of `cellSize` (CRS units) from the same origin; the last row and column may
+    /// reach past the old edge.
+    func resampled(cellSize: Double, file: String) throws -> RasterGrid {
+        guard cellSize.isFinite, cellSize > 0, geoTransform.isNorthUp else {
+            throw VerdantError.usage("--resolution must be a positive cell size in the grid's CRS units, on a north-up grid (got \(cellSize))")
+        }
+        var g = self
+        let e = extent
+        g.width = Int(((e.maxX - e.minX) / cellSize - 1e-9).rounded(.up))
+        g.height = Int(((e.maxY - e.minY) / cellSize - 1e-9).rounded(.up))
+        g.geoTransform = GeoTransform(originX: geoTransform.originX, originY: geoTransform.originY, cellWidth: cellSize, cellHeight: cellSize)
+        return g
     }
 
     /// The area in m² of one cell of each row: constant on a projected grid, the exact ellipsoidal area of the
@@ -59,20 +76,6 @@ public struct RasterGrid: Hashable, Sendable {
             return ellipsoid.cellRowArea(southLatitude: Swift.min(top, bottom), northLatitude: Swift.max(top, bottom),
                                          longitudeSpan: abs(span))
         }
-    }
-
-    /// True when `other` has the same size, geotransform (to 1e-9 of a cell) and CRS.
-    func matches(_ dataset: Dataset, crs: SpatialReference?, reference: SpatialReference) -> String? {
-        if dataset.width != width || dataset.height != height {
-            return "is \(dataset.width) × \(dataset.height) cells, not \(width) × \(height)"
-        }
-        guard let gt = dataset.geoTransform, gt.isClose(to: geoTransform) else {
-            return "has geotransform (\(dataset.geoTransform?.description ?? "none")), not (\(geoTransform))"
-        }
-        if let crs, !crs.isSame(as: reference) {
-            return "is in CRS '\(crs.name)', not '\(crsName)'"
-        }
-        return nil
     }
 }
 

@@ -1,11 +1,24 @@
-/// What the user asked to read: which band plays which role, and how values become reflectance.
+/// What the user asked to read: which band plays which role, how values become reflectance, and which grid
+/// the analysis runs on.
 public struct RasterInputs: Hashable, Sendable {
     /// The band for each role.
     public var bands: [BandRole: BandSource]
-    /// The user's reflectance scale and offset (after GDAL's own).
+    /// The reflectance conversion after GDAL's own scale/offset.
     public var scaling: ReflectanceScaling
     /// A CRS to assume for rasters that have none (e.g. `EPSG:32647`); nil means such rasters are an error.
     public var assumedCRS: String?
+    /// A nodata value for bands that declare none (a sensor preset's, e.g. 0 for Sentinel-2 L2A); nil: none.
+    public var defaultNoData: Double?
+    /// The role whose grid is the analysis grid; nil: the finest of the inputs.
+    public var gridRole: BandRole?
+    /// A cell size for the analysis grid, in its CRS units (aligned to the chosen grid's origin); nil: its own.
+    public var resolution: Double?
+    /// GDAL resampling for reflectance bands brought onto the grid (`average`, `bilinear`, `cubic`, `near`);
+    /// nil: `average` when the band is finer than the grid, `bilinear` when coarser. Classes always use `near`.
+    public var resampling: String?
+
+    /// Warnings about the inputs (e.g. no cloud mask), carried to the outputs.
+    public var warnings: [String] = []
 
     /// Roles from explicit band sources.
     public init(bands: [BandRole: BandSource], scaling: ReflectanceScaling = .identity, assumedCRS: String? = nil) {
@@ -21,21 +34,29 @@ public struct RasterInputs: Hashable, Sendable {
                      scaling: scaling)
     }
 
-    /// Roles from `--band ROLE=FILE[:BAND]` assignments; a role given twice is an error.
+    /// Roles from `--band ROLE=FILE[:BAND]` assignments; a role given several times is a mosaic of its files
+    /// (the same band of each).
     public init(assignments: [BandAssignment], scaling: ReflectanceScaling = .identity) throws {
         var bands: [BandRole: BandSource] = [:]
         for a in assignments {
-            if bands[a.role] != nil { throw VerdantError.usage("--band \(a.role) is given more than once") }
-            bands[a.role] = a.source
+            if var existing = bands[a.role] {
+                guard existing.band == a.source.band else {
+                    throw VerdantError.usage("--band \(a.role) is given with band \(existing.band) and band \(a.source.band): a mosaic takes the same band of every file")
+                }
+                existing.paths += a.source.paths
+                bands[a.role] = existing
+            } else {
+                bands[a.role] = a.source
+            }
         }
         self.init(bands: bands, scaling: scaling)
     }
 
     /// Throws unless every role in `roles` has a band.
-    public func require(_ roles: [BandRole]) throws {
+    public func require(_ roles: [BandRole], for purpose: String = "this run") throws {
         let missing = roles.filter { bands[$0] == nil }
         if !missing.isEmpty {
-            throw VerdantError.usage("no band given for \(missing.map(\.name).joined(separator: ", ")): use --raster FILE --red BAND --nir BAND or --band ROLE=FILE[:BAND]")
+            throw VerdantError.usage("\(purpose) needs the \(missing.map(\.name).joined(separator: ", ")) band(s), which the input lacks: give them with --band ROLE=FILE[:BAND] (or --raster FILE --red BAND --nir BAND, or --sensor)")
         }
     }
 }

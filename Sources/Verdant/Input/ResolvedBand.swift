@@ -1,13 +1,19 @@
 import GDALKit
 
-/// A band found and checked: where it is and how its values become reflectance.
+/// A band found and checked: where it is, where it is read from, and how its values become reflectance.
 public struct ResolvedBand: Hashable, Sendable {
     /// The role it plays.
     public var role: BandRole
-    /// Its file.
+    /// The user's file (the first file of a mosaic), for messages and reports.
+    public var source: String
+    /// Files mosaicked into it (1 for a plain band).
+    public var fileCount: Int
+    /// What is read: the file itself, or a virtual raster that mosaics or resamples it onto the analysis grid.
     public var path: String
-    /// Its 1-based index in the file.
+    /// Its 1-based index in `path`.
     public var index: Int
+    /// Its 1-based index in the user's file.
+    public var sourceIndex: Int
     /// Its description (may be empty).
     public var bandDescription: String
     /// Its cell type.
@@ -20,4 +26,6 @@ public struct ResolvedBand: Hashable, Sendable {
     public var gdalOffset: Double
     /// True when GDAL has an explicit mask for it (alpha band or mask band) that must be read too.
     public var hasExplicitMask: Bool
+    /// The GDAL resampling used to bring it onto the analysis grid, nil when it is on it already.
+    public var resampling: String?
 }

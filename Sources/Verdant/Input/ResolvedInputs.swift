@@ -1,25 +1,32 @@
 import Foundation
 import GDALKit
 
-/// The inputs opened and checked: every role's band found, all on one grid.
+/// The inputs opened and checked: every role's band found, mosaics built, and every band brought onto one
+/// analysis grid (through GDAL virtual rasters: nearest neighbour for classes and masks, average or bilinear
+/// for reflectance).
 public struct ResolvedInputs: Hashable, Sendable {
     /// The bands, in role order.
     public var bands: [ResolvedBand]
-    /// The grid they share.
+    /// The analysis grid they share.
     public var grid: RasterGrid
     /// The user's reflectance conversion.
     public var scaling: ReflectanceScaling
-    /// The natural block size of the first band's file.
-    public var blockSize: (width: Int, height: Int) { (blockWidth, blockHeight) }
+    /// The role whose file set the analysis grid.
+    public var gridRole: BandRole
     var blockWidth: Int
     var blockHeight: Int
+    /// Holds the virtual rasters alive while the inputs are in use.
+    let scratch: ScratchFolder
 
-    /// Equality over every field.
+    /// The natural block size of the grid's file.
+    public var blockSize: (width: Int, height: Int) { (blockWidth, blockHeight) }
+
+    /// Equality over every field but the scratch folder.
     public static func == (a: ResolvedInputs, b: ResolvedInputs) -> Bool {
         a.bands == b.bands && a.grid == b.grid && a.scaling == b.scaling && a.blockWidth == b.blockWidth && a.blockHeight == b.blockHeight
     }
 
-    /// Hashes every field.
+    /// Hashes every field but the scratch folder.
     public func hash(into h: inout Hasher) {
         h.combine(bands); h.combine(grid); h.combine(scaling); h.combine(blockWidth); h.combine(blockHeight)
     }
@@ -27,54 +34,205 @@ public struct ResolvedInputs: Hashable, Sendable {
     /// The band playing `role`, if any.
     public func band(_ role: BandRole) -> ResolvedBand? { bands.first { $0.role == role } }
 
-    /// Distinct files, in role order.
-    public var paths: [String] {
+    /// The roles present.
+    public var roles: [BandRole] { bands.map(\.role) }
+
+    /// Distinct rasters read, in role order.
+    public var paths: [String] { unique(bands.map(\.path)) }
+
+    /// Distinct user files, in role order.
+    public var sourcePaths: [String] { unique(bands.map(\.source)) }
+
+    private func unique(_ list: [String]) -> [String] {
         var seen: [String] = []
-        for b in bands where !seen.contains(b.path) { seen.append(b.path) }
+        for p in list where !seen.contains(p) { seen.append(p) }
         return seen
     }
 
-    /// Opens every file, finds every band, and checks that all share one grid.
+    /// A band found in a file (or a mosaic), before it is brought onto the analysis grid.
+    private struct Found {
+        var role: BandRole
+        var source: BandSource
+        var dataset: Dataset
+        var index: Int
+        var band: ResolvedBand
+        var crs: SpatialReference
+        var geoTransform: GeoTransform
+        var width: Int
+        var height: Int
+        var blockSize: (width: Int, height: Int)
+    }
+
+    /// Opens every file, finds every band, builds mosaics, and brings all bands onto one grid. `roles` must be
+    /// present; any other role the inputs give (masks, more bands) is resolved too.
     public static func resolve(_ inputs: RasterInputs, roles: [BandRole]) throws -> ResolvedInputs {
         try inputs.require(roles)
-        var datasets: [String: Dataset] = [:]
-        var bands: [ResolvedBand] = []
-        var grid: RasterGrid?
-        var reference: SpatialReference?
-        var block = (width: 0, height: 0)
+        let scratch = ScratchFolder()
         let assumed = try inputs.assumedCRS.map { text in
             do { return try SpatialReference(userInput: text) } catch {
                 throw VerdantError.usage("--assume-crs '\(text)' is not a CRS GDAL knows: \(error)")
             }
         }
-        for role in roles.sorted() {
-            guard let source = inputs.bands[role] else { continue }
-            let dataset: Dataset
-            if let d = datasets[source.path] {
-                dataset = d
-            } else {
-                dataset = try open(source.path)
-                datasets[source.path] = dataset
-            }
-            let band = try find(source, in: dataset, role: role)
-            let crs = dataset.spatialReference
-            if let g = grid, let ref = reference {
-                if let problem = g.matches(dataset, crs: crs ?? assumed, reference: ref) {
-                    throw VerdantError.input(file: source.path, problem: "\(problem): the \(role) band is not on the grid of \(bands[0].path) (resampling comes with sensor support; align the files with gdalwarp for now)")
-                }
-            } else {
-                guard let crs = crs ?? assumed else {
-                    throw VerdantError.input(file: source.path, problem: "has no CRS; give one with --assume-crs (e.g. EPSG:32647)")
-                }
-                grid = try RasterGrid(dataset: dataset, crs: crs)
-                reference = crs
-                block = band.blockSize
-            }
-            bands.append(try describe(band, role: role, path: source.path))
+        var opened: [String: Dataset] = [:]
+        var found: [Found] = []
+        for role in inputs.bands.keys.sorted() {
+            let source = inputs.bands[role]!
+            found.append(try find(role: role, source: source, inputs: inputs, assumed: assumed, opened: &opened, scratch: scratch))
         }
-        guard let grid else { throw VerdantError.usage("no input bands given") }
-        return ResolvedInputs(bands: bands, grid: grid, scaling: inputs.scaling,
-                              blockWidth: block.width, blockHeight: block.height)
+        guard !found.isEmpty else { throw VerdantError.usage("no input bands given") }
+
+        // The analysis grid: the chosen role's, or the finest.
+        let base: Found
+        if let gridRole = inputs.gridRole {
+            guard let f = found.first(where: { $0.role == gridRole }) else {
+                throw VerdantError.usage("--grid \(gridRole): the input has no \(gridRole) band")
+            }
+            base = f
+        } else {
+            base = found.min { cellSizeMetres($0) < cellSizeMetres($1) }!
+        }
+        var grid = try RasterGrid(path: base.source.path, width: base.width, height: base.height,
+                                  geoTransform: base.geoTransform, crs: base.crs)
+        if let resolution = inputs.resolution {
+            grid = try grid.resampled(cellSize: resolution, file: base.source.path)
+        }
+
+        var bands: [ResolvedBand] = []
+        for f in found {
+            var band = f.band
+            let gridCRS = try SpatialReference(userInput: grid.crsWKT)
+            let onGrid = f.width == grid.width && f.height == grid.height && f.geoTransform.isClose(to: grid.geoTransform)
+                && f.crs.isSame(as: gridCRS)
+            if !onGrid {
+                band = try align(f, onto: grid, resampling: inputs.resampling, scratch: scratch)
+            }
+            bands.append(band)
+        }
+        let block: (width: Int, height: Int) = inputs.resolution == nil ? base.blockSize : (512, 512)
+        return ResolvedInputs(bands: bands, grid: grid, scaling: inputs.scaling, gridRole: base.role,
+                              blockWidth: block.width, blockHeight: block.height, scratch: scratch)
+    }
+
+    private static func find(role: BandRole, source: BandSource, inputs: RasterInputs, assumed: SpatialReference?,
+                             opened: inout [String: Dataset], scratch: ScratchFolder) throws -> Found {
+        var datasets: [Dataset] = []
+        var indices: [Int] = []
+        var first: RasterBand?
+        for path in source.paths {
+            let ds: Dataset
+            if let d = opened[path] { ds = d } else {
+                ds = try open(path)
+                opened[path] = ds
+            }
+            let b = try findBand(source.band, in: ds, path: path, role: role)
+            if first == nil { first = b }
+            datasets.append(ds)
+            indices.append(b.index)
+        }
+        var band = try describe(first!, role: role, path: source.path,
+                                defaultNoData: role.kind == .reflectance || role == .scl ? inputs.defaultNoData : nil)
+        var dataset = datasets[0]
+        var index = indices[0]
+        if source.paths.count > 1 {
+            guard Set(indices).count == 1 else {
+                throw VerdantError.input(file: source.paths[indices.firstIndex { $0 != indices[0] }!],
+                                         problem: "holds the \(role) band at index \(indices.first { $0 != indices[0] }!), not \(indices[0]) as \(source.path) does: a mosaic takes the same band of every file")
+            }
+            let mosaicPath = scratch.file("\(role.name)-mosaic.vrt")
+            var args = ["-b", "\(index)"]
+            if let nd = band.noData, !nd.isNaN { args += ["-srcnodata", "\(nd)", "-vrtnodata", "\(nd)"] }
+            do {
+                let m = try BuildVRT.mosaic(source.paths, path: mosaicPath, arguments: args)
+                try m.close()
+                dataset = try Dataset.open(mosaicPath)
+            } catch {
+                throw VerdantError.input(file: source.path, problem: "cannot be mosaicked with \(source.paths.dropFirst().joined(separator: ", ")): \(error)")
+            }
+            index = 1
+            band.path = mosaicPath
+            band.index = 1
+            band.fileCount = source.paths.count
+        }
+        guard let gt = dataset.geoTransform else {
+            throw VerdantError.input(file: source.path, problem: "has no geotransform, so cell areas are unknown")
+        }
+        guard let crs = dataset.spatialReference ?? assumed else {
+            throw VerdantError.input(file: source.path, problem: "has no CRS; give one with --assume-crs (e.g. EPSG:32647)")
+        }
+        return Found(role: role, source: source, dataset: dataset, index: index, band: band, crs: crs, geoTransform: gt,
+                     width: dataset.width, height: dataset.height, blockSize: try dataset.band(index).blockSize)
+    }
+
+    /// Approximate cell size in m², to find the finest input.
+    private static func cellSizeMetres(_ f: Found) -> Double {
+        let gt = f.geoTransform
+        if f.crs.isGeographic {
+            let r = f.crs.semiMajorAxis * f.crs.angularUnitsInRadians
+            let lat = (gt.originY - gt.cellHeight * Double(f.height) / 2) * f.crs.angularUnitsInRadians
+            return gt.cellArea * r * r * cos(lat)
+        }
+        let u = f.crs.linearUnitsInMetres
+        return gt.cellArea * u * u
+    }
+
+    /// A virtual raster of the band on `grid`.
+    private static func align(_ f: Found, onto grid: RasterGrid, resampling: String?, scratch: ScratchFolder) throws -> ResolvedBand {
+        let target = try SpatialReference(userInput: grid.crsWKT)
+        let extent = grid.extent
+        // The band must reach the grid: its corners in the grid's CRS must overlap the grid's extent.
+        do {
+            let ct = try CoordinateTransformation(from: f.crs, to: target)
+            var xs: [Double] = [], ys: [Double] = []
+            for (c, r) in [(0.0, 0.0), (Double(f.width), 0), (0, Double(f.height)), (Double(f.width), Double(f.height)),
+                           (Double(f.width) / 2, 0), (Double(f.width) / 2, Double(f.height)), (0, Double(f.height) / 2), (Double(f.width), Double(f.height) / 2)] {
+                let p = f.geoTransform.apply(column: c, row: r)
+                xs.append(p.x)
+                ys.append(p.y)
+            }
+            try ct.transform(x: &xs, y: &ys)
+            if xs.max()! <= extent.minX || xs.min()! >= extent.maxX || ys.max()! <= extent.minY || ys.min()! >= extent.maxY {
+                throw VerdantError.input(file: f.source.path, problem: "the \(f.role) band does not overlap the analysis grid (\(grid.width) × \(grid.height) cells of \(grid.crsName) from \(f.role == .red ? "the finest input" : "the finest input")), so it cannot be aligned with the other bands")
+            }
+        } catch let e as VerdantError {
+            throw e
+        } catch {
+            throw VerdantError.input(file: f.source.path, problem: "the \(f.role) band cannot be aligned with the analysis grid (\(grid.crsName)): \(error)")
+        }
+        let method: String
+        if f.role.kind == .classes {
+            method = "near"
+        } else if let resampling {
+            method = resampling
+        } else {
+            let finer = abs(f.geoTransform.cellArea) * (f.crs.isGeographic ? 1 : pow(f.crs.linearUnitsInMetres, 2))
+                < abs(grid.geoTransform.cellArea) * (grid.isGeographic ? 1 : grid.unitSize * grid.unitSize)
+            method = finer ? "average" : "bilinear"
+        }
+        var band = f.band
+        var args = ["-wo", "NUM_THREADS=1"]
+        if let nd = band.noData {
+            let text = nd.isNaN ? "nan" : "\(nd)"
+            args += ["-srcnodata", text, "-dstnodata", text]
+        } else if f.role.kind == .reflectance {
+            args += ["-dstalpha"]
+        }
+        let path = scratch.file("\(f.role.name)-on-grid.vrt")
+        do {
+            // One band (with its mask) of the source, then warped onto the grid.
+            let single = f.dataset.bandCount == 1 ? f.dataset
+                : try BandSubset.vrt(of: f.dataset, band: f.index, path: scratch.file("\(f.role.name)-band.vrt"))
+            let vrt = try Warp.toVRT(single, path: path, crsWKT: grid.crsWKT, extent: extent, width: grid.width,
+                                     height: grid.height, resampling: method, arguments: args)
+            try vrt.close()
+            let check = try Dataset.open(path)
+            band.hasExplicitMask = try check.band(1).maskFlags.isExplicitMask
+        } catch {
+            throw VerdantError.input(file: f.source.path, problem: "the \(f.role) band cannot be resampled onto the analysis grid: \(error)")
+        }
+        band.path = path
+        band.index = 1
+        band.resampling = method
+        return band
     }
 
     static func open(_ path: String) throws -> Dataset {
@@ -88,11 +246,11 @@ public struct ResolvedInputs: Hashable, Sendable {
         }
     }
 
-    static func find(_ source: BandSource, in dataset: Dataset, role: BandRole) throws -> RasterBand {
-        switch source.band {
+    static func findBand(_ selector: BandSelector, in dataset: Dataset, path: String, role: BandRole) throws -> RasterBand {
+        switch selector {
         case .index(let i):
             guard i >= 1, i <= dataset.bandCount else {
-                throw VerdantError.input(file: source.path, problem: "has \(dataset.bandCount) band(s); there is no band \(i) for \(role)")
+                throw VerdantError.input(file: path, problem: "has \(dataset.bandCount) band(s); there is no band \(i) for \(role)")
             }
             return try dataset.band(i)
         case .description(let name):
@@ -101,17 +259,17 @@ public struct ResolvedInputs: Hashable, Sendable {
             let folded = all.filter { $0.bandDescription.lowercased() == name.lowercased() }
             if folded.count == 1 { return folded[0] }
             let names = all.map { $0.bandDescription.isEmpty ? "(band \($0.index): no description)" : $0.bandDescription }
-            throw VerdantError.input(file: source.path, problem: "has no band described '\(name)' for \(role) (bands: \(names.joined(separator: ", ")))")
+            throw VerdantError.input(file: path, problem: "has no band described '\(name)' for \(role) (bands: \(names.joined(separator: ", ")))")
         }
     }
 
-    static func describe(_ band: RasterBand, role: BandRole, path: String) throws -> ResolvedBand {
+    static func describe(_ band: RasterBand, role: BandRole, path: String, defaultNoData: Double?) throws -> ResolvedBand {
         let type = band.dataType
         guard !type.isComplex, type != .unknown else {
             throw VerdantError.input(file: path, problem: "band \(band.index) is of type \(type.rawValue); Verdant reads real-valued bands (Byte to Float64)")
         }
         var noData: Double?
-        if let nd = band.noDataValue {
+        if let nd = band.noDataValue ?? defaultNoData {
             if nd.isNaN {
                 noData = .nan
             } else {
@@ -120,8 +278,9 @@ public struct ResolvedInputs: Hashable, Sendable {
                 noData = (adjusted.exact || type.isFloatingPoint) ? adjusted.value : nil
             }
         }
-        return ResolvedBand(role: role, path: path, index: band.index, bandDescription: band.bandDescription,
-                            dataType: type, noData: noData, gdalScale: band.scale ?? 1, gdalOffset: band.offset ?? 0,
-                            hasExplicitMask: band.maskFlags.isExplicitMask)
+        return ResolvedBand(role: role, source: path, fileCount: 1, path: path, index: band.index, sourceIndex: band.index,
+                            bandDescription: band.bandDescription, dataType: type, noData: noData,
+                            gdalScale: band.scale ?? 1, gdalOffset: band.offset ?? 0,
+                            hasExplicitMask: band.maskFlags.isExplicitMask, resampling: nil)
     }
 }

@@ -1,108 +1,118 @@
 import GDALKit
 
-/// Runs `verdant map`: NDVI and AGB for every cell, tile by tile in parallel, optional COG outputs, scene totals.
+/// Runs `verdant map`: status, index and AGB of every cell, tile by tile in parallel, optional COG outputs,
+/// scene totals.
 public enum MapJob {
     /// Runs the request; outputs appear only when everything succeeded.
     public static func run(_ request: MapRequest) throws -> MapSummary {
         try request.execution.validate()
-        let inputs = try ResolvedInputs.resolve(request.inputs, roles: [.red, .nir])
+        let rules = try CellRules(model: request.model, masks: request.masks)
+        try request.inputs.require(rules.requiredRoles, for: "the \(rules.index) index")
+        let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
         let grid = inputs.grid
         let plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
                                 blockHeight: inputs.blockHeight, requested: request.execution.tileSize)
         GDAL.setCacheMax(bytes: request.execution.gdalCacheBytes)
         var cog = request.cog
         cog.threads = request.execution.threads
+        let hasNDVI = inputs.band(.red) != nil && inputs.band(.nir) != nil
+        if request.ndviOutput != nil && !hasNDVI { try request.inputs.require([.red, .nir], for: "--ndvi-out") }
 
-        let paths = inputs.paths
-        let ndviPath = try request.ndviOutput.map { try OutputPath($0, inputs: paths) }
-        let agbPath = try request.agbOutput.map { try OutputPath($0, inputs: paths) }
-        if let n = ndviPath, let a = agbPath, n.path == a.path {
-            throw VerdantError.usage("--ndvi-out and --agb-out are the same file: \(n.path)")
+        let protected = inputs.sourcePaths
+        let targets = try [("ndvi", request.ndviOutput, "NDVI", "1"), (rules.index.name, request.indexOutput, rules.index.name.uppercased(), "1"),
+                           ("agb_t_per_ha", request.agbOutput, "AGB", "t/ha")].compactMap { kind, path, description, unit in
+            try path.map { (kind, try OutputPath($0, inputs: protected), description, unit) }
         }
-        let ndviWriter = try ndviPath.map { try COGWriter(output: $0, grid: grid, bandDescription: "NDVI", unit: "1", options: cog) }
-        let agbWriter = try agbPath.map {
-            try COGWriter(output: $0, grid: grid, bandDescription: "AGB", unit: "t/ha", options: cog)
+        let outputPaths = targets.map(\.1.path)
+        if Set(outputPaths).count != outputPaths.count {
+            throw VerdantError.usage("two outputs are the same file: \(outputPaths.joined(separator: ", "))")
         }
-        defer {
-            ndviWriter?.abandon()
-            agbWriter?.abandon()
-        }
+        let writers = try targets.map { try COGWriter(output: $0.1, grid: grid, bandDescription: $0.2, unit: $0.3, options: cog) }
+        defer { writers.forEach { $0.abandon() } }
+        let ndviWriter = request.ndviOutput == nil ? nil : writers[0]
+        let indexWriter = request.indexOutput == nil ? nil : writers[request.ndviOutput == nil ? 0 : 1]
+        let agbWriter = request.agbOutput == nil ? nil : writers.last
 
         let rowAreas = grid.rowCellAreas()
-        let model = request.model
         let partials = try TileExecutor.run(
             tiles: plan.tiles, threads: request.execution.threads,
-            makeWorker: { try MapWorker(inputs: inputs, writesNDVI: ndviWriter != nil, writesAGB: agbWriter != nil) },
+            makeWorker: { try MapWorker(inputs: inputs) },
             process: { worker, _, window in
-                try worker.process(window, rowAreas: rowAreas, model: model, ndviWriter: ndviWriter, agbWriter: agbWriter)
+                try worker.process(window, rowAreas: rowAreas, rules: rules, ndvi: ndviWriter, index: indexWriter, agb: agbWriter)
             })
         var totals = SceneTotals()
         for p in partials { totals.add(p) }
-        try ndviWriter?.finish()
-        try agbWriter?.finish()
+        for w in writers { try w.finish() }
 
-        var outputs: [MapSummary.Output] = []
-        if let p = ndviPath { outputs.append(.init(kind: "ndvi", path: p.path)) }
-        if let p = agbPath { outputs.append(.init(kind: "agb_t_per_ha", path: p.path)) }
         let observedHa = totals.observedArea / 10_000
+        var warnings = request.inputs.warnings
+        if let w = BandSwapCheck.warning(totals.vegetationSigns) { warnings.append(w) }
         return MapSummary(
             cells: grid.cellCount, validCells: totals.validCells, observedHa: observedHa,
-            meanNDVI: totals.observedArea > 0 ? totals.ndviAreaSum / totals.observedArea : nil,
+            cloudCells: totals.cloudCells, noDataCells: totals.noDataCells, maskedCells: totals.maskedCells,
+            meanNDVI: hasNDVI && totals.observedArea > 0 ? totals.ndviAreaSum / totals.observedArea : nil,
+            index: rules.index.name,
+            meanIndex: totals.observedArea > 0 ? totals.indexAreaSum / totals.observedArea : nil,
             totalAGBTonnes: totals.agbTonnes,
             meanAGBTonnesPerHa: observedHa > 0 ? totals.agbTonnes / observedHa : nil,
             width: grid.width, height: grid.height, crs: grid.crsName, crsCode: grid.crsCode,
             geoTransform: grid.geoTransform.coefficients,
             inputs: inputs.bands.map {
-                .init(role: $0.role.name, path: $0.path, band: $0.index, description: $0.bandDescription,
-                      dataType: $0.dataType.rawValue, nodata: $0.noData.map { "\($0)" },
-                      gdalScale: $0.gdalScale, gdalOffset: $0.gdalOffset)
+                .init(role: $0.role.name, path: $0.source, band: $0.sourceIndex, description: $0.bandDescription,
+                      dataType: $0.dataType.rawValue, nodata: $0.noData.map { "\($0)" }, resampling: $0.resampling,
+                      files: $0.fileCount, gdalScale: $0.gdalScale, gdalOffset: $0.gdalOffset)
             },
             scale: inputs.scaling.scale, offset: inputs.scaling.offset,
-            model: model.expression, modelFormula: model.formula, modelSource: model.source,
-            outputs: outputs, threads: request.execution.threads, tiles: plan.count,
-            verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal)
+            model: request.model.expression, modelFormula: request.model.formula, modelSource: request.model.source,
+            outputs: targets.map { .init(kind: $0.0, path: $0.1.path) }, threads: request.execution.threads, tiles: plan.count,
+            verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal, warnings: warnings)
     }
 }
 
-/// One worker of a map run: its reader and its output buffers.
+/// One worker of a map run: its reader, its cells and its output buffers.
 final class MapWorker {
     let reader: TileReader
-    let redSlot: Int
-    let nirSlot: Int
+    let cells = TileCells()
     var ndvi: [Float] = []
+    var index: [Float] = []
     var agb: [Float] = []
-    let writesNDVI: Bool
-    let writesAGB: Bool
 
-    init(inputs: ResolvedInputs, writesNDVI: Bool, writesAGB: Bool) throws {
+    init(inputs: ResolvedInputs) throws {
         reader = try TileReader(inputs: inputs)
-        guard let r = reader.slot(of: .red), let n = reader.slot(of: .nir) else {
-            throw VerdantError.internal("map inputs lack red or nir")
-        }
-        redSlot = r
-        nirSlot = n
-        self.writesNDVI = writesNDVI
-        self.writesAGB = writesAGB
     }
 
-    func process(_ window: Window, rowAreas: [Double], model: BiomassModel,
-                 ndviWriter: COGWriter?, agbWriter: COGWriter?) throws -> SceneTotals {
+    func process(_ window: Window, rowAreas: [Double], rules: CellRules,
+                 ndvi ndviWriter: COGWriter?, index indexWriter: COGWriter?, agb agbWriter: COGWriter?) throws -> SceneTotals {
         try reader.read(window)
         let n = window.cellCount
-        if writesNDVI && ndvi.count != n { ndvi = [Float](repeating: .nan, count: n) }
-        if writesAGB && agb.count != n { agb = [Float](repeating: .nan, count: n) }
+        try cells.compute(reader, count: n, rules: rules)
+        for (writer, buffer) in [(ndviWriter, \MapWorker.ndvi), (indexWriter, \MapWorker.index), (agbWriter, \MapWorker.agb)]
+        where writer != nil && self[keyPath: buffer].count != n {
+            self[keyPath: buffer] = [Float](repeating: .nan, count: n)
+        }
         let areas = rowAreas[window.rowOffset..<window.rowEnd]
-        let totals = try reader.values[redSlot].withUnsafeBufferPointer { red in
-            try reader.values[nirSlot].withUnsafeBufferPointer { nir in
-                try ndvi.withUnsafeMutableBufferPointer { ndviBuffer in
-                    try agb.withUnsafeMutableBufferPointer { agbBuffer in
-                        try SceneKernel.process(red: red, nir: nir, width: window.width, rowAreas: areas, model: model,
-                                                ndviOut: writesNDVI ? ndviBuffer : nil, agbOut: writesAGB ? agbBuffer : nil)
+        var totals = try cells.status.withUnsafeBufferPointer { status in
+            try cells.index.withUnsafeBufferPointer { index in
+                try cells.ndvi.withUnsafeBufferPointer { ndvi in
+                    try cells.agb.withUnsafeBufferPointer { agb in
+                        try self.ndvi.withUnsafeMutableBufferPointer { o1 in
+                            try self.index.withUnsafeMutableBufferPointer { o2 in
+                                try self.agb.withUnsafeMutableBufferPointer { o3 in
+                                    SceneKernel.process(status: status, index: index, ndvi: ndvi, agb: agb, width: window.width,
+                                                        rowAreas: areas,
+                                                        outputs: .init(ndvi: ndviWriter == nil ? nil : o1,
+                                                                       index: indexWriter == nil ? nil : o2,
+                                                                       agb: agbWriter == nil ? nil : o3))
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
+        totals.vegetationSigns = cells.vegetationSigns
         if let w = ndviWriter { try ndvi.withUnsafeBufferPointer { try w.write(window: window, values: UnsafeBufferPointer(rebasing: $0[0..<n])) } }
+        if let w = indexWriter { try index.withUnsafeBufferPointer { try w.write(window: window, values: UnsafeBufferPointer(rebasing: $0[0..<n])) } }
         if let w = agbWriter { try agb.withUnsafeBufferPointer { try w.write(window: window, values: UnsafeBufferPointer(rebasing: $0[0..<n])) } }
         return totals
     }

@@ -1,11 +1,15 @@
-/// What `verdant map` does: inputs, model, optional NDVI and AGB rasters, and how to run.
+/// What `verdant map` does: inputs, model (and the index it takes), masks, optional rasters, and how to run.
 public struct MapRequest: Hashable, Sendable {
     /// Which bands to read and how to scale them.
     public var inputs: RasterInputs
-    /// The biomass model.
+    /// The biomass model; its index is the one mapped.
     public var model: BiomassModel
+    /// Quality masks and the valid reflectance range.
+    public var masks: MaskRules
     /// Where to write the NDVI COG, if anywhere.
     public var ndviOutput: String?
+    /// Where to write the model's index as a COG (when it is not NDVI), if anywhere.
+    public var indexOutput: String?
     /// Where to write the AGB COG (t/ha), if anywhere.
     public var agbOutput: String?
     /// Threads and tiles.
@@ -14,12 +18,14 @@ public struct MapRequest: Hashable, Sendable {
     public var cog: COGOptions
 
     /// A map request.
-    public init(inputs: RasterInputs, model: BiomassModel = .example, ndviOutput: String? = nil,
-                agbOutput: String? = nil, execution: ExecutionOptions = ExecutionOptions(),
-                cog: COGOptions = COGOptions()) {
+    public init(inputs: RasterInputs, model: BiomassModel = .example, masks: MaskRules = MaskRules(),
+                ndviOutput: String? = nil, indexOutput: String? = nil, agbOutput: String? = nil,
+                execution: ExecutionOptions = ExecutionOptions(), cog: COGOptions = COGOptions()) {
         self.inputs = inputs
         self.model = model
+        self.masks = masks
         self.ndviOutput = ndviOutput
+        self.indexOutput = indexOutput
         self.agbOutput = agbOutput
         self.execution = execution
         self.cog = cog

@@ -2,7 +2,7 @@
 public struct MapSummary: Hashable, Sendable, Codable {
     /// A raster written by the run.
     public struct Output: Hashable, Sendable, Codable {
-        /// What it holds: `ndvi` or `agb_t_per_ha`.
+        /// What it holds: `ndvi`, the index name, or `agb_t_per_ha`.
         public var kind: String
         /// Where.
         public var path: String
@@ -22,6 +22,10 @@ public struct MapSummary: Hashable, Sendable, Codable {
         public var dataType: String
         /// Its nodata value, if any (as text: NaN is not JSON).
         public var nodata: String?
+        /// The resampling that brought it onto the grid, if any.
+        public var resampling: String?
+        /// Files mosaicked into it.
+        public var files: Int
         /// GDAL's scale and offset metadata.
         public var gdalScale: Double
         /// GDAL's offset metadata.
@@ -29,6 +33,7 @@ public struct MapSummary: Hashable, Sendable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case role, path, band, description, dataType = "data_type", nodata, gdalScale = "gdal_scale", gdalOffset = "gdal_offset"
+            case resampling, files
         }
     }
 
@@ -38,8 +43,18 @@ public struct MapSummary: Hashable, Sendable, Codable {
     public var validCells: Int
     /// Their area in hectares.
     public var observedHa: Double
-    /// Area-weighted mean NDVI over valid cells (nil when none).
+    /// Cells excluded as cloud, shadow or cirrus.
+    public var cloudCells: Int
+    /// Cells without data.
+    public var noDataCells: Int
+    /// Cells masked on purpose.
+    public var maskedCells: Int
+    /// Area-weighted mean NDVI over valid cells (nil when none, or without red and NIR).
     public var meanNDVI: Double?
+    /// The model's index.
+    public var index: String
+    /// Area-weighted mean of the model's index over valid cells.
+    public var meanIndex: Double?
     /// Total AGB in tonnes over valid cells.
     public var totalAGBTonnes: Double
     /// Mean AGB in t/ha over valid cells (nil when none).
@@ -76,9 +91,13 @@ public struct MapSummary: Hashable, Sendable, Codable {
     public var verdantVersion: String
     /// GDAL's version.
     public var gdalVersion: String
+    /// Warnings (e.g. a likely red/NIR swap).
+    public var warnings: [String]
 
     enum CodingKeys: String, CodingKey {
         case cells, validCells = "valid_cells", observedHa = "observed_ha", meanNDVI = "mean_ndvi"
+        case cloudCells = "cloud_cells", noDataCells = "nodata_cells", maskedCells = "masked_cells"
+        case index, meanIndex = "mean_index", warnings
         case totalAGBTonnes = "total_agb_t", meanAGBTonnesPerHa = "mean_agb_t_per_ha"
         case width, height, crs, crsCode = "crs_code", geoTransform = "geotransform", inputs, scale, offset
         case model, modelFormula = "model_formula", modelSource = "model_source", outputs, threads, tiles

@@ -1,38 +1,58 @@
-/// The per-tile arithmetic of `verdant map`, free of I/O: NDVI and AGB of every cell from reflectance, the
-/// tile's sums, and optionally the Float32 cells for the output rasters.
+/// The per-tile sums of `verdant map`, free of I/O: from each cell's status, index, NDVI and AGB, the tile's
+/// totals, and optionally the Float32 cells of the output rasters.
 public enum SceneKernel {
-    /// Computes one tile. `red` and `nir` hold reflectance (NaN = undefined) for `width × rows` cells row by row;
-    /// `rowAreas[k]` is the area in m² of a cell of row k. Throws when the model gives a non-finite biomass.
-    public static func process(red: UnsafeBufferPointer<Double>, nir: UnsafeBufferPointer<Double>, width: Int,
-                               rowAreas: ArraySlice<Double>, model: BiomassModel,
-                               ndviOut: UnsafeMutableBufferPointer<Float>? = nil,
-                               agbOut: UnsafeMutableBufferPointer<Float>? = nil) throws -> SceneTotals {
-        precondition(red.count == nir.count && red.count == width * rowAreas.count, "tile buffers differ in size")
+    /// Output buffers of one tile (any may be absent).
+    public struct Outputs {
+        /// NDVI cells.
+        public var ndvi: UnsafeMutableBufferPointer<Float>?
+        /// The model's index cells.
+        public var index: UnsafeMutableBufferPointer<Float>?
+        /// AGB cells (t/ha).
+        public var agb: UnsafeMutableBufferPointer<Float>?
+
+        /// Output buffers.
+        public init(ndvi: UnsafeMutableBufferPointer<Float>? = nil, index: UnsafeMutableBufferPointer<Float>? = nil,
+                    agb: UnsafeMutableBufferPointer<Float>? = nil) {
+            self.ndvi = ndvi
+            self.index = index
+            self.agb = agb
+        }
+    }
+
+    /// Sums one tile of `width × rowAreas.count` cells (row-major); `rowAreas[k]` is the area in m² of a cell of
+    /// row k. Writes NDVI, the index and AGB (NaN where not observed) to the outputs given.
+    public static func process(status: UnsafeBufferPointer<UInt8>, index: UnsafeBufferPointer<Double>,
+                               ndvi: UnsafeBufferPointer<Double>, agb: UnsafeBufferPointer<Double>, width: Int,
+                               rowAreas: ArraySlice<Double>, outputs: Outputs = Outputs()) -> SceneTotals {
+        precondition(status.count == width * rowAreas.count && index.count == status.count && agb.count == status.count
+                     && ndvi.count == status.count, "tile buffers differ in size")
         var totals = SceneTotals()
-        var nonFinite: Double?
         var i = 0
         for area in rowAreas {
             var rowValid = 0
-            var rowNDVI = 0.0, rowAGB = 0.0
+            var rowIndex = 0.0, rowNDVI = 0.0, rowAGB = 0.0
             for _ in 0..<width {
-                let x = NDVI.value(red: red[i], nir: nir[i])
-                let b = model.agb(x)
-                ndviOut?[i] = Float(x)
-                agbOut?[i] = Float(b)
+                let x = index[i], v = ndvi[i], b = agb[i]
+                outputs.ndvi?[i] = Float(v)
+                outputs.index?[i] = Float(x)
+                outputs.agb?[i] = Float(b)
+                switch status[i] {
+                case CellStatus.observed.rawValue:
+                    rowValid += 1
+                    rowIndex += x
+                    rowNDVI += v
+                    rowAGB += b
+                case CellStatus.cloud.rawValue: totals.cloudCells += 1
+                case CellStatus.masked.rawValue: totals.maskedCells += 1
+                default: totals.noDataCells += 1
+                }
                 i += 1
-                if x.isNaN { continue }
-                if !b.isFinite { nonFinite = x }
-                rowValid += 1
-                rowNDVI += x
-                rowAGB += b
             }
             totals.validCells += rowValid
             totals.observedArea += Double(rowValid) * area
+            totals.indexAreaSum += rowIndex * area
             totals.ndviAreaSum += rowNDVI * area
             totals.agbTonnes += rowAGB * area / 10_000
-        }
-        if let x = nonFinite {
-            throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for NDVI \(x); check its coefficients")
         }
         return totals
     }

@@ -2,11 +2,17 @@
 public enum CSVReport {
     /// The CSV text of `report`.
     public static func text(_ report: EstimateReport) -> String {
-        var lines = [ReportColumns.all(attributes: report.attributeFields.map(\.name)).map(quote).joined(separator: ",")]
+        let index = report.metadata.model.index
+        var lines = [ReportColumns.all(attributes: report.attributeFields.map(\.name), index: index).map(quote).joined(separator: ",")]
         for row in report.rows {
             var cells = [quote(row.parcelID)]
             cells += report.attributeIndices.map { quote(row.attributes[$0].description) }
-            cells += ReportColumns.values(row).map { $0.map(number) ?? "" }
+            cells += ReportColumns.values(row, index: index).map { value in
+                switch value {
+                case .number(let v): v.map(number) ?? ""
+                case .flag(let b): b ? "true" : "false"
+                }
+            }
             cells.append(quote(row.notes.joined(separator: "; ")))
             lines.append(cells.joined(separator: ","))
         }

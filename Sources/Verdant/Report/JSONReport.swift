@@ -3,22 +3,34 @@ public enum JSONReport {
     /// The document as a JSON value.
     public static func value(_ report: EstimateReport) -> JSONValue {
         let m = report.metadata
+        let index = m.model.index
         let parcels: [JSONValue] = report.rows.map { row in
             var o: [String: JSONValue] = [ReportColumns.parcelID: .string(row.parcelID)]
             var attributes: [String: JSONValue] = [:]
             for (field, i) in zip(report.attributeFields, report.attributeIndices) { attributes[field.name] = JSONValue(row.attributes[i]) }
             o["attributes"] = .object(attributes)
-            for (name, v) in zip(ReportColumns.figures, ReportColumns.values(row)) { o[name] = .number(v) }
+            for (name, v) in zip(ReportColumns.figureColumns(index: index), ReportColumns.values(row, index: index)) {
+                switch v {
+                case .number(let x): o[name] = .number(x)
+                case .flag(let b): o[name] = .bool(b)
+                }
+            }
             o[ReportColumns.notes] = .array(row.notes.map { .string($0) })
             return .object(o)
         }
         let t = report.totals
-        let totals: JSONValue = .object([
+        var totalsObject: [String: JSONValue] = [
             "parcels": .integer(Int64(t.parcels)), "parcel_ha": .number(t.parcelHa), "covered_ha": .number(t.coveredHa),
             "observed_ha": .number(t.observedHa), "unobserved_fraction": .number(t.unobservedFraction),
+            "cloud_fraction": .number(t.cloudFraction), "nodata_fraction": .number(t.noDataFraction),
+            "masked_fraction": .number(t.maskedFraction),
             "mean_ndvi": .number(t.meanNDVI), "agb_t": .number(t.agbT), "agb_t_per_ha": .number(t.agbTPerHa),
             "carbon_t": .number(t.carbonT), "co2e_t": .number(t.co2eT),
-        ])
+            "agb_t_filled": .number(t.agbTFilled), "co2e_t_filled": .number(t.co2eTFilled),
+            "low_observed_parcels": .integer(Int64(t.lowObservedParcels)),
+        ]
+        if index != "ndvi" { totalsObject["mean_\(index)"] = .number(t.meanIndex) }
+        let totals: JSONValue = .object(totalsObject)
         let bands: [JSONValue] = m.bands.map {
             .object(["role": .string($0.role), "path": .string($0.path), "band": .integer(Int64($0.band)),
                      "description": .string($0.description), "data_type": .string($0.dataType),
@@ -52,7 +64,8 @@ public enum JSONReport {
         ])
         return .object([
             "disclaimer": .string(EstimateReport.disclaimer),
-            "columns": .array(ReportColumns.all(attributes: report.attributeFields.map(\.name)).map { .string($0) }),
+            "columns": .array(ReportColumns.all(attributes: report.attributeFields.map(\.name), index: index).map { .string($0) }),
+            "warnings": .array(m.warnings.map { .string($0) }),
             "parcels": .array(parcels),
             "totals": totals,
             "run": run,

@@ -1,18 +1,47 @@
-/// The column names of the per-parcel table: a contract that users' scripts rely on.
+/// The column names of the per-parcel table: a contract that users' scripts rely on. The columns of the first
+/// release keep their names and relative order; later columns come after them, before `notes`.
 public enum ReportColumns {
     /// The id column, first.
     public static let parcelID = "parcel_id"
-    /// The figure columns, in order, after the parcel's attributes.
+    /// The figure columns of the first release, in order, after the parcel's attributes.
     public static let figures = ["parcel_ha", "covered_ha", "observed_ha", "unobserved_fraction", "mean_ndvi",
                                  "agb_t", "agb_t_per_ha", "carbon_t", "co2e_t"]
+    /// Columns on why cells were not observed, and gap-filled totals.
+    public static let masking = ["cloud_fraction", "nodata_fraction", "masked_fraction"]
+    /// Gap-filled totals and their flag.
+    public static let filling = ["agb_t_filled", "co2e_t_filled", "low_observed"]
     /// The last column: notes on the parcel (repaired geometry, merged features), `; `-separated.
     public static let notes = "notes"
 
-    /// All columns of a report: `parcel_id`, the attributes, the figures, `notes`.
-    public static func all(attributes: [String]) -> [String] { [parcelID] + attributes + figures + [notes] }
+    /// A cell of the table.
+    public enum Value: Hashable, Sendable {
+        /// A number, or no value.
+        case number(Double?)
+        /// Yes or no.
+        case flag(Bool)
+    }
 
-    /// The figure values of a row, in `figures` order (nil = no value).
-    static func values(_ r: ParcelFigures) -> [Double?] {
-        [r.parcelHa, r.coveredHa, r.observedHa, r.unobservedFraction, r.meanNDVI, r.agbT, r.agbTPerHa, r.carbonT, r.co2eT]
+    /// The figure columns for a model index: the mean of a non-NDVI index gets its own column (`mean_evi`).
+    public static func figureColumns(index: String) -> [String] {
+        figures + masking + (index == "ndvi" ? [] : ["mean_\(index)"]) + filling
+    }
+
+    /// All columns of a report: `parcel_id`, the attributes, the figures, `notes`.
+    public static func all(attributes: [String], index: String = "ndvi") -> [String] {
+        [parcelID] + attributes + figureColumns(index: index) + [notes]
+    }
+
+    /// Every name a figure column can have (attributes with these names are renamed `attr_…`).
+    public static var reserved: Set<String> {
+        Set([parcelID, notes] + figures + masking + filling + SpectralIndex.all.map { "mean_\($0.name)" })
+    }
+
+    /// The figure values of a row, in `figureColumns(index:)` order.
+    static func values(_ r: ParcelFigures, index: String) -> [Value] {
+        var out: [Value] = [r.parcelHa, r.coveredHa, r.observedHa, r.unobservedFraction, r.meanNDVI, r.agbT, r.agbTPerHa,
+                            r.carbonT, r.co2eT, r.cloudFraction, r.noDataFraction, r.maskedFraction].map { .number($0) }
+        if index != "ndvi" { out.append(.number(r.meanIndex)) }
+        out += [.number(r.agbTFilled), .number(r.co2eTFilled), .flag(r.lowObserved)]
+        return out
     }
 }

@@ -12,15 +12,21 @@ public enum VectorReport {
             ? ["DESCRIPTION=\(EstimateReport.disclaimer)", "GEOMETRY_NAME=geometry"]
             : ["DESCRIPTION=\(EstimateReport.disclaimer)", "WRITE_NAME=YES", "COORDINATE_PRECISION=9"]
         let layer = try dataset.createLayer(name: "parcels", spatialReference: crs, options: layerOptions)
+        let index = report.metadata.model.index
         var columns = [FieldDefinition(name: ReportColumns.parcelID, type: .string)] + report.attributeFields
-        columns += ReportColumns.figures.map { FieldDefinition(name: $0, type: .real) }
+        columns += ReportColumns.figureColumns(index: index).map { FieldDefinition(name: $0, type: $0 == "low_observed" ? .integer : .real) }
         columns.append(FieldDefinition(name: ReportColumns.notes, type: .string))
         for c in columns { try layer.createField(c) }
         try dataset.inTransaction {
             for (row, parcel) in zip(report.rows, report.parcels.parcels) {
                 var values: [FieldValue] = [.string(row.parcelID)]
                 values += report.attributeIndices.map { row.attributes[$0] }
-                values += ReportColumns.values(row).map { $0.map { FieldValue.real($0) } ?? .null }
+                values += ReportColumns.values(row, index: index).map { value -> FieldValue in
+                    switch value {
+                    case .number(let v): v.map { FieldValue.real($0) } ?? .null
+                    case .flag(let b): .integer(b ? 1 : 0)
+                    }
+                }
                 values.append(.string(row.notes.joined(separator: "; ")))
                 let geometry = parcel.sourceWKB.isEmpty ? nil : try Geometry(wkb: parcel.sourceWKB).multiPolygon()
                 try layer.addFeature(values: values, geometry: geometry)

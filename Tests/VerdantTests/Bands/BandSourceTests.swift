@@ -33,9 +33,13 @@ import Verdant
         let a = try BandAssignment(parsing: "nir=B08.tif")
         #expect(a.role == .nir && a.source.path == "B08.tif")
         #expect(throws: VerdantError.self) { try BandAssignment(parsing: "B08.tif") }
-        #expect(throws: VerdantError.self) { try BandAssignment(parsing: "blue=B02.tif") }
+        #expect(throws: VerdantError.self) { try BandAssignment(parsing: "purple=B02.tif") }
+        #expect(try BandAssignment(parsing: "RE=x.tif").role == .redEdge)
+        // A role given twice is a mosaic of the same band of both files; different bands are an error.
+        let mosaic = try RasterInputs(assignments: [try BandAssignment(parsing: "red=a.tif"), try BandAssignment(parsing: "red=b.tif")])
+        #expect(mosaic.bands[.red]?.paths == ["a.tif", "b.tif"])
         #expect(throws: VerdantError.self) {
-            try RasterInputs(assignments: [try BandAssignment(parsing: "red=a.tif"), try BandAssignment(parsing: "red=b.tif")])
+            try RasterInputs(assignments: [try BandAssignment(parsing: "red=a.tif:1"), try BandAssignment(parsing: "red=b.tif:2")])
         }
     }
 }

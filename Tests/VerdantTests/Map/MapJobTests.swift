@@ -68,24 +68,29 @@ import Verdant
         #expect(Self.same(try Self.ndviOutput(out), expected))
     }
 
-    @Test func separateFilesMustShareTheGrid() throws {
+    @Test func bandsOnOtherGridsAreAlignedOrRefused() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let red = try RasterFixture.write(folder.file("red.tif"), width: 2, height: 2, type: .uInt16, bands: [[1, 2, 3, 4]])
-        let nir = try RasterFixture.write(folder.file("nir.tif"), width: 2, height: 2, type: .uInt16, bands: [[5, 6, 7, 8]],
+        // NIR shifted by one cell: resampled (nearest here, as cells align) onto red's grid; the column it lacks is no data.
+        let nir = try RasterFixture.write(folder.file("nir.tif"), width: 2, height: 2, type: .uInt16, bands: [[5, 6, 7, 8]], noData: 0,
                                           transform: GeoTransform(originX: 600_010, originY: 1_600_000, cellWidth: 10, cellHeight: 10))
-        let inputs = RasterInputs(bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: nir, band: .index(1))])
+        var inputs = RasterInputs(bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: nir, band: .index(1))])
+        inputs.resampling = "near"
+        let s = try MapJob.run(MapRequest(inputs: inputs, model: try BiomassModel(parsing: "linear:0,1")))
+        #expect(s.validCells == 2)
+        #expect(s.inputs.first { $0.role == "nir" }?.resampling == "near")
+        #expect(abs(s.meanNDVI! - ((5.0 - 2) / 7 + (7.0 - 4) / 11) / 2) < 1e-12)
+        // A band far away cannot be aligned.
+        let far = try RasterFixture.write(folder.file("far.tif"), width: 2, height: 2, type: .uInt16, bands: [[5, 6, 7, 8]],
+                                          transform: GeoTransform(originX: 700_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10))
+        let inputs2 = RasterInputs(bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: far, band: .index(1))])
         do {
-            _ = try MapJob.run(MapRequest(inputs: inputs))
-            Issue.record("different grids were accepted")
+            _ = try MapJob.run(MapRequest(inputs: inputs2))
+            Issue.record("a band outside the grid was accepted")
         } catch let error as VerdantError {
-            #expect(error.description.contains("nir.tif"))
-            #expect(error.description.contains("not on the grid"))
+            #expect(error.description.contains("far.tif") && error.description.contains("does not overlap"))
         }
-        let nirOtherCRS = try RasterFixture.write(folder.file("nir2.tif"), width: 2, height: 2, type: .uInt16,
-                                                  bands: [[5, 6, 7, 8]], epsg: 32648)
-        let inputs2 = RasterInputs(bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: nirOtherCRS, band: .index(1))])
-        #expect(throws: VerdantError.self) { try MapJob.run(MapRequest(inputs: inputs2)) }
     }
 
     @Test func alphaBandMasksCells() throws {

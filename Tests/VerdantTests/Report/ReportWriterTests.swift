@@ -13,7 +13,7 @@ import TestSupport
             model: try BiomassModel(parsing: "linear:-30,250", source: "test model")))
     }
 
-    static let header = "parcel_id,land_use,parcel_ha,covered_ha,observed_ha,unobserved_fraction,mean_ndvi,agb_t,agb_t_per_ha,carbon_t,co2e_t,notes"
+    static let header = "parcel_id,land_use,parcel_ha,covered_ha,observed_ha,unobserved_fraction,mean_ndvi,agb_t,agb_t_per_ha,carbon_t,co2e_t,cloud_fraction,nodata_fraction,masked_fraction,agb_t_filled,co2e_t_filled,low_observed,notes"
 
     @Test func csvColumnsAndValues() throws {
         let r = try Self.report()
