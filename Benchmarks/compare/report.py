@@ -34,8 +34,14 @@ def parse_time(path):
     sys_ = float(field("System time (seconds)"))
     rss_kb = int(field("Maximum resident set size (kbytes)"))
     status = int(field("Exit status"))
-    return {"wall_s": seconds, "user_s": user, "sys_s": sys_, "cpu_s": user + sys_, "rss_mib": rss_kb / 1024,
-            "exit": status}
+    out = {"wall_s": seconds, "user_s": user, "sys_s": sys_, "cpu_s": user + sys_, "rss_mib": rss_kb / 1024,
+           "exit": status, "involuntary_switches": int(field("Involuntary context switches"))}
+    cpu = path[:-len(".time")] + ".cpu"
+    if os.path.exists(cpu):  # machine-wide busy and steal milliseconds during the run (written by run.sh)
+        busy_ms, steal_ms = (int(x) for x in open(cpu).read().split())
+        out["other_cpu_s"] = max(0.0, busy_ms / 1000 - out["cpu_s"])
+        out["steal_s"] = steal_ms / 1000
+    return out
 
 
 def best(run, tool):
@@ -93,6 +99,16 @@ def main():
         w(f"| {label}{fail} | {fmt_s(r['wall_s'])} | {fmt_s(r['cpu_s'])} | {r['cpu_s'] / max(r['wall_s'], 1e-9):.2f} | "
           f"{r['rss_mib']:.0f} | {vs_peer} | {vs_floor} | {cpu_floor} |")
     w("")
+    noisy = []
+    for tool, label in TOOLS:
+        x = results.get(tool)
+        if x and "other_cpu_s" in x:
+            noisy.append(f"{tool} {x['other_cpu_s']:.2f} CPU-s by other processes, {x['steal_s']:.2f} s steal, "
+                         f"{x['involuntary_switches']} involuntary context switches")
+    if noisy:
+        w("Machine load during the reported runs (should be near 0; if not, the machine was busy and the figures "
+          "are pessimistic): " + "; ".join(noisy) + ".")
+        w("")
     timings = os.path.join(a.run, f"peer.{peer['rep']}.timings.json") if peer else None
     if timings and os.path.exists(timings):
         t = json.load(open(timings))

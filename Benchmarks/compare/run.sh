@@ -157,8 +157,10 @@ flock 9  # one generator at a time per work dir
 SCENE="$DATA/scene-$SIZE.tif"
 SCL="$DATA/scl-$SIZE.tif"
 PARCELS_FILE="$DATA/parcels-$SIZE-$PARCELS.geojson"
-scene_key="$(cat "$HERE/make_scene.py" "$HERE/scene_grid.py" "$HERE/requirements.txt" | sha256sum | cut -c1-16)"
-parcels_key="$(cat "$HERE/make_parcels.py" "$HERE/scene_grid.py" "$HERE/requirements.txt" | sha256sum | cut -c1-16)"
+# A cached file is reused only when it was made by the same generator code with the same numerical libraries.
+value_libs="$(grep -E '^(numpy|pyproj|shapely)==' "$HERE/requirements.txt")"
+scene_key="$(cat "$HERE/make_scene.py" "$HERE/scene_grid.py" <(echo "$value_libs") | sha256sum | cut -c1-16)"
+parcels_key="$(cat "$HERE/make_parcels.py" "$HERE/scene_grid.py" <(echo "$value_libs") | sha256sum | cut -c1-16)"
 
 step_begin "scene $SIZE x $SIZE"
 if [[ -f "$SCENE" && -f "$SCL" && "$(cat "$DATA/scene-$SIZE.stamp" 2>/dev/null)" == "$scene_key" ]]; then
@@ -226,15 +228,23 @@ cat "$SCENE" "$PARCELS_FILE" >/dev/null
 step_end
 
 STATUS=0
-timed() {  # TOOL REP COMMAND...: runs COMMAND under /usr/bin/time -v; logs in $RUN/TOOL.REP.{time,log}
-    local tool="$1" rep="$2"
+CLK_TCK="$(getconf CLK_TCK)"
+machine_cpu() {  # busy ticks of the whole machine (user nice system irq softirq) and steal ticks, from /proc/stat
+    awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $9 }' /proc/stat
+}
+timed() {  # TOOL REP COMMAND...: runs COMMAND under /usr/bin/time -v; logs in $RUN/TOOL.REP.{time,log,cpu}
+    local tool="$1" rep="$2" b s b2 s2
     shift 2
     step_begin "$tool (run $rep of $REPEAT)"
+    read -r b s < <(machine_cpu)
     if ! /usr/bin/time -v -o "$RUN/$tool.$rep.time" "$@" >"$RUN/$tool.$rep.log" 2>&1; then
         log "  $tool FAILED; the last lines of $RUN/$tool.$rep.log:"
         tail -15 "$RUN/$tool.$rep.log" >&2
         STATUS=1
     fi
+    read -r b2 s2 < <(machine_cpu)
+    # the machine's CPU seconds during the run (all processes) and the hypervisor's steal, to spot a busy machine
+    echo "$(((b2 - b) * 1000 / CLK_TCK)) $(((s2 - s) * 1000 / CLK_TCK))" >"$RUN/$tool.$rep.cpu"
     step_end
 }
 

@@ -41,7 +41,7 @@ struct DroneMosaic {
         let ds = try driver.create(path: "\(folder)/drone_multispectral.tif", width: width, height: height, bandCount: 6,
                                    dataType: .uInt16,
                                    options: ["TILED=YES", "BLOCKXSIZE=128", "BLOCKYSIZE=128", "COMPRESS=DEFLATE",
-                                             "PREDICTOR=2", "INTERLEAVE=PIXEL", "PHOTOMETRIC=MINISBLACK", "ALPHA=YES"])
+                                             "PREDICTOR=2", "INTERLEAVE=PIXEL", "PHOTOMETRIC=MINISBLACK"])
         try ds.setGeoTransform(GeoTransform(originX: originX, originY: originY, cellWidth: cell, cellHeight: cell))
         try ds.setSpatialReference(try SpatialReference(epsg: 32647))
         try ds.setMetadataItem("SYNTHETIC", "made by sample-rasters/generator; not a real flight")
@@ -51,6 +51,7 @@ struct DroneMosaic {
             try band.setScaleOffset(scale: 1.0 / 32_768, offset: 0)
         }
         try ds.band(6).setBandDescription("Alpha")
+        try ds.band(6).setColorInterpretation("Alpha")
         try ds.write(window: try Window(columnOffset: 0, rowOffset: 0, width: width, height: height),
                      bands: [1, 2, 3, 4, 5, 6], values: dn)
         try ds.close()

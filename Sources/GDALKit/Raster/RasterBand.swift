@@ -69,6 +69,14 @@ public final class RasterBand {
         GDALGetColorInterpretationName(GDALGetRasterColorInterpretation(handle)).map { String(cString: $0) } ?? ""
     }
 
+    /// Sets the colour interpretation by GDAL name (`Alpha`, `Gray`, `Red`, `Undefined`, …).
+    public func setColorInterpretation(_ name: String) throws {
+        let value = GDALGetColorInterpretationByName(name)
+        try GDALCall.check("setting the colour interpretation of band \(index) of '\(dataset.path)' to \(name)") {
+            GDALSetRasterColorInterpretation(handle, value)
+        }
+    }
+
     /// The unit type (e.g. `m`), empty when none.
     public var unitType: String { GDALGetRasterUnitType(handle).map { String(cString: $0) } ?? "" }
 

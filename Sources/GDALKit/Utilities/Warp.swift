@@ -68,8 +68,9 @@ public enum MemoryFiles {
 /// A one-band virtual raster of one band of another raster, keeping that band's mask (alpha or mask band):
 /// what `gdalwarp -b` does from GDAL 3.7 on, for GDAL 3.6.
 public enum BandSubset {
-    /// Writes the VRT for band `index` of `source` to `path` and opens it.
-    public static func vrt(of source: Dataset, band index: Int, path: String) throws -> Dataset {
+    /// Writes the VRT for band `index` of `source` to `path` and opens it; `alpha` names a band whose values
+    /// become the mask (0 = invalid) when GDAL's own mask of the band is not explicit.
+    public static func vrt(of source: Dataset, band index: Int, alpha: Int? = nil, path: String) throws -> Dataset {
         let band = try source.band(index)
         let gt = source.geoTransform?.coefficients.map { "\($0)" }.joined(separator: ", ")
         func escape(_ s: String) -> String {
@@ -94,6 +95,8 @@ public enum BandSubset {
         xml += "    <SimpleSource>\(file)<SourceBand>\(index)</SourceBand></SimpleSource>\n  </VRTRasterBand>\n"
         if band.maskFlags.isExplicitMask {
             xml += "  <MaskBand><VRTRasterBand dataType=\"Byte\"><SimpleSource>\(file)<SourceBand>mask,\(index)</SourceBand></SimpleSource></VRTRasterBand></MaskBand>\n"
+        } else if let alpha {
+            xml += "  <MaskBand><VRTRasterBand dataType=\"Byte\"><SimpleSource>\(file)<SourceBand>\(alpha)</SourceBand></SimpleSource></VRTRasterBand></MaskBand>\n"
         }
         xml += "</VRTDataset>\n"
         try MemoryFiles.write(xml, to: path)

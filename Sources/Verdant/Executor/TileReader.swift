@@ -23,6 +23,10 @@ public final class TileReader {
                 bands.append(b.index)
                 slots.append(slot)
             }
+            // Alpha bands are read in the same request, after the bands.
+            for b in inputs.bands where b.path == path {
+                if let a = b.alphaIndex, !bands.contains(a) { bands.append(a) }
+            }
             groups.append((path, bands, slots))
         }
     }
@@ -66,6 +70,12 @@ public final class TileReader {
                                 out[i] = v.isNaN ? .nan : (v * gs + go) * us + uo
                             }
                         }
+                    }
+                }
+                if let alpha = band.alphaIndex, let k = group.bands.firstIndex(of: alpha) {
+                    let alphaBase = k * n
+                    raw.withUnsafeBufferPointer { src in
+                        for i in 0..<n where src[alphaBase + i] == 0 { values[slot][i] = .nan }
                     }
                 }
                 if band.hasExplicitMask {

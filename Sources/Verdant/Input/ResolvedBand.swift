@@ -26,6 +26,29 @@ public struct ResolvedBand: Hashable, Sendable {
     public var gdalOffset: Double
     /// True when GDAL has an explicit mask for it (alpha band or mask band) that must be read too.
     public var hasExplicitMask: Bool
+    /// An alpha band of the same raster (colour interpretation Alpha) whose 0 cells are excluded, when GDAL does not
+    /// use it as the mask itself (it does so only for 2- and 4-band rasters).
+    public var alphaIndex: Int?
     /// The GDAL resampling used to bring it onto the analysis grid, nil when it is on it already.
     public var resampling: String?
+
+    /// Every field.
+    public init(role: BandRole, source: String, fileCount: Int, path: String, index: Int, sourceIndex: Int,
+                bandDescription: String, dataType: DataType, noData: Double?, gdalScale: Double, gdalOffset: Double,
+                hasExplicitMask: Bool, alphaIndex: Int? = nil, resampling: String? = nil) {
+        self.role = role
+        self.source = source
+        self.fileCount = fileCount
+        self.path = path
+        self.index = index
+        self.sourceIndex = sourceIndex
+        self.bandDescription = bandDescription
+        self.dataType = dataType
+        self.noData = noData
+        self.gdalScale = gdalScale
+        self.gdalOffset = gdalOffset
+        self.hasExplicitMask = hasExplicitMask
+        self.alphaIndex = alphaIndex
+        self.resampling = resampling
+    }
 }

@@ -152,6 +152,7 @@ public struct ResolvedInputs: Hashable, Sendable {
             band.path = mosaicPath
             band.index = 1
             band.fileCount = source.paths.count
+            band.alphaIndex = nil
         }
         guard let gt = dataset.geoTransform else {
             throw VerdantError.input(file: source.path, problem: "has no geotransform, so cell areas are unknown")
@@ -213,14 +214,15 @@ public struct ResolvedInputs: Hashable, Sendable {
         if let nd = band.noData {
             let text = nd.isNaN ? "nan" : "\(nd)"
             args += ["-srcnodata", text, "-dstnodata", text]
-        } else if f.role.kind == .reflectance {
+        }
+        if f.role.kind == .reflectance && (band.noData == nil || band.hasExplicitMask || band.alphaIndex != nil) {
             args += ["-dstalpha"]
         }
         let path = scratch.file("\(f.role.name)-on-grid.vrt")
         do {
             // One band (with its mask) of the source, then warped onto the grid.
             let single = f.dataset.bandCount == 1 ? f.dataset
-                : try BandSubset.vrt(of: f.dataset, band: f.index, path: scratch.file("\(f.role.name)-band.vrt"))
+                : try BandSubset.vrt(of: f.dataset, band: f.index, alpha: f.band.alphaIndex, path: scratch.file("\(f.role.name)-band.vrt"))
             let vrt = try Warp.toVRT(single, path: path, crsWKT: grid.crsWKT, extent: extent, width: grid.width,
                                      height: grid.height, resampling: method, arguments: args)
             try vrt.close()
@@ -231,6 +233,7 @@ public struct ResolvedInputs: Hashable, Sendable {
         }
         band.path = path
         band.index = 1
+        band.alphaIndex = nil
         band.resampling = method
         return band
     }
@@ -278,9 +281,14 @@ public struct ResolvedInputs: Hashable, Sendable {
                 noData = (adjusted.exact || type.isFloatingPoint) ? adjusted.value : nil
             }
         }
+        let explicit = band.maskFlags.isExplicitMask
+        var alpha: Int?
+        if !explicit && role.kind == .reflectance {
+            alpha = try band.dataset.bands().first { $0.index != band.index && $0.colorInterpretation == "Alpha" }?.index
+        }
         return ResolvedBand(role: role, source: path, fileCount: 1, path: path, index: band.index, sourceIndex: band.index,
                             bandDescription: band.bandDescription, dataType: type, noData: noData,
                             gdalScale: band.scale ?? 1, gdalOffset: band.offset ?? 0,
-                            hasExplicitMask: band.maskFlags.isExplicitMask, resampling: nil)
+                            hasExplicitMask: explicit, alphaIndex: alpha, resampling: nil)
     }
 }

@@ -127,7 +127,8 @@ def row_areas(src):
     return np.array(out)
 
 
-def case(name, raster, red, nir, parcels, id_field, model, scale=1.0, offset=0.0, parcels_crs=None):
+def case(name, raster, red, nir, parcels, id_field, model, scale=1.0, offset=0.0, parcels_crs=None, scl=None,
+         scl_exclude=(0, 1, 3, 8, 9, 10)):
     with rasterio.open(raster) as src:
         r = reflectance(src, red, scale, offset)
         n = reflectance(src, nir, scale, offset)
@@ -137,6 +138,22 @@ def case(name, raster, red, nir, parcels, id_field, model, scale=1.0, offset=0.0
     with np.errstate(invalid="ignore", divide="ignore"):
         ndvi = (n - r) / (n + r)
     ndvi[(n + r) == 0] = np.nan
+    # Status: 0 observed, 1 no data, 2 cloud (SCL 3, 8, 9, 10), 3 masked (other excluded classes).
+    status = np.where(np.isnan(r) | np.isnan(n), 1, 0)
+    if scl is not None:
+        with rasterio.open(scl) as q:
+            classes = q.read(1)
+            factor = int(round(q.transform.a / t.a))
+            assert q.transform.c == t.c and q.transform.f == t.f, "SCL must share the origin"
+        classes = np.repeat(np.repeat(classes, factor, axis=0), factor, axis=1)[:height, :width]
+        excluded = np.isin(classes, scl_exclude) & (status == 0)
+        cloud = excluded & np.isin(classes, (3, 8, 9, 10))
+        nodata = excluded & np.isin(classes, (0, 1))
+        status[cloud] = 2
+        status[nodata] = 1
+        status[excluded & ~cloud & ~nodata] = 3
+    status[(status == 0) & np.isnan(ndvi)] = 1
+    ndvi[status != 0] = np.nan
     form, coef = model.split(":")
     a, b = (float(v) for v in coef.split(","))
     with np.errstate(invalid="ignore", over="ignore"):
@@ -188,7 +205,8 @@ def case(name, raster, red, nir, parcels, id_field, model, scale=1.0, offset=0.0
         w = cov * areas[rr]
         x = ndvi[rr, cc]
         g = agb[rr, cc]
-        ok = ~np.isnan(x)
+        st = status[rr, cc]
+        ok = st == 0
         if geographic:
             parcel_m2 = ellipsoid_area(polys, 6378137.0, 298.257223563)
         else:
@@ -201,9 +219,12 @@ def case(name, raster, red, nir, parcels, id_field, model, scale=1.0, offset=0.0
             "observed_ha": observed / 1e4,
             "mean_ndvi": float(np.sum(w[ok] * x[ok]) / observed) if observed > 0 else None,
             "agb_t": float(np.sum(w[ok] * g[ok])) / 1e4,
+            "cloud_fraction": float(np.sum(w[st == 2])) / parcel_m2 if parcel_m2 > 0 else None,
+            "nodata_fraction": (float(np.sum(w[st == 1])) + parcel_m2 - float(np.sum(w))) / parcel_m2 if parcel_m2 > 0 else None,
         })
     out = {"case": name, "raster": os.path.relpath(raster, ROOT), "parcels": os.path.relpath(parcels, ROOT),
            "red": red, "nir": nir, "scale": scale, "offset": offset, "model": model, "id_field": id_field,
+           "scl": os.path.relpath(scl, ROOT) if scl else None, "scl_exclude": list(scl_exclude) if scl else None,
            "made_with": "rasterio %s, numpy %s, exactextract (python)" % (rasterio.__version__, np.__version__),
            "parcels_figures": rows}
     with open(os.path.join(HERE, "estimate_%s.json" % name), "w") as fh:
@@ -218,6 +239,8 @@ if __name__ == "__main__":
          "linear:-30,250", scale=0.0001, offset=-0.1)
     case("sample_drone", s("drone_multispectral.tif"), 3, 5, s("drone_parcels.geojson"), "parcel_id",
          "power:210,1.6")
+    case("sample_sentinel2_scl", s("sentinel2_l2a_stack.tif"), 3, 4, s("sentinel2_parcels.geojson"), "parcel_id",
+         "linear:-30,250", scale=0.0001, offset=-0.1, scl=s("sentinel2_l2a_SCL_20m.tif"))
     if os.path.isdir(REAL):
         ls = os.path.join(REAL, "landsat5_rstoolbox")
         case("landsat5", os.path.join(ls, "LT52240631988227CUB02_stack_B1-B7.tif"), 3, 4,
@@ -225,3 +248,6 @@ if __name__ == "__main__":
         s2 = os.path.join(REAL, "sentinel2_rstoolbox")
         case("sentinel2_lonlat", os.path.join(s2, "sen2_rstoolbox_12band.tif"), 4, 8,
              os.path.join(s2, "trainingPolygons_sen2.geojson"), "id", "linear:-30,250")
+        # The same scene with the L2A +0.1 offset removed (reflectance = value - 0.1).
+        case("sentinel2_lonlat_offset", os.path.join(s2, "sen2_rstoolbox_12band.tif"), 4, 8,
+             os.path.join(s2, "trainingPolygons_sen2.geojson"), "id", "linear:-30,250", offset=-0.1)

@@ -14,6 +14,8 @@ import Verdant
             var observed_ha: Double
             var mean_ndvi: Double?
             var agb_t: Double
+            var cloud_fraction: Double?
+            var nodata_fraction: Double?
         }
         var raster: String
         var parcels: String
@@ -23,6 +25,8 @@ import Verdant
         var offset: Double
         var model: String
         var id_field: String
+        var scl: String?
+        var scl_exclude: [Int]?
         var parcels_figures: [Row]
     }
 
@@ -38,11 +42,15 @@ import Verdant
     static func check(_ name: String) throws {
         let ref = try load(name)
         let root = ProjectRoot.path + "/"
-        let request = EstimateRequest(
-            inputs: .stacked(path: root + ref.raster, red: .index(ref.red), nir: .index(ref.nir),
-                             scaling: ReflectanceScaling(scale: ref.scale, offset: ref.offset)),
-            parcels: ParcelSource(path: root + ref.parcels, idField: ref.id_field),
-            model: try BiomassModel(parsing: ref.model))
+        var inputs = RasterInputs.stacked(path: root + ref.raster, red: .index(ref.red), nir: .index(ref.nir),
+                                          scaling: ReflectanceScaling(scale: ref.scale, offset: ref.offset))
+        var masks = MaskRules()
+        if let scl = ref.scl {
+            inputs.bands[.scl] = BandSource(path: root + scl, band: .index(1))
+            masks.sclExclude = Set(ref.scl_exclude ?? [])
+        }
+        let request = EstimateRequest(inputs: inputs, parcels: ParcelSource(path: root + ref.parcels, idField: ref.id_field),
+                                      model: try BiomassModel(parsing: ref.model), masks: masks)
         let report = try EstimateJob.run(request)
         #expect(report.rows.map(\.parcelID) == ref.parcels_figures.map(\.parcel_id))
         for (row, expected) in zip(report.rows, ref.parcels_figures) {
@@ -50,6 +58,8 @@ import Verdant
             #expect(close(row.coveredHa, expected.covered_ha), "\(name) \(row.parcelID) covered_ha")
             #expect(close(row.observedHa, expected.observed_ha), "\(name) \(row.parcelID) observed_ha \(row.observedHa) vs \(expected.observed_ha)")
             #expect(close(row.agbT, expected.agb_t), "\(name) \(row.parcelID) agb_t \(row.agbT) vs \(expected.agb_t)")
+            if let c = expected.cloud_fraction { #expect(abs(row.cloudFraction! - c) < 1e-6, "\(name) \(row.parcelID) cloud_fraction") }
+            if let n = expected.nodata_fraction { #expect(abs(row.noDataFraction! - n) < 1e-6, "\(name) \(row.parcelID) nodata_fraction") }
             switch (row.meanNDVI, expected.mean_ndvi) {
             case (let a?, let b?): #expect(close(a, b), "\(name) \(row.parcelID) mean_ndvi \(a) vs \(b)")
             case (nil, nil): break
@@ -67,4 +77,9 @@ import Verdant
 
     @Test(.enabled(if: RealData.isPresent, "../shared/real-data/ is absent"))
     func realSentinel2LonLatParcelsOnLonLatGrid() throws { try Self.check("sentinel2_lonlat") }
+
+    @Test(.enabled(if: RealData.isPresent, "../shared/real-data/ is absent"))
+    func realSentinel2WithTheL2AOffsetRemoved() throws { try Self.check("sentinel2_lonlat_offset") }
+
+    @Test func sampleSentinel2WithSCLAt20mOn10m() throws { try Self.check("sample_sentinel2_scl") }
 }
