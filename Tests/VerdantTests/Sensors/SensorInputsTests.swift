@@ -119,3 +119,16 @@ import TestSupport
         #expect(a.metadata.bands.first { $0.role == "red" }?.files == 4)
     }
 }
+
+/// Inputs through GDAL's virtual file systems (here `/vsimem/`; `/vsicurl/` and `/vsis3/` take the same path).
+@Suite struct VirtualFileSystemTests {
+    @Test func rastersAreReadThroughVSIPaths() throws {
+        let path = "/vsimem/verdant-test-\(UInt32.random(in: 0...UInt32.max))/stack.tif"
+        let src = try Dataset.open(ProjectRoot.sample("sentinel2_l2a_stack.tif"))
+        try Driver(named: "GTiff").createCopy(of: src, path: path).close()
+        defer { MemoryFiles.remove((path as NSString).deletingLastPathComponent) }
+        let a = try MapJob.run(MapRequest(inputs: .stacked(path: path, red: .description("B04"), nir: .description("B08"))))
+        let b = try MapJob.run(MapRequest(inputs: .stacked(path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .description("B04"), nir: .description("B08"))))
+        #expect(a.validCells == b.validCells && a.meanNDVI == b.meanNDVI)
+    }
+}
