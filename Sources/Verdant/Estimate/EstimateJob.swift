@@ -63,11 +63,7 @@ public enum EstimateJob {
         let warnings = request.inputs.warnings + [BandSwapCheck.warning(signs)].compactMap { $0 }
         let (fields, indices) = attributeColumns(layer)
         let metadata = RunMetadata(
-            bands: inputs.bands.map {
-                .init(role: $0.role.name, path: $0.source, band: $0.sourceIndex, description: $0.bandDescription,
-                      dataType: $0.dataType.rawValue, nodata: $0.noData.map { "\($0)" }, gdalScale: $0.gdalScale,
-                      gdalOffset: $0.gdalOffset, resampling: $0.resampling, files: $0.fileCount)
-            },
+            bands: inputs.bands.map(BandRecord.init),
             width: grid.width, height: grid.height, rasterCRS: grid.crsName, rasterCRSCode: grid.crsCode,
             geoTransform: grid.geoTransform.coefficients, geographic: grid.isGeographic,
             scale: inputs.scaling.scale, offset: inputs.scaling.offset,

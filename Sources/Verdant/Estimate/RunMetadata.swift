@@ -2,32 +2,8 @@ import Foundation
 
 /// What a run read and how, for reports: enough for a verifier to redo it.
 public struct RunMetadata: Hashable, Sendable {
-    /// A raster band read.
-    public struct Band: Hashable, Sendable {
-        /// Role (`red`, `nir`).
-        public var role: String
-        /// File.
-        public var path: String
-        /// 1-based band index.
-        public var band: Int
-        /// Band description.
-        public var description: String
-        /// Cell type.
-        public var dataType: String
-        /// Nodata value as text, if any.
-        public var nodata: String?
-        /// GDAL scale metadata.
-        public var gdalScale: Double
-        /// GDAL offset metadata.
-        public var gdalOffset: Double
-        /// Resampling onto the analysis grid, if any.
-        public var resampling: String?
-        /// Files mosaicked into it.
-        public var files: Int
-    }
-
     /// The bands read.
-    public var bands: [Band]
+    public var bands: [BandRecord]
     /// Raster width in cells.
     public var width: Int
     /// Raster height in cells.

@@ -57,11 +57,7 @@ public enum MapJob {
             meanAGBTonnesPerHa: observedHa > 0 ? totals.agbTonnes / observedHa : nil,
             width: grid.width, height: grid.height, crs: grid.crsName, crsCode: grid.crsCode,
             geoTransform: grid.geoTransform.coefficients,
-            inputs: inputs.bands.map {
-                .init(role: $0.role.name, path: $0.source, band: $0.sourceIndex, description: $0.bandDescription,
-                      dataType: $0.dataType.rawValue, nodata: $0.noData.map { "\($0)" }, resampling: $0.resampling,
-                      files: $0.fileCount, gdalScale: $0.gdalScale, gdalOffset: $0.gdalOffset)
-            },
+            inputs: inputs.bands.map(BandRecord.init),
             scale: inputs.scaling.scale, offset: inputs.scaling.offset,
             model: request.model.expression, modelFormula: request.model.formula, modelSource: request.model.source,
             outputs: targets.map { .init(kind: $0.0, path: $0.1.path) }, threads: request.execution.threads, tiles: plan.count,

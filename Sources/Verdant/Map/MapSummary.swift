@@ -8,35 +8,6 @@ public struct MapSummary: Hashable, Sendable, Codable {
         public var path: String
     }
 
-    /// A band read by the run.
-    public struct Input: Hashable, Sendable, Codable {
-        /// Its role (`red`, `nir`).
-        public var role: String
-        /// Its file.
-        public var path: String
-        /// Its 1-based index.
-        public var band: Int
-        /// Its description.
-        public var description: String
-        /// Its cell type.
-        public var dataType: String
-        /// Its nodata value, if any (as text: NaN is not JSON).
-        public var nodata: String?
-        /// The resampling that brought it onto the grid, if any.
-        public var resampling: String?
-        /// Files mosaicked into it.
-        public var files: Int
-        /// GDAL's scale and offset metadata.
-        public var gdalScale: Double
-        /// GDAL's offset metadata.
-        public var gdalOffset: Double
-
-        enum CodingKeys: String, CodingKey {
-            case role, path, band, description, dataType = "data_type", nodata, gdalScale = "gdal_scale", gdalOffset = "gdal_offset"
-            case resampling, files
-        }
-    }
-
     /// Cells in the scene.
     public var cells: Int
     /// Cells with a defined NDVI.
@@ -70,7 +41,7 @@ public struct MapSummary: Hashable, Sendable, Codable {
     /// Geotransform coefficients.
     public var geoTransform: [Double]
     /// The bands read.
-    public var inputs: [Input]
+    public var inputs: [BandRecord]
     /// The user's reflectance scale.
     public var scale: Double
     /// The user's reflectance offset.
