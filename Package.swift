@@ -26,7 +26,11 @@ let package = Package(
         .target(
             name: "Verdant",
             dependencies: ["GDALKit", .product(name: "Yams", package: "Yams")],
-            resources: [.embedInCode("Sensors/presets.json")]
+            resources: [
+                .embedInCode("Sensors/presets.json"),
+                .embedInCode("Carbon/FactorSets/ipcc-2006.json"),
+                .embedInCode("Carbon/FactorSets/tver-2023.json"),
+            ]
         ),
         // The thin command-line interface.
         .executableTarget(

@@ -6,6 +6,9 @@
 #   bash Benchmarks/compare/run.sh --scaling [--scaling-grid] [--threads T] [--work DIR] [--no-mask]
 set -euo pipefail
 
+# The whole script is one function, read in full before anything runs: editing this file, or a git checkout,
+# while a run is going cannot break that run.
+main() {
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 
@@ -44,7 +47,6 @@ die() { echo "run.sh: error: $*" >&2; exit 1; }
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 is_int() { [[ "$1" =~ ^[1-9][0-9]*$ ]]; }
 
-ARGS=("$@")
 while (($#)); do
     case "$1" in
         --size) [[ $# -ge 2 ]] || die "--size needs a value"; SIZE="$2"; shift 2 ;;
@@ -99,16 +101,14 @@ if ((SCALING)); then
 fi
 
 # ------------------------------------------------------------------------------------------- prerequisites
-STEPS_T0=$(date +%s.%N)
 step_begin() { STEP_NAME="$1"; STEP_T0=$(date +%s.%N); log "$1"; }
-step_end() { printf '%s\t%.3f\n' "$STEP_NAME" "$(echo "$(date +%s.%N) - $STEP_T0" | bc -l)" >>"$STEPS_FILE"; }
+step_end() { awk -v n="$STEP_NAME" -v a="$STEP_T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%s\t%.3f\n", n, b - a }' >>"$STEPS_FILE"; }
 STEPS_FILE="$(mktemp)"
 trap 'rm -f "$STEPS_FILE"' EXIT
 
 step_begin "prerequisites (tools, venv, verdant build, decode floor)"
 command -v python3 >/dev/null || die "python3 is needed (for the peer and the data generator only)"
 command -v cc >/dev/null || die "a C compiler (cc) is needed for the decode floor"
-command -v bc >/dev/null || die "bc is needed (apt-get install bc)"
 command -v flock >/dev/null || die "flock is needed (util-linux)"
 pkg-config --exists gdal || die "GDAL's development files are needed (apt-get install libgdal-dev)"
 if [[ ! -x /usr/bin/time ]]; then
@@ -308,3 +308,7 @@ SUFFIX=$( ((MASK)) || echo "-nomask")
 log "table written to $WORK/results-$SIZE-$PARCELS$SUFFIX.md; run files in $RUN"
 ((STATUS == 0)) || log "some step failed (see above); the table shows what was measured"
 exit "$STATUS"
+}
+
+main "$@"
+exit $?

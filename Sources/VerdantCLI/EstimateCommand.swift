@@ -40,8 +40,17 @@ struct EstimateCommand: ParsableCommand {
 
     @OptionGroup(title: "Model") var model: ModelOptions
 
-    @Option(name: .customLong("root-shoot"), help: ArgumentHelp("Root-to-shoot ratio R (default 0: above-ground only).", valueName: "R"))
-    var rootShoot: Double = 0
+    @Option(name: .customLong("root-shoot"), help: ArgumentHelp("Root-to-shoot ratio R (default 0: above-ground only), or mokany for R = e^(−1.085 + 0.9256 ln b)/b of each parcel's AGB b (t/ha).", valueName: "R"))
+    var rootShoot: String = "0"
+
+    @Option(name: .long, help: ArgumentHelp("A factor set: ipcc-2006, tver, or a JSON/YAML file; with --class-field or --class.", valueName: "NAME|FILE"))
+    var factors: String?
+
+    @Option(name: .customLong("class-field"), help: ArgumentHelp("The parcel attribute naming each parcel's class in --factors (e.g. forest_type).", valueName: "F"))
+    var classField: String?
+
+    @Option(name: .customLong("class"), help: ArgumentHelp("One class of --factors for every parcel.", valueName: "NAME"))
+    var factorClass: String?
 
     @Option(name: .customLong("carbon-fraction"), help: ArgumentHelp("Carbon fraction of dry matter CF (default 0.47, IPCC 2006 Vol. 4 Table 4.3).", valueName: "CF"))
     var carbonFraction: Double = 0.47
@@ -52,21 +61,48 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .customLong("min-observed"), help: ArgumentHelp("Flag parcels observed under this fraction (low_observed; default 0.5).", valueName: "FRACTION"))
     var minObserved: Double = 0.5
 
+    @Option(name: .long, help: ArgumentHelp("90 % intervals (with --model-file): analytic or montecarlo.", valueName: "METHOD"))
+    var uncertainty: String = "analytic"
+
+    @Option(name: .long, help: "Monte Carlo draws (default 2000).")
+    var draws: Int = 2000
+
+    @Option(name: .long, help: "Monte Carlo seed (default 42).")
+    var seed: UInt64 = 42
+
     @OptionGroup(title: "Run") var runOptions: RunOptions
 
     func run() throws {
         let biomass = try model.biomassModel()
         let (inputs, masks) = try raster.resolve(for: biomass)
         try ReportWriter.check(out, inputs: inputs.bands.values.flatMap(\.paths) + [parcels])
-        var factors = CarbonFactors.ipccDefault
-        if rootShoot != factors.rootShoot || carbonFraction != factors.carbonFraction {
-            factors = CarbonFactors(rootShoot: rootShoot, carbonFraction: carbonFraction,
-                                    source: "given on the command line (--root-shoot \(rootShoot), --carbon-fraction \(carbonFraction))")
+        var fixed = CarbonFactors.ipccDefault
+        var factorSet = try factors.map { try FactorCatalog.load($0) }
+        var factorClass = self.factorClass
+        if rootShoot.lowercased() == "mokany" {
+            guard factorSet == nil else { throw VerdantError.usage("--root-shoot mokany and --factors exclude each other (the ipcc-2006 set has a class 'mokany')") }
+            var set = FactorCatalog.builtIn().first { $0.name == "ipcc-2006" }!
+            set.classes["mokany"]?.carbonFraction = FactorSet.Value(value: carbonFraction, source: carbonFraction == 0.47 ? "IPCC 2006 Vol. 4 Table 4.3: 0.47" : "--carbon-fraction \(carbonFraction)")
+            factorSet = set
+            factorClass = "mokany"
+        } else {
+            guard let r = Double(rootShoot) else { throw VerdantError.usage("--root-shoot must be a number or mokany (got '\(rootShoot)')") }
+            if r != fixed.rootShoot || carbonFraction != fixed.carbonFraction {
+                fixed = CarbonFactors(rootShoot: r, carbonFraction: carbonFraction,
+                                      source: "given on the command line (--root-shoot \(r), --carbon-fraction \(carbonFraction))")
+            }
         }
-        let request = EstimateRequest(
+        var request = EstimateRequest(
             inputs: inputs,
             parcels: ParcelSource(path: parcels, layer: layer, idField: idField, assumedCRS: assumeParcelsCRS),
-            model: biomass, factors: factors, masks: masks, minObserved: minObserved, execution: runOptions.execution())
+            model: biomass, factors: fixed, masks: masks, minObserved: minObserved, execution: runOptions.execution())
+        guard let method = UncertaintyOptions.Method(rawValue: uncertainty.lowercased()) else {
+            throw VerdantError.usage("--uncertainty must be analytic or montecarlo (got '\(uncertainty)')")
+        }
+        request.uncertainty = UncertaintyOptions(method: method, draws: draws, seed: seed)
+        request.factorSet = factorSet
+        request.classField = classField
+        request.factorClass = factorClass
         let report = try EstimateJob.run(request)
         for w in report.metadata.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
         for row in report.rows where !row.notes.isEmpty {

@@ -119,6 +119,9 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("model-source"), help: "The citation or origin of --model, echoed in every output.")
     var modelSource: String?
 
+    @Option(name: .customLong("model-file"), help: ArgumentHelp("A calibrated model (from `verdant calibrate`): form, coefficients, covariance, residual SD, index.", valueName: "FILE.json"))
+    var modelFile: String?
+
     @Option(name: .long, help: ArgumentHelp("The index the model takes: ndvi, evi, savi, msavi2, ndre, gndvi (default ndvi).", valueName: "INDEX"))
     var index: String = "ndvi"
 
@@ -127,6 +130,10 @@ struct ModelOptions: ParsableArguments {
 
     /// The model; warns on stderr when the illustrative example is used.
     func biomassModel() throws -> BiomassModel {
+        if let modelFile {
+            guard model == nil else { throw VerdantError.usage("--model and --model-file exclude each other") }
+            return try ModelFile.read(modelFile).model
+        }
         let spectral = try SpectralIndex(parsing: index, saviL: saviL)
         guard let model else {
             Console.warn("no --model given: using the illustrative example-linear model (\(BiomassModel.example.formula)); it is not valid for any site, replace it with a calibrated model")

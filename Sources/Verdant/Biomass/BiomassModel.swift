@@ -24,6 +24,8 @@ public struct BiomassModel: Hashable, Sendable, Codable {
     public var saviL: Double?
     /// Where the model comes from (free text: a citation, a calibration file, or "illustrative example").
     public var source: String
+    /// The coefficients' covariance and residual error, for confidence intervals (calibrated models).
+    public var uncertainty: ModelUncertainty?
 
     /// A model from its form and coefficients.
     public init(form: Form, a: Double, b: Double, index: String = "ndvi", saviL: Double? = nil, source: String) {

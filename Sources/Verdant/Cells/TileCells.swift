@@ -9,6 +9,10 @@ public final class TileCells {
     public private(set) var ndvi: [Double] = []
     /// AGB in t/ha, NaN where not observed.
     public private(set) var agb: [Double] = []
+    /// ∂AGB/∂a per cell (t/ha per unit of a), when the model has an uncertainty; else empty.
+    public private(set) var gradA: [Double] = []
+    /// ∂AGB/∂b per cell, when the model has an uncertainty; else empty.
+    public private(set) var gradB: [Double] = []
     /// Observed cells with |NDVI| > 0.3 whose NDVI is positive / negative (a band-swap check).
     public private(set) var vegetationSigns: (positive: Int, negative: Int) = (0, 0)
 
@@ -74,5 +78,19 @@ public final class TileCells {
             throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for \(index) \(x); check its coefficients")
         }
         vegetationSigns = (positive, negative)
+        if model.uncertainty != nil {
+            if gradA.count != n {
+                gradA = [Double](repeating: 0, count: n)
+                gradB = [Double](repeating: 0, count: n)
+            }
+            for i in 0..<n {
+                let g: (a: Double, b: Double) = status[i] == CellStatus.observed.rawValue ? model.gradient(self.index[i]) : (0, 0)
+                gradA[i] = g.a
+                gradB[i] = g.b
+            }
+        } else if !gradA.isEmpty {
+            gradA = []
+            gradB = []
+        }
     }
 }

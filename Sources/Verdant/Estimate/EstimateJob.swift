@@ -41,12 +41,14 @@ public enum EstimateJob {
         let model = request.model
         let selection = coverage.tilesWithParcels
         let hasNDVI = inputs.band(.red) != nil && inputs.band(.nir) != nil
+        let histogramBinWidth: Double? = request.uncertainty.method == .monteCarlo && model.uncertainty != nil ? 0.001 : nil
 
         let partials = try TileExecutor.run(
             tiles: plan.tiles, selection: selection, threads: threads,
             makeWorker: { try EstimateWorker(inputs: inputs) },
             process: { worker, tile, window in
-                try worker.process(tile: tile, window: window, coverage: coverage, rowAreas: rowAreas, rules: rules)
+                try worker.process(tile: tile, window: window, coverage: coverage, rowAreas: rowAreas, rules: rules,
+                                   histogramBinWidth: histogramBinWidth)
             })
         var sums = [ParcelTotals](repeating: ParcelTotals(), count: layer.parcels.count)
         var signs = (positive: 0, negative: 0)
@@ -55,11 +57,17 @@ public enum EstimateJob {
             signs.positive += tile.signs.positive
             signs.negative += tile.signs.negative
         }
-        let rows = layer.parcels.indices.map {
-            ParcelFigures(parcel: layer.parcels[$0], areaM2: parcels.areas[$0], totals: sums[$0], factors: request.factors,
-                          hasNDVI: hasNDVI, minObserved: request.minObserved)
+        let chooser = try FactorChooser(request: request, layer: layer)
+        var rows = try layer.parcels.indices.map { i in
+            try ParcelFigures(parcel: layer.parcels[i], areaM2: parcels.areas[i], totals: sums[i],
+                              applied: { try chooser.factors(for: layer.parcels[i], agbPerHa: $0) },
+                              hasNDVI: hasNDVI, minObserved: request.minObserved)
         }
-        let totals = EstimateTotals(rows: rows, sums: sums)
+        var totals = EstimateTotals(rows: rows, sums: sums)
+        if let intervals = try UncertaintyPropagation.intervals(model: model, sums: sums, rows: rows, options: request.uncertainty) {
+            for i in rows.indices { rows[i].interval = intervals.parcels[i] }
+            totals.interval = intervals.total
+        }
         let warnings = request.inputs.warnings + [BandSwapCheck.warning(signs)].compactMap { $0 }
         let (fields, indices) = attributeColumns(layer)
         let metadata = RunMetadata(
@@ -69,7 +77,8 @@ public enum EstimateJob {
             scale: inputs.scaling.scale, offset: inputs.scaling.offset,
             parcelsPath: layer.path, parcelsLayer: layer.layerName, parcelsCRS: layer.crsName,
             featureCount: layer.featureCount, parcelCount: layer.parcels.count, idField: layer.idField,
-            model: model, factors: request.factors, masks: request.masks, minObserved: request.minObserved,
+            model: model, factors: request.factors, factorSet: request.factorSet, classField: request.classField,
+            uncertainty: request.uncertainty, masks: request.masks, minObserved: request.minObserved,
             warnings: warnings, threads: threads, tiles: plan.count, tilesRead: selection.count,
             verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal, projVersion: VerdantVersion.proj,
             startedAt: ISO8601DateFormatter().string(from: started), seconds: Date().timeIntervalSince(started))
@@ -114,7 +123,7 @@ final class EstimateWorker {
     }
 
     func process(tile: Int, window: Window, coverage: GridCoverage, rowAreas: [Double],
-                 rules: CellRules) throws -> (sums: [(Int32, ParcelTotals)], signs: (positive: Int, negative: Int)) {
+                 rules: CellRules, histogramBinWidth: Double?) throws -> (sums: [(Int32, ParcelTotals)], signs: (positive: Int, negative: Int)) {
         try reader.read(window)
         try cells.compute(reader, count: window.cellCount, rules: rules)
         let tileCells = CellWindow(column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
@@ -125,11 +134,16 @@ final class EstimateWorker {
             cells.ndvi.withUnsafeBufferPointer { ndvi in
                 cells.index.withUnsafeBufferPointer { index in
                     cells.agb.withUnsafeBufferPointer { agb in
-                        let values = ParcelAccumulator.TileValues(status: status, ndvi: ndvi, index: index, agb: agb)
+                      cells.gradA.withUnsafeBufferPointer { gradA in
+                        cells.gradB.withUnsafeBufferPointer { gradB in
+                        let values = ParcelAccumulator.TileValues(status: status, ndvi: ndvi, index: index, agb: agb,
+                                                                  gradA: gradA, gradB: gradB, histogramBinWidth: histogramBinWidth)
                         for p in parcels {
                             out.append((p, ParcelAccumulator.sums(coverage.parcels[Int(p)], in: tileCells, rowAreas: rowAreas,
                                                                   values: values)))
                         }
+                        }
+                      }
                     }
                 }
             }

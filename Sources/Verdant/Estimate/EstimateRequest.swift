@@ -6,12 +6,20 @@ public struct EstimateRequest: Hashable, Sendable {
     public var parcels: ParcelSource
     /// The biomass model.
     public var model: BiomassModel
-    /// Root:shoot ratio and carbon fraction.
+    /// Root:shoot ratio and carbon fraction for every parcel (when `factorSet` is nil).
     public var factors: CarbonFactors
+    /// A factor set whose class is chosen per parcel (`--factors`).
+    public var factorSet: FactorSet?
+    /// The parcel attribute naming each parcel's class in `factorSet` (`--class-field`).
+    public var classField: String?
+    /// One class of `factorSet` for every parcel (`--class`).
+    public var factorClass: String?
     /// Quality masks and the valid reflectance range.
     public var masks: MaskRules
     /// Parcels observed under this fraction are flagged `low_observed` (default 0.5).
     public var minObserved: Double
+    /// How confidence intervals are computed (when the model carries an uncertainty).
+    public var uncertainty = UncertaintyOptions()
     /// Threads and tiles.
     public var execution: ExecutionOptions
 

@@ -34,6 +34,8 @@ public struct EstimateTotals: Hashable, Sendable {
     public var co2eTFilled: Double
     /// Parcels flagged `low_observed`.
     public var lowObservedParcels: Int
+    /// The 90 % confidence interval of the totals, when the model carries an uncertainty.
+    public var interval: ConfidenceInterval?
 
     /// Totals of `rows` (with their sums), added in parcel-id order so that the input order of parcels does not
     /// change the bits.

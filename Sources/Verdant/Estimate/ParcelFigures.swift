@@ -38,12 +38,27 @@ public struct ParcelFigures: Hashable, Sendable {
     public var co2eTFilled: Double?
     /// True when the observed fraction is under the `--min-observed` threshold.
     public var lowObserved: Bool
+    /// The factors applied (class, R, CF, expansion factor, sources).
+    public var factors: AppliedFactors
+    /// The 90 % confidence interval, when the model carries an uncertainty.
+    public var interval: ConfidenceInterval?
+    /// ∂agb_t/∂a and ∂agb_t/∂b (for intervals of changes between dates).
+    public var gradientA: Double
+    /// See `gradientA`.
+    public var gradientB: Double
     /// Notes (repaired geometry, merged features, …).
     public var notes: [String]
 
     /// Figures from a parcel's sums.
     public init(parcel: Parcel, areaM2: Double, totals: ParcelTotals, factors: CarbonFactors, hasNDVI: Bool = true,
                 minObserved: Double = 0.5) {
+        self.init(parcel: parcel, areaM2: areaM2, totals: totals, applied: { _ in AppliedFactors(factors) }, hasNDVI: hasNDVI,
+                  minObserved: minObserved)
+    }
+
+    /// Figures from a parcel's sums, with the factors chosen from its AGB density (t/ha, nil when unobserved).
+    public init(parcel: Parcel, areaM2: Double, totals: ParcelTotals, applied: (Double?) throws -> AppliedFactors,
+                hasNDVI: Bool = true, minObserved: Double = 0.5) rethrows {
         parcelID = parcel.id
         attributes = parcel.attributes
         parcelHa = areaM2 / 10_000
@@ -59,6 +74,10 @@ public struct ParcelFigures: Hashable, Sendable {
         meanIndex = observed ? totals.indexAreaSum / totals.observedArea : nil
         agbT = totals.agbTonnes
         agbTPerHa = observed ? totals.agbTonnes / observedHa : nil
+        gradientA = totals.gradA
+        gradientB = totals.gradB
+        let factors = try applied(agbTPerHa)
+        self.factors = factors
         carbonT = factors.carbon(agb: agbT)
         co2eT = CarbonFactors.co2e(carbon: carbonT)
         let agb = totals.agbTonnes, area = areaM2 / 10_000

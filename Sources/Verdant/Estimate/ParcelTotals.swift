@@ -16,6 +16,12 @@ public struct ParcelTotals: Hashable, Sendable {
     public var indexAreaSum: Double = 0
     /// Σ coverage × cell area (ha) × AGB (t/ha): tonnes.
     public var agbTonnes: Double = 0
+    /// Σ coverage × cell area (ha) × ∂AGB/∂a: the gradient of `agbTonnes` in a.
+    public var gradA: Double = 0
+    /// Σ coverage × cell area (ha) × ∂AGB/∂b.
+    public var gradB: Double = 0
+    /// Observed area (ha) and Σ area × index by index bin, for Monte Carlo intervals (when asked for).
+    public var histogram: IndexHistogram?
 
     /// Empty sums.
     public init() {}
@@ -30,5 +36,11 @@ public struct ParcelTotals: Hashable, Sendable {
         ndviAreaSum += other.ndviAreaSum
         indexAreaSum += other.indexAreaSum
         agbTonnes += other.agbTonnes
+        gradA += other.gradA
+        gradB += other.gradB
+        if let h = other.histogram {
+            if histogram == nil { histogram = IndexHistogram(binWidth: h.binWidth) }
+            histogram!.add(h)
+        }
     }
 }

@@ -36,6 +36,12 @@ public struct RunMetadata: Hashable, Sendable {
     public var model: BiomassModel
     /// The carbon factors.
     public var factors: CarbonFactors
+    /// The factor set, when factors come from one.
+    public var factorSet: FactorSet?
+    /// The class field, when classes come from an attribute.
+    public var classField: String?
+    /// How intervals were computed.
+    public var uncertainty: UncertaintyOptions
     /// The masks applied.
     public var masks: MaskRules
     /// The `low_observed` threshold.

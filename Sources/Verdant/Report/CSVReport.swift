@@ -11,6 +11,7 @@ public enum CSVReport {
                 switch value {
                 case .number(let v): v.map(number) ?? ""
                 case .flag(let b): b ? "true" : "false"
+                case .text(let t): quote(t)
                 }
             }
             cells.append(quote(row.notes.joined(separator: "; ")))

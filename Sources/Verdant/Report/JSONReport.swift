@@ -13,9 +13,11 @@ public enum JSONReport {
                 switch v {
                 case .number(let x): o[name] = .number(x)
                 case .flag(let b): o[name] = .bool(b)
+                case .text(let t): o[name] = .string(t)
                 }
             }
             o[ReportColumns.notes] = .array(row.notes.map { .string($0) })
+            o["factor_sources"] = .array(row.factors.sources.map { .string($0) })
             return .object(o)
         }
         let t = report.totals
@@ -30,6 +32,13 @@ public enum JSONReport {
             "low_observed_parcels": .integer(Int64(t.lowObservedParcels)),
         ]
         if index != "ndvi" { totalsObject["mean_\(index)"] = .number(t.meanIndex) }
+        if let i = t.interval {
+            totalsObject["agb_t_lo90"] = .number(i.agbLow)
+            totalsObject["agb_t_hi90"] = .number(i.agbHigh)
+            totalsObject["co2e_t_lo90"] = .number(i.co2eLow)
+            totalsObject["co2e_t_hi90"] = .number(i.co2eHigh)
+            totalsObject["uncertainty_pct"] = .number(i.uncertaintyPct)
+        }
         let totals: JSONValue = .object(totalsObject)
         let bands: [JSONValue] = m.bands.map {
             .object(["role": .string($0.role), "path": .string($0.path), "band": .integer(Int64($0.band)),
@@ -52,10 +61,25 @@ public enum JSONReport {
             "model": .object([
                 "expression": .string(m.model.expression), "formula": .string(m.model.formula),
                 "index": .string(m.model.index), "source": .string(m.model.source),
+                "covariance": m.model.uncertainty.map { .array($0.covariance.map { .array($0.map { .number($0) }) }) } ?? .null,
+                "residual_sd": m.model.uncertainty.map { .number($0.residualSD) } ?? .null,
+                "plot_area_ha": m.model.uncertainty.flatMap { $0.plotAreaHa }.map { .number($0) } ?? .null,
+                "uncertainty_method": .string(m.uncertainty.method.rawValue),
+                "draws": m.uncertainty.method == .monteCarlo ? .integer(Int64(m.uncertainty.draws)) : .null,
+                "seed": m.uncertainty.method == .monteCarlo ? .integer(Int64(bitPattern: m.uncertainty.seed)) : .null,
             ]),
             "parameters": .object([
-                "root_shoot": .number(m.factors.rootShoot), "carbon_fraction": .number(m.factors.carbonFraction),
-                "factors_source": .string(m.factors.source), "co2_per_carbon": .string("44/12"),
+                "root_shoot": m.factorSet == nil ? .number(m.factors.rootShoot) : .null,
+                "carbon_fraction": m.factorSet == nil ? .number(m.factors.carbonFraction) : .null,
+                "factors_source": .string(m.factorSet?.source ?? m.factors.source), "co2_per_carbon": .string("44/12"),
+                "factor_set": m.factorSet.map { set in .object([
+                    "name": .string(set.name), "title": .string(set.title), "source": .string(set.source),
+                    "note": set.note.map { .string($0) } ?? .null,
+                ]) } ?? .null,
+                "class_field": m.classField.map { .string($0) } ?? .null,
+                "min_observed": .number(m.minObserved),
+                "scl_exclude": .array(m.masks.sclExclude.sorted().map { .integer(Int64($0)) }),
+                "qa_exclude_bits": .array(m.masks.qaExcludeBits.sorted().map { .integer(Int64($0)) }),
                 "threads": .integer(Int64(m.threads)), "tiles": .integer(Int64(m.tiles)), "tiles_read": .integer(Int64(m.tilesRead)),
             ]),
             "versions": .object(["verdant": .string(m.verdantVersion), "gdal": .string(m.gdalVersion), "proj": .string(m.projVersion)]),

@@ -10,6 +10,10 @@ public enum ReportColumns {
     public static let masking = ["cloud_fraction", "nodata_fraction", "masked_fraction"]
     /// Gap-filled totals and their flag.
     public static let filling = ["agb_t_filled", "co2e_t_filled", "low_observed"]
+    /// The carbon factors applied to the parcel.
+    public static let factors = ["factor_class", "root_shoot", "carbon_fraction"]
+    /// The 90 % confidence interval (empty without a model uncertainty).
+    public static let interval = ["agb_t_lo90", "agb_t_hi90", "co2e_t_lo90", "co2e_t_hi90", "uncertainty_pct"]
     /// The last column: notes on the parcel (repaired geometry, merged features), `; `-separated.
     public static let notes = "notes"
 
@@ -19,11 +23,13 @@ public enum ReportColumns {
         case number(Double?)
         /// Yes or no.
         case flag(Bool)
+        /// Text.
+        case text(String)
     }
 
     /// The figure columns for a model index: the mean of a non-NDVI index gets its own column (`mean_evi`).
     public static func figureColumns(index: String) -> [String] {
-        figures + masking + (index == "ndvi" ? [] : ["mean_\(index)"]) + filling
+        figures + masking + (index == "ndvi" ? [] : ["mean_\(index)"]) + filling + factors + interval
     }
 
     /// All columns of a report: `parcel_id`, the attributes, the figures, `notes`.
@@ -33,7 +39,7 @@ public enum ReportColumns {
 
     /// Every name a figure column can have (attributes with these names are renamed `attr_…`).
     public static var reserved: Set<String> {
-        Set([parcelID, notes] + figures + masking + filling + SpectralIndex.all.map { "mean_\($0.name)" })
+        Set([parcelID, notes] + figures + masking + filling + factors + interval + SpectralIndex.all.map { "mean_\($0.name)" })
     }
 
     /// The figure values of a row, in `figureColumns(index:)` order.
@@ -42,6 +48,9 @@ public enum ReportColumns {
                             r.carbonT, r.co2eT, r.cloudFraction, r.noDataFraction, r.maskedFraction].map { .number($0) }
         if index != "ndvi" { out.append(.number(r.meanIndex)) }
         out += [.number(r.agbTFilled), .number(r.co2eTFilled), .flag(r.lowObserved)]
+        out += [.text(r.factors.className), .number(r.factors.rootShoot), .number(r.factors.carbonFraction)]
+        let i = r.interval
+        out += [i?.agbLow, i?.agbHigh, i?.co2eLow, i?.co2eHigh, i?.uncertaintyPct].map { .number($0) }
         return out
     }
 }

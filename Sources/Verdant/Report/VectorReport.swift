@@ -14,7 +14,9 @@ public enum VectorReport {
         let layer = try dataset.createLayer(name: "parcels", spatialReference: crs, options: layerOptions)
         let index = report.metadata.model.index
         var columns = [FieldDefinition(name: ReportColumns.parcelID, type: .string)] + report.attributeFields
-        columns += ReportColumns.figureColumns(index: index).map { FieldDefinition(name: $0, type: $0 == "low_observed" ? .integer : .real) }
+        columns += ReportColumns.figureColumns(index: index).map {
+            FieldDefinition(name: $0, type: $0 == "low_observed" ? .integer : ($0 == "factor_class" ? .string : .real))
+        }
         columns.append(FieldDefinition(name: ReportColumns.notes, type: .string))
         for c in columns { try layer.createField(c) }
         try dataset.inTransaction {
@@ -25,6 +27,7 @@ public enum VectorReport {
                     switch value {
                     case .number(let v): v.map { FieldValue.real($0) } ?? .null
                     case .flag(let b): .integer(b ? 1 : 0)
+                    case .text(let t): .string(t)
                     }
                 }
                 values.append(.string(row.notes.joined(separator: "; ")))

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Runs `verdant credits`: the two estimates (coverage computed once per grid and reused), then per parcel
+/// ΔCO2e = project change − its uncertainty deduction − baseline (+ its deduction) − leakage − buffer.
+public enum CreditsJob {
+    /// Runs the request.
+    public static func run(_ request: CreditsRequest, extraFiles: [String] = []) throws -> CreditsReport {
+        try request.validate()
+        let prepared0 = try EstimateJob.prepare(request.t0)
+        var reused = false
+        let r0 = try EstimateJob.run(request.t0, reusing: prepared0)
+        let r1: EstimateReport
+        let roles1 = try CellRules(model: request.t1.model, masks: request.t1.masks).requiredRoles
+        let grid1 = try ResolvedInputs.resolve(request.t1.inputs, roles: roles1)
+        let plan1 = try TilePlan(width: grid1.grid.width, height: grid1.grid.height, blockWidth: grid1.blockWidth,
+                                 blockHeight: grid1.blockHeight, requested: request.t1.execution.tileSize)
+        if grid1.grid == prepared0.grid && plan1 == prepared0.plan {
+            r1 = try EstimateJob.run(request.t1, reusing: prepared0)
+            reused = true
+        } else {
+            r1 = try EstimateJob.run(request.t1)
+        }
+        guard r0.rows.map(\.parcelID) == r1.rows.map(\.parcelID) else {
+            throw VerdantError.internal("the two dates read different parcels")
+        }
+        for (date, report, inputs) in [("t0", r0, request.t0.inputs), ("t1", r1, request.t1.inputs)] {
+            let uncovered = report.rows.filter { $0.coveredHa <= 0 && $0.parcelHa > 0 }.map(\.parcelID)
+            if !uncovered.isEmpty {
+                throw VerdantError.input(file: inputs.bands.values.first?.path ?? date,
+                                         problem: "the \(date) rasters do not cover parcel(s) \(uncovered.prefix(10).joined(separator: ", "))\(uncovered.count > 10 ? ", …" : ""): a credit estimate needs every parcel observed at both dates")
+            }
+        }
+
+        let z = UncertaintyOptions.z90
+        let model = request.t1.model
+        let c = model.uncertainty?.covariance
+        func stock(_ r: ParcelFigures) -> Double { r.co2eTFilled ?? 0 }
+        /// CO2e per unit of AGB gradient for the filled stock: k × parcel/observed.
+        func scaledGradient(_ r: ParcelFigures) -> (Double, Double) {
+            guard r.agbT > 0, r.observedHa > 0 else { return (0, 0) }
+            let k = r.co2eT / r.agbT * r.parcelHa / r.observedHa
+            return (k * r.gradientA, k * r.gradientB)
+        }
+        func residualVariance(_ r: ParcelFigures) -> Double {
+            guard let u = model.uncertainty, let plot = u.plotAreaHa, r.agbT > 0, r.observedHa > 0 else { return 0 }
+            let k = r.co2eT / r.agbT * r.parcelHa / r.observedHa
+            return k * k * u.residualSD * u.residualSD * r.observedHa * plot
+        }
+        func quad(_ g: (Double, Double)) -> Double {
+            guard let c else { return 0 }
+            return g.0 * g.0 * c[0][0] + 2 * g.0 * g.1 * c[0][1] + g.1 * g.1 * c[1][1]
+        }
+        func changeHalfWidth(_ i: Int) -> Double? {
+            guard c != nil else { return nil }
+            let g0 = scaledGradient(r0.rows[i]), g1 = scaledGradient(r1.rows[i])
+            let v = quad((g1.0 - g0.0, g1.1 - g0.1)) + residualVariance(r0.rows[i]) + residualVariance(r1.rows[i])
+            return z * v.squareRoot()
+        }
+
+        // Baseline change per hectare (and its deduction per hectare for control parcels).
+        var baselinePerHa = 0.0, baselineDeductionPerHa = 0.0
+        var control: Set<String> = []
+        switch request.baseline {
+        case .perHectare(let v):
+            baselinePerHa = v
+        case .controlParcels(let field, let value):
+            guard let fi = r0.parcels.fields.firstIndex(where: { $0.name == field }) else {
+                throw VerdantError.input(file: r0.parcels.path, problem: "has no field '\(field)' for --control-field (fields: \(r0.parcels.fields.map(\.name).joined(separator: ", ")))")
+            }
+            let ids = r0.parcels.parcels.filter { $0.attributes[fi].description == value }.map(\.id)
+            guard !ids.isEmpty else {
+                throw VerdantError.input(file: r0.parcels.path, problem: "no parcel has \(field) = \(value): there are no control parcels")
+            }
+            control = Set(ids)
+            var change = 0.0, area = 0.0, g = (0.0, 0.0), resid = 0.0
+            for i in r0.rows.indices where control.contains(r0.rows[i].parcelID) {
+                change += stock(r1.rows[i]) - stock(r0.rows[i])
+                area += r0.rows[i].parcelHa
+                let g0 = scaledGradient(r0.rows[i]), g1 = scaledGradient(r1.rows[i])
+                g.0 += g1.0 - g0.0
+                g.1 += g1.1 - g0.1
+                resid += residualVariance(r0.rows[i]) + residualVariance(r1.rows[i])
+            }
+            baselinePerHa = change / area
+            if c != nil {
+                let half = z * (quad(g) + resid).squareRoot()
+                // Added to the baseline (conservative): a larger baseline change lowers the credits.
+                baselineDeductionPerHa = UncertaintyDeduction.deduction(estimate: abs(change), halfWidth: half) / area
+            }
+        }
+
+        var rows: [CreditFigures] = []
+        for i in r0.rows.indices {
+            let a = r0.rows[i], b = r1.rows[i]
+            var notes: [String] = []
+            let excluded = a.lowObserved || b.lowObserved || control.contains(a.parcelID)
+            if a.lowObserved || b.lowObserved {
+                notes.append("observed under --min-observed at \(a.lowObserved ? "t0" : "")\(a.lowObserved && b.lowObserved ? " and " : "")\(b.lowObserved ? "t1" : ""): no credits")
+            }
+            if control.contains(a.parcelID) { notes.append("control parcel (baseline)") }
+            let change = stock(b) - stock(a)
+            let half = changeHalfWidth(i)
+            let deduction = half.map { UncertaintyDeduction.deduction(estimate: change, halfWidth: $0) } ?? 0
+            let baseline = (baselinePerHa + baselineDeductionPerHa) * a.parcelHa
+            let leakage = request.leakagePct / 100 * max(0, change - deduction - baseline)
+            let afterLeakage = change - deduction - baseline - leakage
+            let buffer = request.bufferPct / 100 * max(0, afterLeakage)
+            rows.append(CreditFigures(parcelID: a.parcelID, parcelHa: a.parcelHa, co2eT0: stock(a), co2eT1: stock(b),
+                                      projectChange: change, changeHalfWidth90: half,
+                                      uncertaintyPct: half.flatMap { change != 0 ? $0 / abs(change) * 100 : nil },
+                                      projectDeduction: deduction, baselineChange: baseline, leakage: leakage, buffer: buffer,
+                                      netRemovals: excluded ? 0 : afterLeakage - buffer, excluded: excluded, notes: a.notes + notes))
+        }
+
+        // Totals: the change's interval over all credited parcels (coefficient errors shared), then the deductions.
+        let order = rows.indices.sorted { rows[$0].parcelID < rows[$1].parcelID }.filter { !rows[$0].excluded }
+        var change = 0.0, t0 = 0.0, t1 = 0.0, area = 0.0, baseline = 0.0, g = (0.0, 0.0), resid = 0.0
+        for i in order {
+            change += rows[i].projectChange
+            t0 += rows[i].co2eT0
+            t1 += rows[i].co2eT1
+            area += rows[i].parcelHa
+            baseline += rows[i].baselineChange
+            let g0 = scaledGradient(r0.rows[i]), g1 = scaledGradient(r1.rows[i])
+            g.0 += g1.0 - g0.0
+            g.1 += g1.1 - g0.1
+            resid += residualVariance(r0.rows[i]) + residualVariance(r1.rows[i])
+        }
+        let half: Double? = c == nil ? nil : z * (quad(g) + resid).squareRoot()
+        let deduction = half.map { UncertaintyDeduction.deduction(estimate: change, halfWidth: $0) } ?? 0
+        let leakage = request.leakagePct / 100 * max(0, change - deduction - baseline)
+        let afterLeakage = change - deduction - baseline - leakage
+        let buffer = request.bufferPct / 100 * max(0, afterLeakage)
+        let total = CreditFigures(parcelID: "total", parcelHa: area, co2eT0: t0, co2eT1: t1, projectChange: change,
+                                  changeHalfWidth90: half, uncertaintyPct: half.flatMap { change != 0 ? $0 / abs(change) * 100 : nil },
+                                  projectDeduction: deduction, baselineChange: baseline, leakage: leakage, buffer: buffer,
+                                  netRemovals: afterLeakage - buffer, excluded: false,
+                                  notes: ["sum over the \(order.count) credited parcels; the deduction is computed on the total"])
+
+        var files = Set(request.t0.inputs.bands.values.flatMap(\.paths) + request.t1.inputs.bands.values.flatMap(\.paths))
+        files.insert(request.t0.parcels.path)
+        for f in extraFiles { files.insert(f) }
+        var checksums: [String: String] = [:]
+        for f in files.sorted() { checksums[f] = SHA256.file(f) ?? "not read (remote or unreadable)" }
+        return CreditsReport(rows: rows, total: total, t0: r0, t1: r1, request: request, checksums: checksums, coverageReused: reused)
+    }
+}

@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import Verdant
+
+/// The rasters of the two dates of `verdant credits` (t0 baseline, t1 monitoring).
+struct DateInputs: ParsableArguments {
+    @Option(name: .customLong("t0-raster"), help: ArgumentHelp("A stacked raster of the baseline date (repeat for tiles).", valueName: "FILE"))
+    var t0Raster: [String] = []
+    @Option(name: .customLong("t0-band"), help: ArgumentHelp("A band of the baseline date from its own file.", valueName: "ROLE=FILE[:BAND]"))
+    var t0Band: [String] = []
+    @Option(name: .customLong("t0-stac"), help: ArgumentHelp("A STAC item of the baseline date.", valueName: "ITEM.json"))
+    var t0Stac: String?
+    @Option(name: .customLong("t0-scene"), help: ArgumentHelp("A product folder of the baseline date.", valueName: "FOLDER"))
+    var t0Scene: String?
+    @Option(name: .customLong("t0-s2-baseline"), help: ArgumentHelp("Sentinel-2 processing baseline of the baseline date's product.", valueName: "NN.NN"))
+    var t0S2Baseline: String?
+    @Option(name: .customLong("t1-raster"), help: ArgumentHelp("A stacked raster of the monitoring date (repeat for tiles).", valueName: "FILE"))
+    var t1Raster: [String] = []
+    @Option(name: .customLong("t1-band"), help: ArgumentHelp("A band of the monitoring date from its own file.", valueName: "ROLE=FILE[:BAND]"))
+    var t1Band: [String] = []
+    @Option(name: .customLong("t1-stac"), help: ArgumentHelp("A STAC item of the monitoring date.", valueName: "ITEM.json"))
+    var t1Stac: String?
+    @Option(name: .customLong("t1-scene"), help: ArgumentHelp("A product folder of the monitoring date.", valueName: "FOLDER"))
+    var t1Scene: String?
+    @Option(name: .customLong("t1-s2-baseline"), help: ArgumentHelp("Sentinel-2 processing baseline of the monitoring date's product.", valueName: "NN.NN"))
+    var t1S2Baseline: String?
+
+    /// The shared setup with the inputs of date 0 or 1.
+    func setup(date: Int, from shared: SensorSetup) throws -> SensorSetup {
+        var s = shared
+        s.rasters = date == 0 ? t0Raster : t1Raster
+        s.assignments = try (date == 0 ? t0Band : t1Band).map(BandAssignment.init(parsing:))
+        s.stac = date == 0 ? t0Stac : t1Stac
+        s.scene = date == 0 ? t0Scene : t1Scene
+        s.baseline = (date == 0 ? t0S2Baseline : t1S2Baseline) ?? shared.baseline
+        return s
+    }
+}
+
+/// `verdant credits`: the change in carbon stock between two dates, with baseline, leakage, uncertainty
+/// deduction and buffer.
+struct CreditsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "credits",
+        abstract: "Estimate net removals (tCO2e, before verification) between a baseline date (t0) and a monitoring date (t1).",
+        discussion: """
+        Per parcel and in total: ΔCO2e = project stock change − its uncertainty deduction (CDM AR-TOOL14: 0/25/50/75/100 %
+        of the 90 % half-width for U ≤ 10/15/20/30/> 30 %) − baseline (a given change per ha, or the change of control
+        parcels, plus its deduction) − leakage (%) − a non-permanence buffer (%). Stocks are gap-filled (observed density
+        × parcel area); parcels observed under --min-observed at either date earn nothing. Each date has its own rasters and
+        grid; coverage is computed once per grid. Every factor, model, parameter and input file (SHA-256) is echoed in the
+        JSON output. Intervals need a calibrated model (--model-file).
+
+        Examples:
+          verdant credits --sensor sentinel2-l2a --t0-raster 2020.tif --t0-band scl=2020_SCL.tif \\
+              --t1-raster 2024.tif --t1-band scl=2024_SCL.tif --parcels plots.gpkg --id-field plot \\
+              --model-file model.json --factors tver --class general-trees --leakage 5 --buffer 10 --out credits.json
+          verdant credits --t0-raster a.tif --t1-raster b.tif --red 3 --nir 4 --parcels p.geojson \\
+              --control-field role --control-value control --model linear:-30,250 --out -
+        """
+    )
+
+    @OptionGroup(title: "Shared input settings (sensor, scaling, masks; not --raster/--band)") var shared: RasterOptions
+    @OptionGroup(title: "Dates") var dates: DateInputs
+    @OptionGroup(title: "Model") var model: ModelOptions
+
+    @Option(name: .long, help: ArgumentHelp("Parcel polygons (the same at both dates).", valueName: "FILE"))
+    var parcels: String
+
+    @Option(name: .long, help: ArgumentHelp("The layer of --parcels.", valueName: "L"))
+    var layer: String?
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("The attribute holding the parcel id.", valueName: "F"))
+    var idField: String?
+
+    @Option(name: .long, help: ArgumentHelp("A factor set: ipcc-2006, tver, or a file.", valueName: "NAME|FILE"))
+    var factors: String?
+
+    @Option(name: .customLong("class-field"), help: ArgumentHelp("The attribute naming each parcel's factor class.", valueName: "F"))
+    var classField: String?
+
+    @Option(name: .customLong("class"), help: ArgumentHelp("One factor class for every parcel.", valueName: "NAME"))
+    var factorClass: String?
+
+    @Option(name: .customLong("baseline-removals"), help: ArgumentHelp("The baseline change, tCO2e per ha over the period (default 0).", valueName: "T"))
+    var baselineRemovals: Double?
+
+    @Option(name: .customLong("control-field"), help: ArgumentHelp("The attribute marking control parcels (baseline from their change).", valueName: "F"))
+    var controlField: String?
+
+    @Option(name: .customLong("control-value"), help: ArgumentHelp("The value of --control-field that marks a control parcel.", valueName: "V"))
+    var controlValue: String?
+
+    @Option(name: .long, help: ArgumentHelp("Leakage, % of the net change (default 0).", valueName: "PCT"))
+    var leakage: Double = 0
+
+    @Option(name: .long, help: ArgumentHelp("Non-permanence buffer, % (default 0).", valueName: "PCT"))
+    var buffer: Double = 0
+
+    @Option(name: .customLong("min-observed"), help: ArgumentHelp("Parcels observed under this fraction at either date earn nothing (default 0.5).", valueName: "FRACTION"))
+    var minObserved: Double = 0.5
+
+    @Option(name: .long, help: ArgumentHelp("Output: FILE.json, FILE.csv, or - for CSV on standard output.", valueName: "FILE"))
+    var out: String
+
+    @OptionGroup(title: "Run") var runOptions: RunOptions
+
+    func run() throws {
+        guard shared.raster.isEmpty, shared.band.isEmpty, shared.stac == nil, shared.scene == nil else {
+            throw VerdantError.usage("credits takes each date's rasters with --t0-… and --t1-… (--t0-raster, --t0-band, --t0-stac, --t0-scene)")
+        }
+        let biomass = try model.biomassModel()
+        let spectral = try SpectralIndex(parsing: biomass.index, saviL: biomass.saviL ?? 0.5)
+        let base = try shared.setup()
+        func request(_ date: Int, _ name: String) throws -> EstimateRequest {
+            let setup = try dates.setup(date: date, from: base)
+            guard !setup.rasters.isEmpty || !setup.assignments.isEmpty || setup.stac != nil || setup.scene != nil else {
+                throw VerdantError.usage("no rasters for \(name): give --\(name)-raster, --\(name)-band, --\(name)-stac or --\(name)-scene")
+            }
+            let (inputs, masks) = try setup.resolve(needing: spectral.roles)
+            for w in inputs.warnings { Console.warn("\(name): \(w)") }
+            var r = EstimateRequest(inputs: inputs, parcels: ParcelSource(path: parcels, layer: layer, idField: idField,
+                                                                          assumedCRS: nil),
+                                    model: biomass, masks: masks, minObserved: minObserved, execution: runOptions.execution())
+            r.factorSet = try factors.map { try FactorCatalog.load($0) }
+            r.classField = classField
+            r.factorClass = factorClass
+            return r
+        }
+        let r0 = try request(0, "t0"), r1 = try request(1, "t1")
+        let baseline: CreditsRequest.Baseline
+        switch (baselineRemovals, controlField, controlValue) {
+        case (nil, nil, nil): baseline = .perHectare(0)
+        case (let v?, nil, nil): baseline = .perHectare(v)
+        case (nil, let f?, let v?): baseline = .controlParcels(field: f, value: v)
+        default:
+            throw VerdantError.usage("give either --baseline-removals T or --control-field F with --control-value V")
+        }
+        let inputs = r0.inputs.bands.values.flatMap(\.paths) + r1.inputs.bands.values.flatMap(\.paths) + [parcels]
+        if out != "-" {
+            let lower = out.lowercased()
+            guard lower.hasSuffix(".json") || lower.hasSuffix(".csv") else {
+                throw VerdantError.usage("--out \(out): the extension must be .json or .csv (or - for CSV on standard output)")
+            }
+            _ = try OutputPath(out, inputs: inputs)
+        }
+        let report = try CreditsJob.run(CreditsRequest(t0: r0, t1: r1, baseline: baseline, leakagePct: leakage, bufferPct: buffer),
+                                        extraFiles: [model.modelFile, factors].compactMap { $0 }.filter { FileManager.default.fileExists(atPath: $0) })
+        try CreditsReportWriter.write(report, to: out, inputs: inputs)
+        if out != "-" {
+            let t = report.total
+            func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
+            print("""
+            project change:       \(f(t.projectChange)) tCO2e (t0 \(f(t.co2eT0)), t1 \(f(t.co2eT1)))
+            90 % half-width:      \(f(t.changeHalfWidth90)) tCO2e (U = \(f(t.uncertaintyPct)) %)
+            uncertainty deduction:\(f(t.projectDeduction)) tCO2e
+            baseline:             \(f(t.baselineChange)) tCO2e
+            leakage:              \(f(t.leakage)) tCO2e
+            buffer:               \(f(t.buffer)) tCO2e
+            \(CreditsReport.label): \(f(t.netRemovals))
+            wrote: \(out)
+            """)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Verdant
+
+@Suite struct FactorSetTests {
+    @Test func workedExamples() throws {
+        // CO2e = C × 44/12.
+        #expect(CarbonFactors.co2e(carbon: 12) == 44)
+        // Mokany et al. (2006): R = e^(−1.085 + 0.9256 ln b) / b.
+        #expect(abs(FactorSet.mokanyRootShoot(agbPerHa: 50) - exp(-1.085 + 0.9256 * log(50.0)) / 50) < 1e-15)
+        #expect(abs(FactorSet.mokanyRootShoot(agbPerHa: 50) - 0.2526) < 5e-5)
+        #expect(abs(FactorSet.mokanyRootShoot(agbPerHa: 200) - 0.2278) < 5e-5)
+    }
+
+    @Test func builtInSetsCarryTheirSources() throws {
+        let sets = FactorCatalog.builtIn()
+        #expect(Set(sets.map(\.name)) == ["ipcc-2006", "tver"])
+        let tver = try FactorCatalog.load("tver")
+        let mangrove = try tver.factors(of: "mangrove-rhizophora", parcel: "x")
+        #expect(try mangrove.rootShoot.value(agbPerHa: 100) == 0.48 && mangrove.carbonFraction.value(agbPerHa: 100) == 0.4715)
+        let palms = try tver.factors(of: "palms", parcel: "x")
+        #expect(try palms.rootShoot.value(agbPerHa: 1) == 0.41 && palms.carbonFraction.value(agbPerHa: 1) == 0.413)
+        #expect(try tver.factors(of: "general-trees", parcel: "x").rootShoot.value(agbPerHa: nil) == 0.27)
+        let ipcc = try FactorCatalog.load("ipcc-2006")
+        let moist = try ipcc.factors(of: "tropical-moist-deciduous", parcel: "x").rootShoot
+        #expect(try moist.value(agbPerHa: 124.9) == 0.20 && moist.value(agbPerHa: 125) == 0.24)
+        let conifer = try ipcc.factors(of: "temperate-conifer", parcel: "x").rootShoot
+        #expect(try conifer.value(agbPerHa: 10) == 0.40 && conifer.value(agbPerHa: 100) == 0.29 && conifer.value(agbPerHa: 151) == 0.20)
+        for set in sets {
+            for (_, f) in set.classes { #expect(!f.carbonFraction.source.isEmpty && !f.rootShoot.source.isEmpty) }
+        }
+        #expect(throws: VerdantError.self) { try ipcc.factors(of: "mangrove", parcel: "x") }
+    }
+
+    @Test func userFactorFiles() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try """
+        name: our-project
+        title: Our project's factors
+        source: our field campaign 2025
+        classes:
+          teak:
+            carbonFraction: {value: 0.49, source: "lab analysis 2025"}
+            rootShoot: {byAGB: [{below: 100, value: 0.3}, {value: 0.25}], source: "destructive sampling"}
+            expansionFactor: {value: 1.1, source: "branches not in the model"}
+        """.write(toFile: folder.file("f.yaml"), atomically: true, encoding: .utf8)
+        let set = try FactorCatalog.load(folder.file("f.yaml"))
+        let applied = try AppliedFactors(className: "teak", factors: try set.factors(of: "teak", parcel: "p"), agbPerHa: 150)
+        #expect(applied.rootShoot == 0.25 && applied.carbonFraction == 0.49 && applied.expansionFactor == 1.1)
+        #expect(applied.carbon(agb: 10) == 10 * 1.1 * 1.25 * 0.49)
+        try "name: x".write(toFile: folder.file("bad.yaml"), atomically: true, encoding: .utf8)
+        #expect(throws: VerdantError.self) { try FactorCatalog.load(folder.file("bad.yaml")) }
+        #expect(throws: VerdantError.self) { try FactorCatalog.load("no-such-set") }
+    }
+
+    @Test func classFieldSelectsFactorsPerParcel() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let raster = try EstimateJobTests.tinyRaster(folder)
+        let x0 = 600_000.0, y0 = 1_600_000.0
+        let parcels = try VectorFixture.geojson(folder.file("p.geojson"), crs: "EPSG:32647", features: [
+            .init(properties: [("id", "\"A\""), ("forest_type", "\"mangrove-rhizophora\"")], polygons: [[VectorFixture.rect(x0, y0 - 50, x0 + 50, y0)]]),
+            .init(properties: [("id", "\"B\""), ("forest_type", "\"palms\"")], polygons: [[VectorFixture.rect(x0 + 50, y0 - 50, x0 + 100, y0)]]),
+        ])
+        var request = EstimateRequest(inputs: .stacked(path: raster, red: .index(1), nir: .index(2)),
+                                      parcels: ParcelSource(path: parcels, idField: "id"), model: try BiomassModel(parsing: "linear:0,100"))
+        request.factorSet = try FactorCatalog.load("tver")
+        request.classField = "forest_type"
+        let rows = try EstimateJob.run(request).rows
+        #expect(rows[0].factors.className == "mangrove-rhizophora" && rows[0].carbonT == rows[0].agbT * 1.48 * 0.4715)
+        #expect(rows[1].factors.className == "palms" && rows[1].carbonT == rows[1].agbT * 1.41 * 0.413)
+        // An unknown class is an error naming the parcel, not a silent default.
+        let other = try VectorFixture.geojson(folder.file("q.geojson"), crs: "EPSG:32647", features: [
+            .init(properties: [("id", "\"C\""), ("forest_type", "\"bamboo\"")], polygons: [[VectorFixture.rect(x0, y0 - 50, x0 + 50, y0)]]),
+        ])
+        request.parcels = ParcelSource(path: other, idField: "id")
+        do {
+            _ = try EstimateJob.run(request)
+            Issue.record("an unknown class was accepted")
+        } catch let e as VerdantError {
+            #expect(e.description.contains("parcel C") && e.description.contains("'bamboo'") && e.description.contains("palms"))
+        }
+        request.classField = "kind"
+        #expect(throws: VerdantError.self) { try EstimateJob.run(request) }
+    }
+}
