@@ -14,7 +14,7 @@ struct VerdantCommand: ParsableCommand {
         Exit codes: 0 success, 1 usage error, 2 input or output error, 4 internal error.
         """,
         version: "verdant \(VerdantVersion.verdant) (GDAL \(VerdantVersion.gdal))",
-        subcommands: [EstimateCommand.self, MapCommand.self, CreditsCommand.self, PresetsCommand.self]
+        subcommands: [EstimateCommand.self, MapCommand.self, CalibrateCommand.self, CreditsCommand.self, PresetsCommand.self]
     )
 
     /// Parses the arguments, runs the command and exits with Verdant's documented exit codes.

@@ -43,6 +43,15 @@ public struct ModelFile: Hashable, Sendable, Codable {
     /// Leave-one-out RMSE, t/ha.
     public var looRMSE: Double?
 
+    /// A model file with the required fields; the rest start empty.
+    public init(form: BiomassModel.Form, a: Double, b: Double, index: String, source: String) {
+        self.form = form
+        self.a = a
+        self.b = b
+        self.index = index
+        self.source = source
+    }
+
     enum CodingKeys: String, CodingKey {
         case form, a, b, covariance, residualSD = "residual_sd", index, saviL = "savi_l", sensor, plotCount = "plot_count"
         case plotAreaHa = "plot_area_ha", dateRange = "date_range", source, method, seA = "se_a", seB = "se_b", r2, rmse, bias
