@@ -63,6 +63,30 @@ import TestSupport
         #expect(model.form == .exp && model.uncertainty?.plotAreaHa == file.plotAreaHa)
     }
 
+    @Test func polygonPlotsInAnyVectorFormat() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // 8 square plots of 30 m in the scene's CRS, AGB = 300·NDVI (linear) from their extracted NDVI.
+        var features: [VectorFixture.Feature] = []
+        for i in 0..<8 {
+            let x = 600_500 + Double(i) * 400, y = 1_599_500 - Double(i % 3) * 700
+            features.append(.init(properties: [("plot", "\"Q\(i)\""), ("agb", "0")], polygons: [[VectorFixture.rect(x, y - 30, x + 30, y)]]))
+        }
+        let template = try VectorFixture.geojson(folder.file("t.geojson"), crs: "EPSG:32647", features: features)
+        let ndvi = try EstimateJob.run(EstimateRequest(inputs: Self.inputs(), parcels: ParcelSource(path: template, idField: "plot"),
+                                                       model: try BiomassModel(parsing: "linear:0,1")))
+        for (k, row) in ndvi.rows.enumerated() { features[k].properties[1] = ("agb", "\(300 * row.meanNDVI! + Double(k % 2))") }
+        let plots = try VectorFixture.geojson(folder.file("plots.geojson"), crs: "EPSG:32647", features: features)
+        let gpkg = try VectorFixture.convert(plots, to: folder.file("plots.gpkg"), driver: "GPKG")
+        var source = PlotSource(path: gpkg)
+        source.idColumn = "plot"
+        source.agbColumn = "agb"
+        let result = try CalibrationJob.run(CalibrationRequest(inputs: Self.inputs(), plots: source, form: .linear))
+        #expect(result.samples.count == 8 && result.chosen.form == .linear)
+        #expect(abs(result.chosen.b - 300) < 10 && result.chosen.rSquared > 0.99)
+        #expect(abs(result.modelFile.plotAreaHa! - 0.09) < 1e-9)
+    }
+
     @Test func badPlotFiles() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
