@@ -21,6 +21,7 @@ REPEAT=3
 SCALING=0
 SCALING_GRID=0
 VERDANT=""
+IDLE_WAIT=180
 
 usage() {
     cat <<'EOF'
@@ -33,6 +34,8 @@ usage: bash Benchmarks/compare/run.sh [options]
   --no-mask        leave the SCL mask out of verdant and the peer (for a verdant without --band scl=)
   --repeat R       time each tool R times and report the fastest (default 3)
   --verdant PATH   time this verdant binary instead of building one
+  --idle-wait S    before each timed run, wait up to S seconds for other processes to leave the CPUs
+                   (default 180; 0: do not wait)
   --scaling        run 1/4, 1 and 4x area (5490, 10980, 21960 at 10,000 parcels) and 1k, 10k, 100k parcels
                    (at 10980), then print how the cost grows; takes long (run by hand, not in CI)
   --scaling-grid   with --scaling: every size with every parcel count (9 runs) instead of the 5 above
@@ -55,12 +58,14 @@ while (($#)); do
         --work) [[ $# -ge 2 ]] || die "--work needs a value"; WORK="$2"; shift 2 ;;
         --repeat) [[ $# -ge 2 ]] || die "--repeat needs a value"; REPEAT="$2"; shift 2 ;;
         --verdant) [[ $# -ge 2 ]] || die "--verdant needs a value"; VERDANT="$2"; shift 2 ;;
+        --idle-wait) [[ $# -ge 2 ]] || die "--idle-wait needs a value"; IDLE_WAIT="$2"; shift 2 ;;
         --size=*) SIZE="${1#*=}"; shift ;;
         --parcels=*) PARCELS="${1#*=}"; shift ;;
         --threads=*) THREADS="${1#*=}"; shift ;;
         --work=*) WORK="${1#*=}"; shift ;;
         --repeat=*) REPEAT="${1#*=}"; shift ;;
         --verdant=*) VERDANT="${1#*=}"; shift ;;
+        --idle-wait=*) IDLE_WAIT="${1#*=}"; shift ;;
         --no-mask) MASK=0; shift ;;
         --scaling) SCALING=1; shift ;;
         --scaling-grid) SCALING=1; SCALING_GRID=1; shift ;;
@@ -72,13 +77,14 @@ is_int "$SIZE" || die "--size must be a positive integer, not '$SIZE'"
 is_int "$PARCELS" || die "--parcels must be a positive integer, not '$PARCELS'"
 is_int "$THREADS" || die "--threads must be a positive integer, not '$THREADS'"
 is_int "$REPEAT" || die "--repeat must be a positive integer, not '$REPEAT'"
+[[ "$IDLE_WAIT" =~ ^[0-9]+$ ]] || die "--idle-wait must be a number of seconds, not '$IDLE_WAIT'"
 ((SIZE >= 64)) || die "--size must be at least 64"
 mkdir -p "$WORK" || die "cannot create the work directory $WORK"
 WORK="$(cd "$WORK" && pwd)"
 
 # ---------------------------------------------------------------------------------------------- scaling mode
 if ((SCALING)); then
-    common=(--threads "$THREADS" --work "$WORK" --repeat "$REPEAT")
+    common=(--threads "$THREADS" --work "$WORK" --repeat "$REPEAT" --idle-wait "$IDLE_WAIT")
     ((MASK)) || common+=(--no-mask)
     [[ -n "$VERDANT" ]] && common+=(--verdant "$VERDANT")
     if ((SCALING_GRID)); then
@@ -232,9 +238,27 @@ CLK_TCK="$(getconf CLK_TCK)"
 machine_cpu() {  # busy ticks of the whole machine (user nice system irq softirq) and steal ticks, from /proc/stat
     awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $9 }' /proc/stat
 }
+wait_idle() {  # waits (up to IDLE_WAIT s) until other processes use less than a quarter of a core
+    local waited=0 b s b2 s2 busy
+    while ((IDLE_WAIT > 0)); do
+        read -r b s < <(machine_cpu)
+        sleep 1
+        read -r b2 s2 < <(machine_cpu)
+        busy=$(((b2 - b) * 100 / CLK_TCK))  # % of one core, whole machine
+        ((busy < 25)) && break
+        if ((waited >= IDLE_WAIT)); then
+            log "  the machine is still busy (${busy}% of a core in use by other processes) after ${IDLE_WAIT}s: timing anyway"
+            break
+        fi
+        ((waited == 0)) && log "  waiting for the machine to be idle (${busy}% of a core in use by other processes)"
+        waited=$((waited + 1))
+    done
+    return 0
+}
 timed() {  # TOOL REP COMMAND...: runs COMMAND under /usr/bin/time -v; logs in $RUN/TOOL.REP.{time,log,cpu}
     local tool="$1" rep="$2" b s b2 s2
     shift 2
+    wait_idle
     step_begin "$tool (run $rep of $REPEAT)"
     read -r b s < <(machine_cpu)
     if ! /usr/bin/time -v -o "$RUN/$tool.$rep.time" "$@" >"$RUN/$tool.$rep.log" 2>&1; then

@@ -30,11 +30,13 @@ def main():
     w(f"# Scaling: {rows[0]['meta']['threads']} threads, SCL mask {'on' if rows[0]['meta']['mask'] else 'off'}")
     w("")
     w(f"Growth is relative to {bm['size']} x {bm['size']} cells with {bm['parcels']} parcels: ×cells and ×parcels "
-      f"are the input's growth, the tool columns the growth of its wall time (and its absolute wall time).")
+      f"are the input's growth, the tool columns the growth of its wall time (and its absolute wall time). "
+      f"others' CPU s: CPU time other processes took during the reported runs; well above 0, that row's "
+      f"timings are pessimistic.")
     w("")
     w("| size | cells (M) | parcels | ×cells | ×parcels | verdant s | ×verdant | peer s | ×peer | floor s | ×floor "
-      "| verdant ÷ peer | verdant ÷ floor | verdant RSS MiB | peer RSS MiB | agree |")
-    w("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+      "| verdant ÷ peer | verdant ÷ floor | verdant RSS MiB | peer RSS MiB | agree | others' CPU s |")
+    w("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
 
     def wall(r, tool):
         t = r["results"].get(tool)
@@ -51,10 +53,11 @@ def main():
         v, q, f = wall(r, "verdant"), wall(r, "peer"), wall(r, "floor")
         rss = lambda tool: f"{r['results'][tool]['rss_mib']:.0f}" if r["results"].get(tool) else "-"
         ag = r.get("agreement")
+        others = sum(t.get("other_cpu_s", 0.0) for t in r["results"].values() if t)
         w(f"| {m['size']} | {m['size'] ** 2 / 1e6:.0f} | {m['parcels']} | {m['size'] ** 2 / bm['size'] ** 2:.2f} | "
           f"{m['parcels'] / bm['parcels']:.2f} | {sec(v)} | {ratio(v, wall(base, 'verdant'))} | {sec(q)} | "
           f"{ratio(q, wall(base, 'peer'))} | {sec(f)} | {ratio(f, wall(base, 'floor'))} | {ratio(v, q)} | {ratio(v, f)} | "
-          f"{rss('verdant')} | {rss('peer')} | {('yes' if ag['ok'] else 'NO') if ag else '-'} |")
+          f"{rss('verdant')} | {rss('peer')} | {('yes' if ag['ok'] else 'NO') if ag else '-'} | {others:.1f} |")
     text = "\n".join(lines) + "\n"
     with open(a.out, "w") as fh:
         fh.write(text)

@@ -205,8 +205,9 @@ public struct ResolvedInputs: Hashable, Sendable {
         } else if let resampling {
             method = resampling
         } else {
-            let finer = abs(f.geoTransform.cellArea) * (f.crs.isGeographic ? 1 : pow(f.crs.linearUnitsInMetres, 2))
-                < abs(grid.geoTransform.cellArea) * (grid.isGeographic ? 1 : grid.unitSize * grid.unitSize)
+            let areas = grid.rowCellAreas()
+            let gridCell = areas[areas.count / 2]
+            let finer = cellSizeMetres(f) < gridCell * (1 - 1e-9)
             method = finer ? "average" : "bilinear"
         }
         var band = f.band

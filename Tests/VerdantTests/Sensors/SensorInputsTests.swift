@@ -132,3 +132,30 @@ import TestSupport
         #expect(a.validCells == b.validCells && a.meanNDVI == b.meanNDVI)
     }
 }
+
+/// A band in another CRS (here NIR reprojected to longitude/latitude) is warped back onto the analysis grid.
+@Suite struct CrossCRSTests {
+    @Test func aBandInAnotherCRSIsWarpedOntoTheGrid() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let nir = try Dataset.open(ProjectRoot.sample("sentinel2_l2a_B08.tif"))
+        let lonlat = folder.file("B08_4326.vrt")
+        let e = (minX: 99.925, minY: 14.4435, maxX: 99.9665, maxY: 14.4713)
+        let vrt = try Warp.toVRT(nir, path: lonlat, crsWKT: try SpatialReference(epsg: 4326).wkt, extent: e, width: 500, height: 340,
+                                 resampling: "near", arguments: ["-srcnodata", "0", "-dstnodata", "0"])
+        try vrt.close()
+        var inputs = RasterInputs(bands: [.red: BandSource(path: ProjectRoot.sample("sentinel2_l2a_B04.tif"), band: .index(1)),
+                                          .nir: BandSource(path: lonlat, band: .index(1))],
+                                  scaling: ReflectanceScaling(scale: 0.0001, offset: -0.1))
+        inputs.gridRole = .red
+        let warped = try MapJob.run(MapRequest(inputs: inputs))
+        let direct = try MapJob.run(MapRequest(inputs: RasterInputs(bands: [
+            .red: BandSource(path: ProjectRoot.sample("sentinel2_l2a_B04.tif"), band: .index(1)),
+            .nir: BandSource(path: ProjectRoot.sample("sentinel2_l2a_B08.tif"), band: .index(1))],
+            scaling: ReflectanceScaling(scale: 0.0001, offset: -0.1))))
+        #expect(warped.crsCode == "EPSG:32647" && warped.width == 400)
+        #expect(warped.inputs.first { $0.role == "nir" }?.resampling == "average", "its ~9 m cells are finer than the 10 m grid")
+        #expect(abs(warped.meanNDVI! - direct.meanNDVI!) < 0.01, "\(warped.meanNDVI!) vs \(direct.meanNDVI!)")
+        #expect(Double(warped.validCells) > 0.97 * Double(direct.validCells))
+    }
+}
