@@ -19,6 +19,11 @@ public final class TileCells {
     /// Empty buffers.
     public init() {}
 
+    /// The status of each SCL class 0…255 under `masks`.
+    static func sclTable(_ masks: MaskRules) -> [UInt8] {
+        (0..<256).map { masks.status(scl: Double($0)).rawValue }
+    }
+
     /// Judges and values the `count` cells whose reflectance and quality values `reader` holds.
     public func compute(_ reader: TileReader, count n: Int, rules: CellRules) throws {
         if status.count != n {
@@ -27,55 +32,87 @@ public final class TileCells {
             ndvi = [Double](repeating: .nan, count: n)
             agb = [Double](repeating: .nan, count: n)
         }
-        let empty: [Double] = []
-        func values(_ role: BandRole) -> [Double]? { reader.slot(of: role).map { reader.values[$0] } }
-        let red = values(.red), nir = values(.nir), blue = values(.blue), green = values(.green), redEdge = values(.redEdge)
-        let scl = values(.scl), qa = values(.qa), mask = values(.mask)
-        let reflectance = reader.inputs.bands.filter { $0.role.kind == .reflectance }.compactMap { values($0.role) }
-        let needed = rules.index.roles.compactMap { values($0) }
-        guard needed.count == rules.index.roles.count else {
-            throw VerdantError.usage("index \(rules.index) needs the \(rules.index.roles.map(\.name).joined(separator: ", ")) bands")
+        let spectral = rules.index, model = rules.model, masks = rules.masks
+        let slots = (red: reader.slot(of: .red), nir: reader.slot(of: .nir), blue: reader.slot(of: .blue),
+                     green: reader.slot(of: .green), redEdge: reader.slot(of: .redEdge), scl: reader.slot(of: .scl),
+                     qa: reader.slot(of: .qa), mask: reader.slot(of: .mask))
+        let needed = spectral.roles.compactMap { reader.slot(of: $0) }
+        guard needed.count == spectral.roles.count else {
+            throw VerdantError.usage("index \(spectral) needs the \(spectral.roles.map(\.name).joined(separator: ", ")) bands")
         }
-        let hasNDVI = red != nil && nir != nil
-        let range = rules.masks.validRange
-        let index = rules.index, model = rules.model, masks = rules.masks
+        let reflectanceSlots = reader.inputs.bands.indices.filter { reader.inputs.bands[$0].role.kind == .reflectance }
+        let hasNDVI = slots.red != nil && slots.nir != nil
+        let range = masks.validRange
+        let scl = slots.scl.map { _ in TileCells.sclTable(masks) } ?? []
+        let qaFill = masks.qaExcludeBits.contains(0)
+        let qaCloud = masks.qaExcludeBits.filter { $0 != 0 && MaskRules.qaCloudBits.contains($0) }.reduce(0) { $0 | (1 << $1) }
+        let qaMasked = masks.qaExcludeBits.filter { $0 != 0 && !MaskRules.qaCloudBits.contains($0) }.reduce(0) { $0 | (1 << $1) }
         var positive = 0, negative = 0
         var nonFinite: Double?
-        for i in 0..<n {
-            var s = CellStatus.observed
-            for band in needed where band[i].isNaN { s = .noData; break }
-            if s == .observed, let scl { s = masks.status(scl: scl[i]) }
-            if s == .observed, let qa { s = masks.status(qa: qa[i]) }
-            if s == .observed, let mask {
-                let m = mask[i]
-                if m.isNaN { s = .noData } else if m == 0 { s = .masked }
+
+        try reader.withValues { values, stride in
+            precondition(stride == n, "tile size mismatch")
+            func band(_ slot: Int?) -> UnsafeBufferPointer<Double>? {
+                slot.map { UnsafeBufferPointer(rebasing: values[($0 * n)..<(($0 + 1) * n)]) }
             }
-            if s == .observed, let range {
-                for band in reflectance where !band[i].isNaN && !range.contains(band[i]) { s = .noData; break }
-            }
-            var x = Double.nan, v = Double.nan, b = Double.nan
-            if s == .observed {
-                x = index.value(blue: (blue ?? empty).isEmpty ? .nan : blue![i], green: (green ?? empty).isEmpty ? .nan : green![i],
-                                red: (red ?? empty).isEmpty ? .nan : red![i], redEdge: (redEdge ?? empty).isEmpty ? .nan : redEdge![i],
-                                nir: nir.map { $0[i] } ?? .nan)
-                if x.isNaN {
-                    s = .noData
-                } else {
-                    b = model.agb(x)
-                    if !b.isFinite { nonFinite = x }
-                    if hasNDVI {
-                        v = NDVI.value(red: red![i], nir: nir![i])
-                        if v > 0.3 { positive += 1 } else if v < -0.3 { negative += 1 }
+            let red = band(slots.red), nir = band(slots.nir), blue = band(slots.blue), green = band(slots.green)
+            let redEdge = band(slots.redEdge), sclValues = band(slots.scl), qaValues = band(slots.qa), maskValues = band(slots.mask)
+            let neededBands = needed.map { band($0)! }
+            let reflectance = reflectanceSlots.map { band($0)! }
+            try scl.withUnsafeBufferPointer { sclTable in
+                status.withUnsafeMutableBufferPointer { status in
+                    index.withUnsafeMutableBufferPointer { indexOut in
+                        ndvi.withUnsafeMutableBufferPointer { ndviOut in
+                            agb.withUnsafeMutableBufferPointer { agbOut in
+                                for i in 0..<n {
+                                    var s = CellStatus.observed.rawValue
+                                    for b in neededBands where b[i].isNaN { s = CellStatus.noData.rawValue; break }
+                                    if s == 0, let v = sclValues?[i] {
+                                        if v.isNaN { s = CellStatus.noData.rawValue }
+                                        else if v >= 0 && v < 256 { s = sclTable[Int(v)] }
+                                    }
+                                    if s == 0, let v = qaValues?[i] {
+                                        if v.isNaN { s = CellStatus.noData.rawValue } else {
+                                            let flags = Int(v)
+                                            if qaFill && flags & 1 != 0 { s = CellStatus.noData.rawValue }
+                                            else if flags & qaCloud != 0 { s = CellStatus.cloud.rawValue }
+                                            else if flags & qaMasked != 0 { s = CellStatus.masked.rawValue }
+                                        }
+                                    }
+                                    if s == 0, let m = maskValues?[i] {
+                                        if m.isNaN { s = CellStatus.noData.rawValue } else if m == 0 { s = CellStatus.masked.rawValue }
+                                    }
+                                    if s == 0, let range {
+                                        for b in reflectance where !b[i].isNaN && !range.contains(b[i]) { s = CellStatus.noData.rawValue; break }
+                                    }
+                                    var x = Double.nan, v = Double.nan, g = Double.nan
+                                    if s == 0 {
+                                        x = spectral.value(blue: blue?[i] ?? .nan, green: green?[i] ?? .nan, red: red?[i] ?? .nan,
+                                                           redEdge: redEdge?[i] ?? .nan, nir: nir?[i] ?? .nan)
+                                        if x.isNaN {
+                                            s = CellStatus.noData.rawValue
+                                        } else {
+                                            g = model.agb(x)
+                                            if !g.isFinite { nonFinite = x }
+                                            if hasNDVI {
+                                                v = NDVI.value(red: red![i], nir: nir![i])
+                                                if v > 0.3 { positive += 1 } else if v < -0.3 { negative += 1 }
+                                            }
+                                        }
+                                    }
+                                    status[i] = s
+                                    indexOut[i] = x
+                                    ndviOut[i] = v
+                                    agbOut[i] = g
+                                }
+                            }
+                        }
                     }
                 }
             }
-            status[i] = s.rawValue
-            self.index[i] = x
-            ndvi[i] = v
-            agb[i] = b
         }
         if let x = nonFinite {
-            throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for \(index) \(x); check its coefficients")
+            throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for \(spectral) \(x); check its coefficients")
         }
         vegetationSigns = (positive, negative)
         if model.uncertainty != nil {
@@ -83,10 +120,18 @@ public final class TileCells {
                 gradA = [Double](repeating: 0, count: n)
                 gradB = [Double](repeating: 0, count: n)
             }
-            for i in 0..<n {
-                let g: (a: Double, b: Double) = status[i] == CellStatus.observed.rawValue ? model.gradient(self.index[i]) : (0, 0)
-                gradA[i] = g.a
-                gradB[i] = g.b
+            status.withUnsafeBufferPointer { status in
+                index.withUnsafeBufferPointer { index in
+                    gradA.withUnsafeMutableBufferPointer { ga in
+                        gradB.withUnsafeMutableBufferPointer { gb in
+                            for i in 0..<n {
+                                let g: (a: Double, b: Double) = status[i] == CellStatus.observed.rawValue ? model.gradient(index[i]) : (0, 0)
+                                ga[i] = g.a
+                                gb[i] = g.b
+                            }
+                        }
+                    }
+                }
             }
         } else if !gradA.isEmpty {
             gradA = []

@@ -24,6 +24,14 @@ public enum EstimateJob {
         let rules = try CellRules(model: request.model, masks: request.masks)
         try request.inputs.require(rules.requiredRoles, for: "the \(rules.index) index")
         let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
+        var phases: [(String, Double)] = []
+        var mark = Date()
+        func phase(_ name: String) {
+            let now = Date()
+            phases.append((name, now.timeIntervalSince(mark)))
+            mark = now
+        }
+        phase("inputs")
         let parcels: PreparedParcels
         if let prepared {
             try prepared.check(source: request.parcels, inputs: inputs, execution: request.execution)
@@ -43,6 +51,7 @@ public enum EstimateJob {
         let hasNDVI = inputs.band(.red) != nil && inputs.band(.nir) != nil
         let histogramBinWidth: Double? = request.uncertainty.method == .monteCarlo && model.uncertainty != nil ? 0.001 : nil
 
+        phase("parcels and coverage")
         let partials = try TileExecutor.run(
             tiles: plan.tiles, selection: selection, threads: threads,
             makeWorker: { try EstimateWorker(inputs: inputs) },
@@ -63,6 +72,7 @@ public enum EstimateJob {
                               applied: { try chooser.factors(for: layer.parcels[i], agbPerHa: $0) },
                               hasNDVI: hasNDVI, minObserved: request.minObserved)
         }
+        phase("tiles")
         var totals = EstimateTotals(rows: rows, sums: sums)
         if let intervals = try UncertaintyPropagation.intervals(model: model, sums: sums, rows: rows, options: request.uncertainty) {
             for i in rows.indices { rows[i].interval = intervals.parcels[i] }
@@ -81,7 +91,8 @@ public enum EstimateJob {
             uncertainty: request.uncertainty, masks: request.masks, minObserved: request.minObserved,
             warnings: warnings, threads: threads, tiles: plan.count, tilesRead: selection.count,
             verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal, projVersion: VerdantVersion.proj,
-            startedAt: ISO8601DateFormatter().string(from: started), seconds: Date().timeIntervalSince(started))
+            startedAt: ISO8601DateFormatter().string(from: started), seconds: Date().timeIntervalSince(started),
+            phases: phases + [("figures", Date().timeIntervalSince(mark))])
         return EstimateReport(rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
                               attributeIndices: indices, parcels: layer)
     }

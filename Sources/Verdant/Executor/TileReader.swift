@@ -9,13 +9,15 @@ public final class TileReader {
     private var groups: [(path: String, bands: [Int], slots: [Int])] = []
     private var raw: [Double] = []
     private var mask: [UInt8] = []
-    /// Reflectance per role (indexed like `inputs.bands`) for the last tile read.
-    public private(set) var values: [[Double]]
+    /// Reflectance (or classes) of every role for the last tile read, role after role (`count` cells each, in
+    /// the order of `inputs.bands`).
+    private var values: [Double] = []
+    /// Cells per role in `values` (the last tile's cell count).
+    public private(set) var count = 0
 
     /// Opens every input file once for this worker.
     public init(inputs: ResolvedInputs) throws {
         self.inputs = inputs
-        self.values = Array(repeating: [], count: inputs.bands.count)
         for path in inputs.paths {
             do { datasets[path] = try Dataset.open(path) } catch { throw VerdantError.input(path, error) }
             var bands: [Int] = [], slots: [Int] = []
@@ -31,12 +33,22 @@ public final class TileReader {
         }
     }
 
-    /// The slot of `role` in `values`.
+    /// The slot of `role` in the values.
     public func slot(of role: BandRole) -> Int? { inputs.bands.firstIndex { $0.role == role } }
+
+    /// The value of `cell` of the role in `slot` (NaN when undefined).
+    public func value(slot: Int, cell: Int) -> Double { values[slot * count + cell] }
+
+    /// Calls `body` with every role's values, role after role, `count` cells each.
+    public func withValues<R>(_ body: (UnsafeBufferPointer<Double>, _ count: Int) throws -> R) rethrows -> R {
+        try values.withUnsafeBufferPointer { try body($0, count) }
+    }
 
     /// Reads every role's band over `window` (one GDAL request per file) and converts to reflectance.
     public func read(_ window: Window) throws {
         let n = window.cellCount
+        count = n
+        if values.count != n * inputs.bands.count { values = [Double](repeating: .nan, count: n * inputs.bands.count) }
         for group in groups {
             guard let dataset = datasets[group.path] else { continue }
             let needed = n * group.bands.count
@@ -50,34 +62,6 @@ public final class TileReader {
             }
             for (k, slot) in group.slots.enumerated() {
                 let band = inputs.bands[slot]
-                if values[slot].count != n { values[slot] = [Double](repeating: 0, count: n) }
-                // Classes and flags are read as stored; reflectance is scaled.
-                let isClasses = band.role.kind == .classes
-                let gs = isClasses ? 1 : band.gdalScale, go = isClasses ? 0 : band.gdalOffset
-                let us = isClasses ? 1 : inputs.scaling.scale, uo = isClasses ? 0 : inputs.scaling.offset
-                let nodata = band.noData
-                let base = k * n
-                values[slot].withUnsafeMutableBufferPointer { out in
-                    raw.withUnsafeBufferPointer { src in
-                        if let nd = nodata, !nd.isNaN {
-                            for i in 0..<n {
-                                let v = src[base + i]
-                                out[i] = (v == nd || v.isNaN) ? .nan : (v * gs + go) * us + uo
-                            }
-                        } else {
-                            for i in 0..<n {
-                                let v = src[base + i]
-                                out[i] = v.isNaN ? .nan : (v * gs + go) * us + uo
-                            }
-                        }
-                    }
-                }
-                if let alpha = band.alphaIndex, let k = group.bands.firstIndex(of: alpha) {
-                    let alphaBase = k * n
-                    raw.withUnsafeBufferPointer { src in
-                        for i in 0..<n where src[alphaBase + i] == 0 { values[slot][i] = .nan }
-                    }
-                }
                 if band.hasExplicitMask {
                     if mask.count < n { mask = [UInt8](repeating: 0, count: n) }
                     do {
@@ -88,7 +72,31 @@ public final class TileReader {
                     } catch {
                         throw VerdantError.input(group.path, error)
                     }
-                    for i in 0..<n where mask[i] == 0 { values[slot][i] = .nan }
+                }
+                // Classes and flags are read as stored; reflectance is scaled.
+                let isClasses = band.role.kind == .classes
+                let gs = isClasses ? 1 : band.gdalScale, go = isClasses ? 0 : band.gdalOffset
+                let us = isClasses ? 1 : inputs.scaling.scale, uo = isClasses ? 0 : inputs.scaling.offset
+                let nd = band.noData ?? .nan
+                let base = k * n
+                let alphaBase = band.alphaIndex.flatMap { a in group.bands.firstIndex(of: a) }.map { $0 * n }
+                let masked = band.hasExplicitMask
+                values.withUnsafeMutableBufferPointer { all in
+                    let out = UnsafeMutableBufferPointer(rebasing: all[(slot * n)..<((slot + 1) * n)])
+                    raw.withUnsafeBufferPointer { src in
+                        for i in 0..<n {
+                            let v = src[base + i]
+                            out[i] = (v == nd || v.isNaN) ? .nan : (v * gs + go) * us + uo
+                        }
+                        if let alphaBase {
+                            for i in 0..<n where src[alphaBase + i] == 0 { out[i] = .nan }
+                        }
+                    }
+                    if masked {
+                        mask.withUnsafeBufferPointer { m in
+                            for i in 0..<n where m[i] == 0 { out[i] = .nan }
+                        }
+                    }
                 }
             }
         }

@@ -5,7 +5,7 @@ import GDALKit
 /// id, and brings every polygon onto the raster's CRS (densifying edges first so that they stay right).
 public enum ParcelLoader {
     /// Loads the parcels of `source` for analysis on `grid`.
-    public static func load(_ source: ParcelSource, onto grid: RasterGrid) throws -> ParcelLayer {
+    public static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int = 1) throws -> ParcelLayer {
         let path = source.path
         if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
@@ -39,24 +39,43 @@ public enum ParcelLoader {
         if features.isEmpty {
             throw VerdantError.input(file: path, problem: "layer '\(layer.name)' has no features")
         }
-        var order: [String] = []
-        var groups: [String: [(attributes: [FieldValue], polygons: [Polygon], wkb: [UInt8], notes: [String])]] = [:]
+        // Ids and attributes in file order; geometry (repair, densify, reproject) in parallel, one
+        // transformation per worker, results in file order.
+        var ids: [String] = [], labels: [String] = [], attributes: [[FieldValue]] = [], wkbs: [[UInt8]?] = []
         for (n, feature) in features.enumerated() {
-            let id: String
+            let label = feature.fid.map(String.init) ?? String(n)
             if let idIndex {
                 let v = feature.value(at: idIndex)
                 guard v != .null, !v.description.isEmpty else {
-                    throw VerdantError.input(file: path, problem: "feature \(feature.fid.map(String.init) ?? String(n)) has no value in id field '\(fields[idIndex].name)'")
+                    throw VerdantError.input(file: path, problem: "feature \(label) has no value in id field '\(fields[idIndex].name)'")
                 }
-                id = v.description
+                ids.append(v.description)
             } else {
-                id = feature.fid.map(String.init) ?? String(n)
+                ids.append(label)
             }
-            var notes: [String] = []
-            let (polygons, wkb) = try geometry(of: feature, transformation: transformation, densify: densifyStep,
-                                               notes: &notes, file: path)
-            if groups[id] == nil { order.append(id) }
-            groups[id, default: []].append((feature.values, polygons, wkb, notes))
+            labels.append(label)
+            attributes.append(feature.values)
+            wkbs.append(feature.geometry().map(\.wkb))
+        }
+        let sourceWKT = layerCRS.wkt, targetWKT = grid.crsWKT
+        let geometries = wkbs, names = labels
+        let shapes = try ParallelMap.map(count: features.count, threads: threads,
+                                         makeWorker: { () throws -> CoordinateTransformation? in
+                                             sameCRS ? nil : try CoordinateTransformation(from: SpatialReference(userInput: sourceWKT),
+                                                                                          to: SpatialReference(userInput: targetWKT))
+                                         },
+                                         body: { ct, i -> ([Polygon], [UInt8], [String]) in
+                                             var notes: [String] = []
+                                             let (polygons, wkb) = try geometry(wkb: geometries[i], label: names[i], transformation: ct,
+                                                                                densify: densifyStep, notes: &notes, file: path)
+                                             return (polygons, wkb, notes)
+                                         })
+        _ = transformation
+        var order: [String] = []
+        var groups: [String: [(attributes: [FieldValue], polygons: [Polygon], wkb: [UInt8], notes: [String])]] = [:]
+        for i in features.indices {
+            if groups[ids[i]] == nil { order.append(ids[i]) }
+            groups[ids[i], default: []].append((attributes[i], shapes[i].0, shapes[i].1, shapes[i].2))
         }
         let parcels: [Parcel] = order.map { id in
             let parts = groups[id]!
@@ -103,9 +122,9 @@ public enum ParcelLoader {
         return max(cellMetres / 2 / metresPerUnit, 1e-12)
     }
 
-    static func geometry(of feature: Feature, transformation: CoordinateTransformation?, densify: Double,
+    static func geometry(wkb: [UInt8]?, label: String, transformation: CoordinateTransformation?, densify: Double,
                          notes: inout [String], file: String) throws -> ([Polygon], [UInt8]) {
-        guard var geometry = feature.geometry(), !geometry.isEmpty else {
+        guard let wkb, var geometry = try? Geometry(wkb: wkb), !geometry.isEmpty else {
             notes.append("empty geometry: the parcel has no area")
             return ([], [])
         }
@@ -129,7 +148,7 @@ public enum ParcelLoader {
         if let transformation {
             geometry.segmentize(maxLength: densify)
             do { try geometry.transform(transformation) } catch {
-                throw VerdantError.input(file: file, problem: "feature \(feature.fid.map(String.init) ?? "?") cannot be transformed to the raster's CRS: \(error)")
+                throw VerdantError.input(file: file, problem: "feature \(label) cannot be transformed to the raster's CRS: \(error)")
             }
         }
         let (rings, dropped) = geometry.polygons()

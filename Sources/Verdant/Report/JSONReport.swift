@@ -46,6 +46,9 @@ public enum JSONReport {
                      "nodata": $0.nodata.map { .string($0) } ?? .null, "gdal_scale": .number($0.gdalScale),
                      "gdal_offset": .number($0.gdalOffset)])
         }
+        var phaseObject: [String: JSONValue] = [:]
+        for (name, seconds) in m.phases { phaseObject[name] = .number(seconds) }
+        let phases: JSONValue = .object(phaseObject)
         let run: JSONValue = .object([
             "raster": .object([
                 "bands": .array(bands), "width": .integer(Int64(m.width)), "height": .integer(Int64(m.height)),
@@ -85,6 +88,7 @@ public enum JSONReport {
             "versions": .object(["verdant": .string(m.verdantVersion), "gdal": .string(m.gdalVersion), "proj": .string(m.projVersion)]),
             "started_at": .string(m.startedAt),
             "seconds": .number(m.seconds),
+            "phases_seconds": phases,
         ])
         return .object([
             "disclaimer": .string(EstimateReport.disclaimer),

@@ -27,7 +27,7 @@ import TestSupport
         let reader = try TileReader(inputs: resolved)
         try reader.read(try Window(columnOffset: 0, rowOffset: 0, width: 1, height: 1))
         var out: [BandRole: Double] = [:]
-        for role in ordered { if let slot = reader.slot(of: role) { out[role] = reader.values[slot][0] } }
+        for role in ordered { if let slot = reader.slot(of: role) { out[role] = reader.value(slot: slot, cell: 0) } }
         return out
     }
 
