@@ -45,6 +45,16 @@ public final class VectorLayer {
     /// The name of the FID column, empty when the format has none.
     public var fidColumn: String { OGR_L_GetFIDColumn(handle).map { String(cString: $0) } ?? "" }
 
+    /// Calls `body` with every feature from the start, in the layer's order, one at a time (memory stays flat).
+    public func forEachFeature(_ body: (Feature) throws -> Void) throws {
+        OGR_L_ResetReading(handle)
+        while true {
+            let next = try GDALCall.run("reading features of layer '\(name)' of '\(dataset.path)'") { OGR_L_GetNextFeature(handle) }
+            guard let f = next else { break }
+            try body(Feature(owning: f, layer: self))
+        }
+    }
+
     /// Reads every feature from the start, in the layer's order.
     public func features() throws -> [Feature] {
         OGR_L_ResetReading(handle)

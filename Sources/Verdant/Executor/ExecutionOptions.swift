@@ -9,8 +9,9 @@ public struct ExecutionOptions: Hashable, Sendable {
     /// Bytes of GDAL block cache for the run.
     public var gdalCacheBytes: Int
 
-    /// Options; defaults use every core and 512-cell tiles.
-    public init(threads: Int? = nil, tileSize: Int? = nil, gdalCacheBytes: Int = 256 << 20) {
+    /// Options; defaults use every core, 512-cell tiles and 96 MiB of GDAL block cache (a few pixel-interleaved
+    /// blocks per worker: each tile is read once, so a larger cache only holds memory).
+    public init(threads: Int? = nil, tileSize: Int? = nil, gdalCacheBytes: Int = 96 << 20) {
         self.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         self.tileSize = tileSize
         self.gdalCacheBytes = gdalCacheBytes

@@ -35,14 +35,13 @@ public enum ParcelLoader {
         let transformation = sameCRS ? nil : try CoordinateTransformation(from: layerCRS, to: rasterCRS)
         let densifyStep = densifyLength(grid: grid, source: layerCRS)
 
-        let features = try layer.features()
-        if features.isEmpty {
-            throw VerdantError.input(file: path, problem: "layer '\(layer.name)' has no features")
-        }
+
         // Ids and attributes in file order; geometry (repair, densify, reproject) in parallel, one
         // transformation per worker, results in file order.
         var ids: [String] = [], labels: [String] = [], attributes: [[FieldValue]] = [], wkbs: [[UInt8]?] = []
-        for (n, feature) in features.enumerated() {
+        var n = -1
+        try layer.forEachFeature { feature in
+            n += 1
             let label = feature.fid.map(String.init) ?? String(n)
             if let idIndex {
                 let v = feature.value(at: idIndex)
@@ -57,9 +56,13 @@ public enum ParcelLoader {
             attributes.append(feature.values)
             wkbs.append(feature.geometry().map(\.wkb))
         }
+        let featureCount = n + 1
+        if featureCount == 0 {
+            throw VerdantError.input(file: path, problem: "layer '\(layer.name)' has no features")
+        }
         let sourceWKT = layerCRS.wkt, targetWKT = grid.crsWKT
         let geometries = wkbs, names = labels
-        let shapes = try ParallelMap.map(count: features.count, threads: threads,
+        let shapes = try ParallelMap.map(count: featureCount, threads: threads,
                                          makeWorker: { () throws -> CoordinateTransformation? in
                                              sameCRS ? nil : try CoordinateTransformation(from: SpatialReference(userInput: sourceWKT),
                                                                                           to: SpatialReference(userInput: targetWKT))
@@ -73,7 +76,7 @@ public enum ParcelLoader {
         _ = transformation
         var order: [String] = []
         var groups: [String: [(attributes: [FieldValue], polygons: [Polygon], wkb: [UInt8], notes: [String])]] = [:]
-        for i in features.indices {
+        for i in 0..<featureCount {
             if groups[ids[i]] == nil { order.append(ids[i]) }
             groups[ids[i], default: []].append((attributes[i], shapes[i].0, shapes[i].1, shapes[i].2))
         }
@@ -96,7 +99,7 @@ public enum ParcelLoader {
                           sourceWKB: wkb, featureCount: parts.count, notes: notes)
         }
         return ParcelLayer(path: path, layerName: layer.name, fields: fields, idField: idIndex.map { fields[$0].name },
-                           crsWKT: layerCRS.wkt, crsName: layerCRS.name, featureCount: features.count, parcels: parcels)
+                           crsWKT: layerCRS.wkt, crsName: layerCRS.name, featureCount: featureCount, parcels: parcels)
     }
 
     static func pickLayer(_ source: ParcelSource, in dataset: VectorDataset) throws -> VectorLayer {
