@@ -47,9 +47,12 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the model file (JSON).", valueName: "FILE.json"))
     var out: String
 
+    @OptionGroup(title: "Output") var output: OutputOptions
+
     @OptionGroup(title: "Run") var runOptions: RunOptions
 
     func run() throws {
+        try output.configure()
         let spectral = try SpectralIndex(parsing: index, saviL: saviL)
         let chosenForm: BiomassModel.Form?
         if form.lowercased() == "best" { chosenForm = nil } else {
@@ -59,7 +62,7 @@ struct CalibrateCommand: ParsableCommand {
             chosenForm = f
         }
         let (inputs, masks) = try raster.resolve(for: BiomassModel.example.taking(spectral))
-        let output = try OutputPath(out, inputs: inputs.bands.values.flatMap(\.paths) + [plots])
+        let target = try OutputPath(out, inputs: inputs.bands.values.flatMap(\.paths) + [plots], overwrite: output.force)
         var source = PlotSource(path: plots)
         source.idColumn = idColumn
         source.lonColumn = lonColumn
@@ -69,9 +72,10 @@ struct CalibrateCommand: ParsableCommand {
         source.dateColumn = dateColumn
         let result = try CalibrationJob.run(CalibrationRequest(
             inputs: inputs, masks: masks, index: spectral, plots: source, form: chosenForm, minObserved: minObserved,
-            sensor: raster.sensor, execution: runOptions.execution()))
+            sensor: raster.sensor, execution: output.execution(runOptions, label: "plots")))
         for e in result.excluded { Console.note("left out plot \(e)") }
-        try output.write(Data((try result.modelFile.json() + "\n").utf8))
+        try target.write(Data((try result.modelFile.json() + "\n").utf8))
+        if output.quiet { return }
         print("plots: \(result.samples.count) used, \(result.excluded.count) left out; index \(spectral.name)")
         print("form    method                        a              ± se        b              ± se        R²      RMSE    bias    LOO RMSE")
         for f in result.fits {

@@ -103,9 +103,12 @@ struct CreditsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output: FILE.json, FILE.csv, or - for CSV on standard output.", valueName: "FILE"))
     var out: String
 
+    @OptionGroup(title: "Output") var output: OutputOptions
+
     @OptionGroup(title: "Run") var runOptions: RunOptions
 
     func run() throws {
+        try output.configure()
         guard shared.raster.isEmpty, shared.band.isEmpty, shared.stac == nil, shared.scene == nil else {
             throw VerdantError.usage("credits takes each date's rasters with --t0-… and --t1-… (--t0-raster, --t0-band, --t0-stac, --t0-scene)")
         }
@@ -142,12 +145,12 @@ struct CreditsCommand: ParsableCommand {
             guard lower.hasSuffix(".json") || lower.hasSuffix(".csv") else {
                 throw VerdantError.usage("--out \(out): the extension must be .json or .csv (or - for CSV on standard output)")
             }
-            _ = try OutputPath(out, inputs: inputs)
+            _ = try OutputPath(out, inputs: inputs, overwrite: output.force)
         }
         let report = try CreditsJob.run(CreditsRequest(t0: r0, t1: r1, baseline: baseline, leakagePct: leakage, bufferPct: buffer),
                                         extraFiles: [model.modelFile, factors].compactMap { $0 }.filter { FileManager.default.fileExists(atPath: $0) })
-        try CreditsReportWriter.write(report, to: out, inputs: inputs)
-        if out != "-" {
+        try CreditsReportWriter.write(report, to: out, inputs: inputs, overwrite: output.force)
+        if out != "-" && !output.quiet {
             let t = report.total
             func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
             print("""

@@ -70,12 +70,34 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .long, help: "Monte Carlo seed (default 42).")
     var seed: UInt64 = 42
 
+    @Option(name: .long, help: ArgumentHelp("Also write a self-contained HTML report (table, totals, sources, checksums).", valueName: "FILE.html"))
+    var report: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write a Markdown summary (for CI systems that show Markdown).", valueName: "FILE.md"))
+    var summary: String?
+
+    @Flag(name: .long, help: "Print a JSON summary (totals, outputs, warnings, flags) on standard output.")
+    var json = false
+
+    @Option(name: .customLong("fail-on-unobserved"), help: ArgumentHelp("Exit 3 (outputs still written) when the total unobserved fraction exceeds this.", valueName: "FRACTION"))
+    var failOnUnobserved: Double?
+
+    @OptionGroup(title: "Output") var output: OutputOptions
+
     @OptionGroup(title: "Run") var runOptions: RunOptions
 
     func run() throws {
+        try output.configure()
+        if json && out == "-" { throw VerdantError.usage("--json and --out - both print on standard output: choose one") }
+        if let f = failOnUnobserved, !(f.isFinite && (0...1).contains(f)) {
+            throw VerdantError.usage("--fail-on-unobserved must be a fraction between 0 and 1 (got \(f))")
+        }
         let biomass = try model.biomassModel()
         let (inputs, masks) = try raster.resolve(for: biomass)
-        try ReportWriter.check(out, inputs: inputs.bands.values.flatMap(\.paths) + [parcels])
+        let protected = inputs.bands.values.flatMap(\.paths) + [parcels]
+        try ReportWriter.check(out, inputs: protected, overwrite: output.force)
+        let extras = try [report, summary].compactMap { $0 }.map { try OutputPath($0, inputs: protected, overwrite: output.force) }
+        if Set(extras.map(\.path) + [out]).count != extras.count + 1 { throw VerdantError.usage("--out, --report and --summary must be different files") }
         var fixed = CarbonFactors.ipccDefault
         var factorSet = try factors.map { try FactorCatalog.load($0) }
         var factorClass = self.factorClass
@@ -95,7 +117,8 @@ struct EstimateCommand: ParsableCommand {
         var request = EstimateRequest(
             inputs: inputs,
             parcels: ParcelSource(path: parcels, layer: layer, idField: idField, assumedCRS: assumeParcelsCRS),
-            model: biomass, factors: fixed, masks: masks, minObserved: minObserved, execution: runOptions.execution())
+            model: biomass, factors: fixed, masks: masks, minObserved: minObserved,
+            execution: output.execution(runOptions, label: "estimate"))
         guard let method = UncertaintyOptions.Method(rawValue: uncertainty.lowercased()) else {
             throw VerdantError.usage("--uncertainty must be analytic or montecarlo (got '\(uncertainty)')")
         }
@@ -103,12 +126,40 @@ struct EstimateCommand: ParsableCommand {
         request.factorSet = factorSet
         request.classField = classField
         request.factorClass = factorClass
-        let report = try EstimateJob.run(request)
-        for w in report.metadata.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
-        for row in report.rows where !row.notes.isEmpty {
+        let result = try EstimateJob.run(request)
+        for w in result.metadata.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
+        for row in result.rows where !row.notes.isEmpty {
             Console.note("parcel \(row.parcelID): \(row.notes.joined(separator: "; "))")
         }
-        try ReportWriter.write(report, to: out, inputs: inputs.bands.values.flatMap(\.paths) + [parcels])
-        if out != "-" { print(SummaryText.text(report, out: out)) }
+        Console.debug("phases: " + result.metadata.phases.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
+        try ReportWriter.write(result, to: out, inputs: protected, overwrite: output.force)
+        if let report {
+            var checksums: [String: String] = [:]
+            for f in Set(protected) { checksums[f] = SHA256.file(f) ?? "not read (remote)" }
+            try OutputPath(report, inputs: protected, overwrite: output.force)
+                .write(Data(HTMLReport.html(result, checksums: checksums).utf8))
+        }
+        if let summary {
+            try OutputPath(summary, inputs: protected, overwrite: output.force).write(Data(MarkdownSummary.text(result).utf8))
+        }
+        let failed = result.rows.filter(\.failed).map(\.parcelID)
+        let unobserved = result.totals.unobservedFraction ?? 0
+        var problems: [String] = []
+        if !failed.isEmpty { problems.append("\(failed.count) parcel(s) failed: \(failed.prefix(10).joined(separator: ", "))") }
+        if let f = failOnUnobserved, unobserved > f {
+            problems.append(String(format: "%.1f %% of the parcels' area is unobserved, over --fail-on-unobserved %.1f %%", unobserved * 100, f * 100))
+        }
+        if json {
+            var o: [String: JSONValue] = [:]
+            if case .object(let full) = JSONReport.value(result) { o["totals"] = full["totals"]; o["warnings"] = full["warnings"] }
+            o["outputs"] = .array(([out] + [report, summary].compactMap { $0 }).map { .string($0) })
+            o["failed_parcels"] = .array(failed.map { .string($0) })
+            o["low_observed_parcels"] = .array(result.rows.filter(\.lowObserved).map { .string($0.parcelID) })
+            o["exit_code"] = .integer(problems.isEmpty ? 0 : 3)
+            print(try JSONValue.object(o).text())
+        } else if out != "-" && !output.quiet {
+            print(SummaryText.text(result, out: out))
+        }
+        if !problems.isEmpty { throw VerdantError.partial(problems.joined(separator: "; ") + "; the outputs were written and flag it") }
     }
 }

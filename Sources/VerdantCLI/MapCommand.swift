@@ -33,6 +33,17 @@ struct MapCommand: ParsableCommand {
     @Option(name: .customLong("agb-out"), help: ArgumentHelp("Write AGB (t/ha) here as a COG (Float32, NaN nodata).", valueName: "FILE.tif"))
     var agbOut: String?
 
+    @Option(name: .customLong("carbon-out"), help: ArgumentHelp("Write carbon density (tCO2e/ha, with --root-shoot and --carbon-fraction) here as a COG.", valueName: "FILE.tif"))
+    var carbonOut: String?
+
+    @Option(name: .customLong("root-shoot"), help: "Root-to-shoot ratio R for --carbon-out (default 0).")
+    var rootShoot: Double = 0
+
+    @Option(name: .customLong("carbon-fraction"), help: "Carbon fraction CF for --carbon-out (default 0.47).")
+    var carbonFraction: Double = 0.47
+
+    @OptionGroup(title: "Output") var output: OutputOptions
+
     @Option(name: .long, help: "COG compression: deflate or zstd.")
     var compress: String = "deflate"
 
@@ -45,15 +56,22 @@ struct MapCommand: ParsableCommand {
         guard let compression = COGOptions.Compression(rawValue: compress.uppercased()) else {
             throw VerdantError.usage("--compress must be deflate or zstd (got '\(compress)')")
         }
+        try output.configure()
         let biomass = try model.biomassModel()
         let (inputs, masks) = try raster.resolve(for: biomass)
         let request = MapRequest(inputs: inputs, model: biomass, masks: masks, ndviOutput: ndviOut, indexOutput: indexOut,
-                                 agbOutput: agbOut, execution: runOptions.execution(), cog: COGOptions(compression: compression))
-        let summary = try MapJob.run(request)
+                                 agbOutput: agbOut, execution: output.execution(runOptions, label: "map"),
+                                 cog: COGOptions(compression: compression))
+        var req = request
+        req.carbonOutput = carbonOut
+        req.overwrite = output.force
+        req.factors = CarbonFactors(rootShoot: rootShoot, carbonFraction: carbonFraction,
+                                    source: rootShoot == 0 && carbonFraction == 0.47 ? CarbonFactors.ipccDefault.source : "--root-shoot \(rootShoot), --carbon-fraction \(carbonFraction)")
+        let summary = try MapJob.run(req)
         for w in summary.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
         if json {
             print(try SummaryText.json(summary))
-        } else {
+        } else if !output.quiet {
             print(SummaryText.text(summary))
         }
     }

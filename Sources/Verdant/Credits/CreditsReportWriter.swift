@@ -60,13 +60,13 @@ public enum CreditsReportWriter {
     }
 
     /// Writes the report to `path` (by extension), atomically; never over an input.
-    public static func write(_ report: CreditsReport, to path: String, inputs: [String]) throws {
+    public static func write(_ report: CreditsReport, to path: String, inputs: [String], overwrite: Bool = false) throws {
         if path == "-" {
             FileHandle.standardOutput.write(Data(csv(report).utf8))
             return
         }
         let lower = path.lowercased()
-        let output = try OutputPath(path, inputs: inputs)
+        let output = try OutputPath(path, inputs: inputs, overwrite: overwrite)
         if lower.hasSuffix(".json") {
             try output.write(Data((try json(report).text() + "\n").utf8))
         } else if lower.hasSuffix(".csv") {

@@ -53,7 +53,7 @@ public enum EstimateJob {
 
         phase("parcels and coverage")
         let partials = try TileExecutor.run(
-            tiles: plan.tiles, selection: selection, threads: threads,
+            tiles: plan.tiles, selection: selection, threads: threads, progress: request.execution.progress,
             makeWorker: { try EstimateWorker(inputs: inputs) },
             process: { worker, tile, window in
                 try worker.process(tile: tile, window: window, coverage: coverage, rowAreas: rowAreas, rules: rules,

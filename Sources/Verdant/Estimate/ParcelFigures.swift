@@ -48,6 +48,8 @@ public struct ParcelFigures: Hashable, Sendable {
     public var gradientB: Double
     /// Notes (repaired geometry, merged features, …).
     public var notes: [String]
+    /// True when the parcel could not be processed (its row is kept, flagged).
+    public var failed: Bool { notes.contains { $0.hasPrefix("failed:") } }
 
     /// Figures from a parcel's sums.
     public init(parcel: Parcel, areaM2: Double, totals: ParcelTotals, factors: CarbonFactors, hasNDVI: Bool = true,

@@ -2,6 +2,8 @@ import Foundation
 
 /// How a run uses the machine: worker threads, tile size and GDAL's block cache.
 public struct ExecutionOptions: Hashable, Sendable {
+    /// Called after each tile with (tiles done, tiles in all), from worker threads.
+    public var progress: ProgressSink?
     /// Worker threads (≥ 1); default: the number of cores.
     public var threads: Int
     /// Requested tile edge in cells, rounded up to a multiple of the raster's blocks; nil: about 512.
@@ -17,9 +19,26 @@ public struct ExecutionOptions: Hashable, Sendable {
         self.gdalCacheBytes = gdalCacheBytes
     }
 
+    /// Equality of the settings (not the progress sink).
+    public static func == (a: ExecutionOptions, b: ExecutionOptions) -> Bool {
+        a.threads == b.threads && a.tileSize == b.tileSize && a.gdalCacheBytes == b.gdalCacheBytes
+    }
+
+    /// Hashes the settings.
+    public func hash(into h: inout Hasher) { h.combine(threads); h.combine(tileSize); h.combine(gdalCacheBytes) }
+
     /// Throws for options that cannot work.
     public func validate() throws {
         guard threads >= 1 else { throw VerdantError.usage("--threads must be at least 1 (got \(threads))") }
         if let t = tileSize, t < 1 { throw VerdantError.usage("--tile-size must be at least 1 (got \(t))") }
     }
+}
+
+/// Receives progress reports: tiles done and tiles in all.
+public struct ProgressSink: Sendable {
+    /// The function called.
+    public let report: @Sendable (_ done: Int, _ total: Int) -> Void
+
+    /// A sink calling `report`.
+    public init(_ report: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) { self.report = report }
 }

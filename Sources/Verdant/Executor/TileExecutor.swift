@@ -13,6 +13,7 @@ public enum TileExecutor {
         tiles: BlockWindows,
         selection: [Int]? = nil,
         threads: Int,
+        progress: ProgressSink? = nil,
         makeWorker: @Sendable () throws -> Worker,
         process: @Sendable (inout Worker, _ tileIndex: Int, _ window: Window) throws -> Partial
     ) throws -> [Partial] {
@@ -21,6 +22,7 @@ public enum TileExecutor {
         let results = ResultSlots<Partial>(count: count)
         let next = Atomic<Int>(0)
         let failed = Atomic<Bool>(false)
+        let done = Atomic<Int>(0)
         let workers = max(1, min(threads, count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var worker: Worker
@@ -37,6 +39,7 @@ public enum TileExecutor {
                 let tile = selection?[index] ?? index
                 do {
                     results.set(index, try process(&worker, tile, tiles[tile]))
+                    if let progress { progress.report(done.wrappingAdd(1, ordering: .relaxed).newValue, count) }
                 } catch {
                     results.fail(at: index, error)
                     failed.store(true, ordering: .relaxed)

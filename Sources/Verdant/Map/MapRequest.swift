@@ -16,6 +16,12 @@ public struct MapRequest: Hashable, Sendable {
     public var execution: ExecutionOptions
     /// COG compression.
     public var cog: COGOptions
+    /// Where to write carbon density (tCO2e/ha) as a COG, if anywhere.
+    public var carbonOutput: String?
+    /// Carbon factors for the carbon density raster.
+    public var factors: CarbonFactors = .ipccDefault
+    /// Replace outputs that exist already.
+    public var overwrite = false
 
     /// A map request.
     public init(inputs: RasterInputs, model: BiomassModel = .example, masks: MaskRules = MaskRules(),

@@ -9,13 +9,20 @@ public enum SceneKernel {
         public var index: UnsafeMutableBufferPointer<Float>?
         /// AGB cells (t/ha).
         public var agb: UnsafeMutableBufferPointer<Float>?
+        /// CO2e density cells (tCO2e/ha = AGB × `co2ePerAGB`).
+        public var co2e: UnsafeMutableBufferPointer<Float>?
+        /// tCO2e per t of AGB: (1 + R) × CF × 44/12.
+        public var co2ePerAGB: Double
 
         /// Output buffers.
         public init(ndvi: UnsafeMutableBufferPointer<Float>? = nil, index: UnsafeMutableBufferPointer<Float>? = nil,
-                    agb: UnsafeMutableBufferPointer<Float>? = nil) {
+                    agb: UnsafeMutableBufferPointer<Float>? = nil, co2e: UnsafeMutableBufferPointer<Float>? = nil,
+                    co2ePerAGB: Double = 0) {
             self.ndvi = ndvi
             self.index = index
             self.agb = agb
+            self.co2e = co2e
+            self.co2ePerAGB = co2ePerAGB
         }
     }
 
@@ -36,6 +43,7 @@ public enum SceneKernel {
                 outputs.ndvi?[i] = Float(v)
                 outputs.index?[i] = Float(x)
                 outputs.agb?[i] = Float(b)
+                outputs.co2e?[i] = Float(b * outputs.co2ePerAGB)
                 switch status[i] {
                 case CellStatus.observed.rawValue:
                     rowValid += 1

@@ -5,8 +5,9 @@ public struct OutputPath: Hashable, Sendable {
     /// The final path.
     public let path: String
 
-    /// An output path, refused when it is one of `inputs` or its folder does not exist.
-    public init(_ path: String, inputs: [String] = []) throws {
+    /// An output path, refused when it is one of `inputs`, its folder does not exist, or it exists already and
+    /// `overwrite` is false.
+    public init(_ path: String, inputs: [String] = [], overwrite: Bool = false) throws {
         guard !path.isEmpty else { throw VerdantError.usage("empty output path") }
         let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         for input in inputs where !input.hasPrefix("/vsi") {
@@ -18,6 +19,9 @@ public struct OutputPath: Hashable, Sendable {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
             throw VerdantError.output(file: path, problem: "it is a directory")
+        }
+        if !overwrite && FileManager.default.fileExists(atPath: path) {
+            throw VerdantError.output(file: path, problem: "it exists already; use --force to overwrite it")
         }
         let dir = url.deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {

@@ -14,6 +14,8 @@ public struct Parcel: Hashable, Sendable {
     public var featureCount: Int
     /// Notes on the parcel: repaired or empty geometry, parts left out, features merged.
     public var notes: [String]
+    /// True when the parcel could not be processed (its row is kept, flagged).
+    public var failed: Bool { notes.contains { $0.hasPrefix("failed:") } }
 
     /// A parcel.
     public init(id: String, attributes: [FieldValue], geometry: MultiPolygon, sourceWKB: [UInt8],

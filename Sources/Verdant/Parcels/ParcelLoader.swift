@@ -151,7 +151,9 @@ public enum ParcelLoader {
         if let transformation {
             geometry.segmentize(maxLength: densify)
             do { try geometry.transform(transformation) } catch {
-                throw VerdantError.input(file: file, problem: "feature \(label) cannot be transformed to the raster's CRS: \(error)")
+                // One bad feature does not stop the run: its parcel keeps its row, flagged as failed (exit code 3).
+                notes.append("failed: cannot be transformed to the raster's CRS (\(error)); the parcel has no figures")
+                return ([], original)
             }
         }
         let (rings, dropped) = geometry.polygons()

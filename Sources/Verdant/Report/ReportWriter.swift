@@ -3,13 +3,13 @@ import Foundation
 /// Writes an estimate report in the format of its path's extension, atomically (temporary file, then rename).
 public enum ReportWriter {
     /// Writes `report` to `path` (`-`: CSV to standard output). Never overwrites an input in `inputs`.
-    public static func write(_ report: EstimateReport, to path: String, inputs: [String]) throws {
+    public static func write(_ report: EstimateReport, to path: String, inputs: [String], overwrite: Bool = false) throws {
         let format = try ReportFormat(path: path)
         if path == "-" {
             FileHandle.standardOutput.write(Data(CSVReport.text(report).utf8))
             return
         }
-        let output = try OutputPath(path, inputs: inputs)
+        let output = try OutputPath(path, inputs: inputs, overwrite: overwrite)
         switch format {
         case .csv: try output.write(Data(CSVReport.text(report).utf8))
         case .json: try output.write(Data((try JSONReport.value(report).text() + "\n").utf8))
@@ -26,8 +26,8 @@ public enum ReportWriter {
     }
 
     /// Checks `path` before a run, so that a bad output fails before any work.
-    public static func check(_ path: String, inputs: [String]) throws {
+    public static func check(_ path: String, inputs: [String], overwrite: Bool = false) throws {
         _ = try ReportFormat(path: path)
-        if path != "-" { _ = try OutputPath(path, inputs: inputs) }
+        if path != "-" { _ = try OutputPath(path, inputs: inputs, overwrite: overwrite) }
     }
 }

@@ -8,6 +8,8 @@ public enum VerdantError: Error, Hashable, Sendable, CustomStringConvertible {
     case input(file: String, problem: String)
     /// An output cannot be written (exit code 2).
     case output(file: String, problem: String)
+    /// The outputs were written but flagged: some parcels failed, or clouds hid more than allowed (exit code 3).
+    case partial(String)
     /// Something that should not happen (exit code 4).
     case `internal`(String)
 
@@ -17,6 +19,7 @@ public enum VerdantError: Error, Hashable, Sendable, CustomStringConvertible {
         case .usage(let text): text
         case .input(let file, let problem): "\(file): \(problem)"
         case .output(let file, let problem): "\(file): cannot write output: \(problem)"
+        case .partial(let text): "partial result: \(text)"
         case .internal(let text): "internal error: \(text)"
         }
     }
@@ -26,6 +29,7 @@ public enum VerdantError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .usage: 1
         case .input, .output: 2
+        case .partial: 3
         case .internal: 4
         }
     }

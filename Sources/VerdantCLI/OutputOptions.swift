@@ -1,0 +1,30 @@
+import ArgumentParser
+import Verdant
+
+/// Options every command shares for its outputs and messages.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Overwrite outputs that exist already (by default an existing output is an error).")
+    var force = false
+
+    @Flag(name: .long, help: "No progress and no summary; warnings and errors still go to standard error.")
+    var quiet = false
+
+    @Option(name: .customLong("log-level"), help: ArgumentHelp("error, warning, info or debug (default info).", valueName: "LEVEL"))
+    var logLevel: String = "info"
+
+    /// Applies --quiet and --log-level to the console.
+    func configure() throws {
+        let levels: [String: Console.Level] = ["error": .error, "warning": .warning, "info": .info, "debug": .debug]
+        guard let level = levels[logLevel.lowercased()] else {
+            throw VerdantError.usage("--log-level must be error, warning, info or debug (got '\(logLevel)')")
+        }
+        Console.configure(level: level, quiet: quiet)
+    }
+
+    /// Execution options with a progress display for `label`.
+    func execution(_ run: RunOptions, label: String) -> ExecutionOptions {
+        var e = run.execution()
+        if let box = Console.progress(label) { e.progress = ProgressSink { box.report(done: $0, total: $1) } }
+        return e
+    }
+}
