@@ -53,7 +53,8 @@ def best(run, tool):
         runs.append(t)
     if not runs:
         return None, []
-    return min(runs, key=lambda r: r["wall_s"]), runs
+    ok = [r for r in runs if r["exit"] == 0]
+    return min(ok or runs, key=lambda r: r["wall_s"]), runs  # the fastest successful run, else a failed one
 
 
 def fmt_s(x):
@@ -83,7 +84,7 @@ def main():
     w(f"- system GDAL (verdant, decode floor): {meta['gdal_version']}")
     w(f"- scene: {meta['scene']} ({meta['scene_mib']:.0f} MiB), SCL: {meta['scl'] or '-'}, parcels: {meta['parcels_file']}"
       f" ({meta['parcels_mib']:.1f} MiB)")
-    w(f"- repetitions: {meta['repeat']} (fastest wall time of each tool shown); page cache warm (inputs read once before timing)")
+    w(f"- repetitions: {meta['repeat']} (fastest successful wall time of each tool shown); page cache warm (inputs read once before timing)")
     w("")
     w("| tool | wall s | CPU s (user+sys) | CPU / wall | peak RSS MiB | wall ÷ peer | wall ÷ floor | CPU ÷ floor |")
     w("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -146,7 +147,8 @@ def main():
         w("")
     if any(len(v) > 1 for v in all_runs.values()):
         w("All repetitions (wall s): " + "; ".join(
-            f"{tool} " + ", ".join(fmt_s(r["wall_s"]) for r in runs) for tool, runs in all_runs.items() if runs))
+            f"{tool} " + ", ".join(fmt_s(r["wall_s"]) + ("" if r["exit"] == 0 else f" (exit {r['exit']})") for r in runs)
+            for tool, runs in all_runs.items() if runs))
         w("")
     w("Commands:")
     w("")

@@ -86,7 +86,17 @@ WORK="$(cd "$WORK" && pwd)"
 if ((SCALING)); then
     common=(--threads "$THREADS" --work "$WORK" --repeat "$REPEAT" --idle-wait "$IDLE_WAIT")
     ((MASK)) || common+=(--no-mask)
-    [[ -n "$VERDANT" ]] && common+=(--verdant "$VERDANT")
+    if [[ -z "$VERDANT" ]]; then
+        # one binary for every row, even if the work tree changes during the sweep
+        command -v swift >/dev/null || die "swift is needed to build verdant (or pass --verdant PATH)"
+        log "scaling: building verdant (release) in $ROOT/.build-compare"
+        (cd "$ROOT" && swift build -c release --product verdant --scratch-path "$ROOT/.build-compare" >"$WORK/build.log" 2>&1) \
+            || { tail -30 "$WORK/build.log" >&2; die "swift build failed (log: $WORK/build.log)"; }
+        mkdir -p "$WORK/bin"
+        VERDANT="$WORK/bin/verdant-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo build)$(git -C "$ROOT" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo '-dirty')"
+        cp "$(cd "$ROOT" && swift build -c release --product verdant --scratch-path "$ROOT/.build-compare" --show-bin-path)/verdant" "$VERDANT"
+    fi
+    common+=(--verdant "$VERDANT")
     if ((SCALING_GRID)); then
         combos=()
         for s in 5490 10980 21960; do for k in 1000 10000 100000; do combos+=("$s:$k"); done; done
@@ -219,11 +229,11 @@ fi
 VERDANT_ARGS=(estimate --raster "$SCENE" --red B04 --nir B08)
 ((MASK)) && VERDANT_ARGS+=(--band "scl=$SCL")
 VERDANT_ARGS+=(--scale 0.0001 --offset -0.1 --parcels "$PARCELS_FILE" --id-field parcel_id --model linear:-30,250
-    --threads "$THREADS" --out "$RUN/verdant.csv")
+    --threads "$THREADS")  # + --out RUN/verdant.REP.csv: each repetition writes its own file
 PEER_ARGS=("$HERE/peer_estimate.py" --scene "$SCENE" --red B04 --nir B08)
 ((MASK)) && PEER_ARGS+=(--scl "$SCL")
 PEER_ARGS+=(--parcels "$PARCELS_FILE" --id-field parcel_id --scale 0.0001 --offset -0.1 --model=-30,250
-    --threads "$THREADS" --out "$RUN/peer.csv")
+    --threads "$THREADS")
 FLOOR_ARGS=("$SCENE" B04 B08 "$THREADS")
 ((MASK)) && FLOOR_ARGS+=("$SCL")
 
@@ -274,8 +284,16 @@ timed() {  # TOOL REP COMMAND...: runs COMMAND under /usr/bin/time -v; logs in $
 
 for ((rep = 1; rep <= REPEAT; rep++)); do
     timed floor "$rep" "$FLOOR" "${FLOOR_ARGS[@]}"
-    timed verdant "$rep" "$VERDANT" "${VERDANT_ARGS[@]}"
-    timed peer "$rep" "$PY" "${PEER_ARGS[@]}" --timings "$RUN/peer.$rep.timings.json"
+    timed verdant "$rep" "$VERDANT" "${VERDANT_ARGS[@]}" --out "$RUN/verdant.$rep.csv"
+    timed peer "$rep" "$PY" "${PEER_ARGS[@]}" --out "$RUN/peer.$rep.csv" --timings "$RUN/peer.$rep.timings.json"
+done
+for tool in verdant peer; do  # the outputs compared: the last repetition that wrote one
+    for ((rep = REPEAT; rep >= 1; rep--)); do
+        if [[ -s "$RUN/$tool.$rep.csv" ]]; then
+            cp "$RUN/$tool.$rep.csv" "$RUN/$tool.csv"
+            break
+        fi
+    done
 done
 
 step_begin "agreement check"
@@ -306,8 +324,8 @@ else
     export META_VERDANT="$VERDANT, built from the work tree at $tree"
 fi
 export META_GDAL="$(pkg-config --modversion gdal)"
-export META_VERDANT_CMD="$(q "$VERDANT" "${VERDANT_ARGS[@]}")"
-export META_PEER_CMD="$(q "$PY" "${PEER_ARGS[@]}")"
+export META_VERDANT_CMD="$(q "$VERDANT" "${VERDANT_ARGS[@]}" --out "$RUN/verdant.1.csv")"
+export META_PEER_CMD="$(q "$PY" "${PEER_ARGS[@]}" --out "$RUN/peer.1.csv")"
 export META_FLOOR_CMD="$(q "$FLOOR" "${FLOOR_ARGS[@]}")"
 "$PY" - "$RUN/meta.json" <<'EOF'
 import json, os, sys

@@ -14,11 +14,16 @@ public struct GDALError: Error, Hashable, Sendable, CustomStringConvertible {
         self.code = code
     }
 
-    /// The context followed by GDAL's messages, one line.
+    /// The context followed by GDAL's distinct messages (repeats counted, at most five), one line.
     public var description: String {
-        let detail = messages.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-        if detail.isEmpty { return context }
-        return "\(context): \(detail.joined(separator: "; "))"
+        var distinct: [(String, Int)] = []
+        for m in messages.map({ $0.trimmingSpaces() }) where !m.isEmpty {
+            if let i = distinct.firstIndex(where: { $0.0 == m }) { distinct[i].1 += 1 } else { distinct.append((m, 1)) }
+        }
+        if distinct.isEmpty { return context }
+        var parts = distinct.prefix(5).map { $0.1 > 1 ? "\($0.0) (×\($0.1))" : $0.0 }
+        if distinct.count > 5 { parts.append("… \(distinct.count - 5) more") }
+        return "\(context): \(parts.joined(separator: "; "))"
     }
 }
 
