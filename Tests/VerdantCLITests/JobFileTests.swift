@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct JobFileTests {
+    static func write(_ folder: TemporaryFolder, _ text: String) throws -> String {
+        try FileManager.default.copyItem(atPath: ProjectRoot.sample("sentinel2_l2a_stack.tif"), toPath: folder.file("s2.tif"))
+        try FileManager.default.copyItem(atPath: ProjectRoot.sample("sentinel2_parcels.geojson"), toPath: folder.file("parcels.geojson"))
+        try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
+        try text.write(toFile: folder.file("job.yaml"), atomically: true, encoding: .utf8)
+        return folder.file("job.yaml")
+    }
+
+    static let twoJobs = """
+    defaults:
+      model: linear:-30,250
+      scale: 0.0001
+      offset: -0.1
+    jobs:
+      - name: parcels
+        command: estimate
+        raster: s2.tif
+        red: B04
+        nir: B08
+        parcels: parcels.geojson
+        id_field: parcel_id
+        out: out/parcels.csv
+      - name: ndvi
+        command: map
+        raster: [s2.tif]
+        red: B04
+        nir: B08
+        ndvi-out: out/ndvi.tif
+        quiet: true
+    """
+
+    @Test func runsTwoJobsWithPathsRelativeToTheFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let job = try Self.write(folder, Self.twoJobs)
+        let r = try VerdantBinary.run(["run", job], in: "/")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.file("out/parcels.csv")))
+        #expect(FileManager.default.fileExists(atPath: folder.file("out/ndvi.tif")))
+        #expect(try String(contentsOfFile: folder.file("out/parcels.csv"), encoding: .utf8).components(separatedBy: "\n").count == 11)
+    }
+
+    @Test func aBadKeyNamesTheFileTheJobAndTheKeyAndRunsNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let job = try Self.write(folder, Self.twoJobs.replacingOccurrences(of: "ndvi-out:", with: "ndvi-output:"))
+        let r = try VerdantBinary.run(["run", job])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("job.yaml") && r.stderr.contains("job 'ndvi'") && r.stderr.contains("key 'ndvi-output'"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("out/parcels.csv")), "nothing runs when a job is bad")
+        let noCommand = try Self.write(try TemporaryFolder(), "jobs:\n  - name: x\n    raster: a.tif\n")
+        let c = try VerdantBinary.run(["run", noCommand])
+        #expect(c.status == 2 && c.stderr.contains("key 'command'"))
+        let extra = try Self.write(try TemporaryFolder(), "jobz: []\n")
+        #expect(try VerdantBinary.run(["run", extra]).stderr.contains("key 'jobz'"))
+    }
+
+    @Test func exitCodeIsTheWorstOfTheJobs() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let job = try Self.write(folder, Self.twoJobs.replacingOccurrences(of: "parcels: parcels.geojson", with: "parcels: missing.geojson"))
+        let r = try VerdantBinary.run(["run", job])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("job 'parcels'") && r.stderr.contains("missing.geojson"))
+        #expect(FileManager.default.fileExists(atPath: folder.file("out/ndvi.tif")), "the other job still ran")
+    }
+}
