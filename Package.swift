@@ -46,10 +46,12 @@ let package = Package(
             dependencies: ["GDALKit"],
             path: "sample-rasters/generator"
         ),
+        // An example Swift program running an estimate and reading the results.
+        .executableTarget(name: "estimate-example", dependencies: ["Verdant"], path: "Examples/EstimateExample"),
         // Fixtures shared by the test targets (temporary folders, small rasters, the real-data folder, TIFF layout).
         .target(name: "TestSupport", dependencies: ["GDALKit"], path: "Tests/TestSupport"),
         .testTarget(name: "GDALKitTests", dependencies: ["GDALKit", "TestSupport"]),
         .testTarget(name: "VerdantTests", dependencies: ["Verdant", "GDALKit", "TestSupport"]),
-        .testTarget(name: "VerdantCLITests", dependencies: ["VerdantCLI", "make-sample-rasters", "GDALKit", "TestSupport"]),
+        .testTarget(name: "VerdantCLITests", dependencies: ["VerdantCLI", "make-sample-rasters", "estimate-example", "GDALKit", "TestSupport"]),
     ]
 )

@@ -70,3 +70,13 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: folder.file("out/ndvi.tif")), "the other job still ran")
     }
 }
+
+/// The example program of the package runs and prints every parcel.
+@Suite struct ExampleProgramTests {
+    @Test func theExampleRunsAnEstimateAndReadsTheResults() throws {
+        let r = try VerdantBinary.run(executable: VerdantBinary.builtProduct("estimate-example"), [ProjectRoot.path + "/sample-rasters"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for id in (1...9).map({ "P0\($0):" }) { #expect(r.stdout.contains(id)) }
+        #expect(r.stdout.contains("P05:") && r.stdout.contains("(low observed)") && r.stdout.contains("total:"))
+    }
+}
