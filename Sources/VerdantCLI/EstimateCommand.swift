@@ -76,6 +76,9 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also write a Markdown summary (for CI systems that show Markdown).", valueName: "FILE.md"))
     var summary: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also write a PNG quicklook of NDVI with the parcels outlined (embedded in --report too).", valueName: "FILE.png"))
+    var quicklook: String?
+
     @Flag(name: .long, help: "Print a JSON summary (totals, outputs, warnings, flags) on standard output.")
     var json = false
 
@@ -96,7 +99,7 @@ struct EstimateCommand: ParsableCommand {
         let (inputs, masks) = try raster.resolve(for: biomass)
         let protected = inputs.bands.values.flatMap(\.paths) + [parcels]
         try ReportWriter.check(out, inputs: protected, overwrite: output.force)
-        let extras = try [report, summary].compactMap { $0 }.map { try OutputPath($0, inputs: protected, overwrite: output.force) }
+        let extras = try [report, summary, quicklook].compactMap { $0 }.map { try OutputPath($0, inputs: protected, overwrite: output.force) }
         if Set(extras.map(\.path) + [out]).count != extras.count + 1 { throw VerdantError.usage("--out, --report and --summary must be different files") }
         var fixed = CarbonFactors.ipccDefault
         var factorSet = try factors.map { try FactorCatalog.load($0) }
@@ -133,11 +136,26 @@ struct EstimateCommand: ParsableCommand {
         }
         Console.debug("phases: " + result.metadata.phases.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
         try ReportWriter.write(result, to: out, inputs: protected, overwrite: output.force)
+        var picture: Data?
+        if quicklook != nil || report != nil {
+            // NDVI of the scene (a second pass over the rasters), drawn with the parcels outlined.
+            let scratch = NSTemporaryDirectory() + "verdant-quicklook-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            var map = MapRequest(inputs: inputs, model: biomass, masks: masks, ndviOutput: scratch + "/ndvi.tif",
+                                 execution: runOptions.execution())
+            map.overwrite = true
+            _ = try MapJob.run(map)
+            let png = quicklook ?? scratch + "/quicklook.png"
+            try Quicklook.write(raster: scratch + "/ndvi.tif", parcels: result.parcels.parcels.map(\.geometry), label: "NDVI", unit: "",
+                                to: try OutputPath(png, inputs: protected, overwrite: output.force))
+            picture = FileManager.default.contents(atPath: png)
+        }
         if let report {
             var checksums: [String: String] = [:]
             for f in Set(protected) { checksums[f] = SHA256.file(f) ?? "not read (remote)" }
             try OutputPath(report, inputs: protected, overwrite: output.force)
-                .write(Data(HTMLReport.html(result, checksums: checksums).utf8))
+                .write(Data(HTMLReport.html(result, quicklookPNG: picture, checksums: checksums).utf8))
         }
         if let summary {
             try OutputPath(summary, inputs: protected, overwrite: output.force).write(Data(MarkdownSummary.text(result).utf8))
@@ -152,7 +170,7 @@ struct EstimateCommand: ParsableCommand {
         if json {
             var o: [String: JSONValue] = [:]
             if case .object(let full) = JSONReport.value(result) { o["totals"] = full["totals"]; o["warnings"] = full["warnings"] }
-            o["outputs"] = .array(([out] + [report, summary].compactMap { $0 }).map { .string($0) })
+            o["outputs"] = .array(([out] + [report, summary, quicklook].compactMap { $0 }).map { .string($0) })
             o["failed_parcels"] = .array(failed.map { .string($0) })
             o["low_observed_parcels"] = .array(result.rows.filter(\.lowObserved).map { .string($0.parcelID) })
             o["exit_code"] = .integer(problems.isEmpty ? 0 : 3)

@@ -42,6 +42,12 @@ struct MapCommand: ParsableCommand {
     @Option(name: .customLong("carbon-fraction"), help: "Carbon fraction CF for --carbon-out (default 0.47).")
     var carbonFraction: Double = 0.47
 
+    @Option(name: .long, help: ArgumentHelp("Write a PNG quicklook of the NDVI (or AGB, or carbon) output, with a legend, scale bar and north arrow.", valueName: "FILE.png"))
+    var quicklook: String?
+
+    @Option(name: .long, help: ArgumentHelp("Parcels to outline on the quicklook.", valueName: "FILE"))
+    var parcels: String?
+
     @OptionGroup(title: "Output") var output: OutputOptions
 
     @Option(name: .long, help: "COG compression: deflate or zstd.")
@@ -67,7 +73,17 @@ struct MapCommand: ParsableCommand {
         req.overwrite = output.force
         req.factors = CarbonFactors(rootShoot: rootShoot, carbonFraction: carbonFraction,
                                     source: rootShoot == 0 && carbonFraction == 0.47 ? CarbonFactors.ipccDefault.source : "--root-shoot \(rootShoot), --carbon-fraction \(carbonFraction)")
+        let picture = try quicklook.map { path -> (OutputPath, String, String, String) in
+            guard let (source, label, unit) = [(ndviOut, "NDVI", "1"), (agbOut, "AGB", "t/ha"), (carbonOut, "CO2e", "t/ha")].first(where: { $0.0 != nil }) else {
+                throw VerdantError.usage("--quicklook draws an output raster: give --ndvi-out, --agb-out or --carbon-out too")
+            }
+            return (try OutputPath(path, inputs: inputs.bands.values.flatMap(\.paths), overwrite: output.force), source!, label, unit)
+        }
         let summary = try MapJob.run(req)
+        if let (target, source, label, unit) = picture {
+            let outlines = try parcels.map { try ParcelLoader.load(ParcelSource(path: $0), onto: MapJob.grid(of: req)).parcels.map(\.geometry) } ?? []
+            try Quicklook.write(raster: source, parcels: outlines, label: label, unit: unit == "1" ? "" : unit, to: target)
+        }
         for w in summary.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
         if json {
             print(try SummaryText.json(summary))

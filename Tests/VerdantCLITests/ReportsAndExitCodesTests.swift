@@ -98,3 +98,34 @@ import TestSupport
         #expect(e.status == 0 && !e.stderr.contains("warning"))
     }
 }
+
+/// The quicklook PNG opens, has the expected size, transparent masked cells, and a legend range that matches the data.
+@Suite struct QuicklookTests {
+    @Test func quicklookOfAMapAndOfAnEstimate() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let r = try VerdantBinary.run(["map", "--sensor", "sentinel2-l2a", "--raster", ProjectRoot.sample("sentinel2_l2a_stack.tif"),
+                                       "--band", "scl=\(ProjectRoot.sample("sentinel2_l2a_SCL_20m.tif"))", "--model", "linear:-30,250",
+                                       "--ndvi-out", folder.file("ndvi.tif"), "--quicklook", folder.file("q.png"),
+                                       "--parcels", ProjectRoot.sample("sentinel2_parcels.geojson"), "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let png = try Dataset.open(folder.file("q.png"))
+        #expect(png.driverName == "PNG" && png.width == 400 && png.height == 300 + 70 && png.bandCount == 4)
+        let ndvi = try Dataset.open(folder.file("ndvi.tif")).band(1).readAll(as: Float.self).filter(\.isFinite)
+        #expect(Double(png.metadataItem("legend_min") ?? "") == Double(ndvi.min()!))
+        #expect(Double(png.metadataItem("legend_max") ?? "") == Double(ndvi.max()!))
+        // The cloud (SCL 8/9) near (3000 m, 2300 m) is transparent; forest at (900 m, 700 m) is opaque.
+        let alpha = try png.band(4).readAll(as: UInt8.self)
+        #expect(alpha[230 * 400 + 300] == 0)
+        #expect(alpha[70 * 400 + 90] == 255)
+        #expect(alpha[(300 + 20) * 400 + 5] == 255, "the legend margin is opaque")
+
+        let e = try VerdantBinary.run(["estimate", "--raster", ProjectRoot.sample("sentinel2_l2a_stack.tif"), "--red", "B04", "--nir", "B08",
+                                       "--parcels", ProjectRoot.sample("sentinel2_parcels.geojson"), "--model", "linear:0,100",
+                                       "--out", folder.file("p.csv"), "--quicklook", folder.file("e.png"), "--report", folder.file("r.html"), "--quiet"])
+        #expect(e.status == 0, "\(e.stderr)")
+        #expect(try Dataset.open(folder.file("e.png")).width == 400)
+        #expect(try String(contentsOfFile: folder.file("r.html"), encoding: .utf8).contains("data:image/png;base64,"))
+        #expect(folder.contents().sorted() == ["e.png", "ndvi.tif", "p.csv", "q.png", "r.html"])
+    }
+}

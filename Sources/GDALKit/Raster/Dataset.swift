@@ -148,6 +148,27 @@ public final class Dataset {
         return out
     }
 
+    /// Reads the whole raster's `bands` resampled (nearest, from overviews when GDAL has them) to
+    /// `width × height` cells, band-sequential.
+    public func readResampled<T: RasterElement>(bands: [Int], width bufferWidth: Int, height bufferHeight: Int,
+                                                as type: T.Type = T.self) throws -> [T] {
+        let h = try handle()
+        var out = [T](unsafeUninitializedCapacity: bufferWidth * bufferHeight * bands.count) { _, n in n = bufferWidth * bufferHeight * bands.count }
+        var map = bands.map { Int32($0) }
+        let size = MemoryLayout<T>.stride
+        let w = Int32(width), hh = Int32(height)
+        try GDALCall.check("reading an overview of '\(path)'") {
+            out.withUnsafeMutableBytes { buffer in
+                map.withUnsafeMutableBufferPointer { m in
+                    GDALDatasetRasterIOEx(h, GF_Read, 0, 0, w, hh, buffer.baseAddress, Int32(bufferWidth), Int32(bufferHeight),
+                                          T.dataType.gdal, Int32(bands.count), m.baseAddress, GSpacing(size),
+                                          GSpacing(size * bufferWidth), GSpacing(size * bufferWidth * bufferHeight), nil)
+                }
+            }
+        }
+        return out
+    }
+
     /// Writes `values` (band-sequential, `window.cellCount × bands.count`) to `bands` of `window`.
     public func write<T: RasterElement>(window: Window, bands: [Int], from values: UnsafeBufferPointer<T>) throws {
         try rasterIO(GF_Write, window: window, bands: bands, buffer: UnsafeMutableRawPointer(mutating: values.baseAddress),

@@ -3,6 +3,12 @@ import GDALKit
 /// Runs `verdant map`: status, index and AGB of every cell, tile by tile in parallel, optional COG outputs,
 /// scene totals.
 public enum MapJob {
+    /// The analysis grid the request's inputs resolve to.
+    public static func grid(of request: MapRequest) throws -> RasterGrid {
+        let rules = try CellRules(model: request.model, masks: request.masks)
+        return try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles).grid
+    }
+
     /// Runs the request; outputs appear only when everything succeeded.
     public static func run(_ request: MapRequest) throws -> MapSummary {
         try request.execution.validate()
