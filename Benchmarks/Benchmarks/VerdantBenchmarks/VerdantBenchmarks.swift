@@ -7,20 +7,24 @@ let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident, .instructions]
     Benchmark.defaultConfiguration = .init(metrics: metrics, maxDuration: .seconds(5), maxIterations: 50)
 
-    // The per-cell arithmetic of one 512 × 512 tile: NDVI, linear AGB, sums, Float32 outputs.
+    // The per-tile sums of one 512 × 512 tile: status, index, NDVI and AGB → totals and Float32 outputs.
     Benchmark("SceneKernel 512x512 (cells)", configuration: .init(scalingFactor: .kilo)) { benchmark in
         let n = 512 * 512
-        let red = (0..<n).map { 0.02 + Double($0 % 97) / 1000 }, nir = (0..<n).map { 0.2 + Double($0 % 89) / 500 }
-        var ndvi = [Float](repeating: 0, count: n), agb = [Float](repeating: 0, count: n)
+        let status = [UInt8](repeating: 0, count: n)
+        let ndvi = (0..<n).map { 0.2 + Double($0 % 97) / 200 }
+        let agb = ndvi.map { max(0, -30 + 250 * $0) }
+        var outNDVI = [Float](repeating: 0, count: n), outAGB = [Float](repeating: 0, count: n)
         let areas = [Double](repeating: 100, count: 512)[...]
-        let model = try BiomassModel(parsing: "linear:-30,250")
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            let totals = try red.withUnsafeBufferPointer { r in
-                try nir.withUnsafeBufferPointer { v in
-                    try ndvi.withUnsafeMutableBufferPointer { o1 in
-                        try agb.withUnsafeMutableBufferPointer { o2 in
-                            try SceneKernel.process(red: r, nir: v, width: 512, rowAreas: areas, model: model, ndviOut: o1, agbOut: o2)
+            let totals = status.withUnsafeBufferPointer { s in
+                ndvi.withUnsafeBufferPointer { x in
+                    agb.withUnsafeBufferPointer { b in
+                        outNDVI.withUnsafeMutableBufferPointer { o1 in
+                            outAGB.withUnsafeMutableBufferPointer { o2 in
+                                SceneKernel.process(status: s, index: x, ndvi: x, agb: b, width: 512, rowAreas: areas,
+                                                    outputs: .init(ndvi: o1, agb: o2))
+                            }
                         }
                     }
                 }
