@@ -34,21 +34,23 @@ enum Console {
 
     /// A progress sink: a bar with rate and time left on a terminal, a plain line every 10 % otherwise; nothing
     /// when quiet.
-    static func progress(_ label: String) -> ProgressSinkBox? {
+    static func progress(_ label: String, unit: String = "tiles") -> ProgressSinkBox? {
         guard !quiet, level >= .info else { return nil }
-        return ProgressSinkBox(label: label, terminal: isatty(2) != 0)
+        return ProgressSinkBox(label: label, unit: unit, terminal: isatty(2) != 0)
     }
 }
 
 /// Draws progress on standard error.
 final class ProgressSinkBox: Sendable {
     let label: String
+    let unit: String
     let terminal: Bool
     let start = Date()
     private let lastDecile = Mutex<Int>(-1)
 
-    init(label: String, terminal: Bool) {
+    init(label: String, unit: String, terminal: Bool) {
         self.label = label
+        self.unit = unit
         self.terminal = terminal
     }
 
@@ -60,7 +62,7 @@ final class ProgressSinkBox: Sendable {
         if terminal {
             let width = 30, filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            let line = "\r\(label) \(bar) " + String(format: "%3.0f%% %d/%d tiles, %.1f tiles/s, %.0f s left", fraction * 100, done, total, rate, left)
+            let line = "\r\(label) \(bar) " + String(format: "%3.0f%% %d/%d ", fraction * 100, done, total) + unit + String(format: ", %.1f/s, %.0f s left", rate, left)
             FileHandle.standardError.write(Data(line.utf8))
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
         } else {
@@ -70,7 +72,7 @@ final class ProgressSinkBox: Sendable {
                 return false
             }
             if print {
-                FileHandle.standardError.write(Data(("verdant: \(label): " + String(format: "%d/%d tiles (%.0f%%), %.1f s\n", done, total, fraction * 100, elapsed)).utf8))
+                FileHandle.standardError.write(Data(("verdant: \(label): " + String(format: "%d/%d ", done, total) + unit + String(format: " (%.0f%%), %.1f s\n", fraction * 100, elapsed)).utf8))
             }
         }
     }

@@ -25,6 +25,7 @@ struct OutputOptions: ParsableArguments {
     func execution(_ run: RunOptions, label: String) -> ExecutionOptions {
         var e = run.execution()
         if let box = Console.progress(label) { e.progress = ProgressSink { box.report(done: $0, total: $1) } }
+        if let box = Console.progress("\(label) parcels", unit: "parcels") { e.parcelProgress = ProgressSink { box.report(done: $0, total: $1) } }
         return e
     }
 }

@@ -78,6 +78,8 @@ import TestSupport
                                        "--carbon-out", folder.file("c.tif")])
         #expect(r.status == 0)
         #expect(r.stderr.contains("verdant: map: 12/12 tiles (100%)"))
+        let e = try VerdantBinary.run(Self.base + ["--out", folder.file("e.csv")])
+        #expect(e.stderr.contains("verdant: estimate parcels: 9/9 parcels (100%)") && e.stderr.contains("verdant: estimate: "))
         let quiet = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--model", "linear:0,1", "--quiet"])
         #expect(quiet.stderr.isEmpty && quiet.stdout.isEmpty)
         // Carbon density: AGB × (1 + R) × CF × 44/12 per cell.

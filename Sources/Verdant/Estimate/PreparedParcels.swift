@@ -20,7 +20,7 @@ public struct PreparedParcels: Sendable {
         }
         self.source = source
         self.grid = grid
-        self.layer = try ParcelLoader.load(source, onto: grid, threads: execution.threads)
+        self.layer = try ParcelLoader.load(source, onto: grid, threads: execution.threads, progress: execution.parcelProgress)
         self.plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
                                  blockHeight: inputs.blockHeight, requested: execution.tileSize)
         self.coverage = GridCoverage(polygons: layer.parcels.map(\.geometry), grid: cellGrid, tiles: plan.tiles,

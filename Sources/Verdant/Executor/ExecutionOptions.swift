@@ -4,6 +4,8 @@ import Foundation
 public struct ExecutionOptions: Hashable, Sendable {
     /// Called after each tile with (tiles done, tiles in all), from worker threads.
     public var progress: ProgressSink?
+    /// Called as parcels are prepared (read, repaired, reprojected) with (parcels done, parcels in all).
+    public var parcelProgress: ProgressSink?
     /// Worker threads (≥ 1); default: the number of cores.
     public var threads: Int
     /// Requested tile edge in cells, rounded up to a multiple of the raster's blocks; nil: about 512.

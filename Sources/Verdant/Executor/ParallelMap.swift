@@ -5,12 +5,14 @@ import Synchronization
 /// the results in index order; the error of the lowest failing index is thrown.
 public enum ParallelMap {
     /// `body(worker, i)` for every i, on `threads` workers.
-    public static func map<Worker, Result: Sendable>(count: Int, threads: Int, makeWorker: @Sendable () throws -> Worker,
+    public static func map<Worker, Result: Sendable>(count: Int, threads: Int, progress: ProgressSink? = nil,
+                                                     makeWorker: @Sendable () throws -> Worker,
                                                      body: @Sendable (inout Worker, Int) throws -> Result) throws -> [Result] {
         if count == 0 { return [] }
         let slots = Mutex<[Result?]>(Array(repeating: nil, count: count))
         let failure = Mutex<(Int, any Error)?>(nil)
         let next = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
             var worker: Worker
             do { worker = try makeWorker() } catch {
@@ -23,6 +25,7 @@ public enum ParallelMap {
                 do {
                     let r = try body(&worker, i)
                     slots.withLock { $0[i] = r }
+                    if let progress { progress.report(done.wrappingAdd(1, ordering: .relaxed).newValue, count) }
                 } catch {
                     failure.withLock { current in if current == nil || i < current!.0 { current = (i, error) } }
                 }

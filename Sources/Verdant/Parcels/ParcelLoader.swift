@@ -5,7 +5,8 @@ import GDALKit
 /// id, and brings every polygon onto the raster's CRS (densifying edges first so that they stay right).
 public enum ParcelLoader {
     /// Loads the parcels of `source` for analysis on `grid`.
-    public static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int = 1) throws -> ParcelLayer {
+    public static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int = 1,
+                            progress: ProgressSink? = nil) throws -> ParcelLayer {
         let path = source.path
         if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
@@ -62,7 +63,7 @@ public enum ParcelLoader {
         }
         let sourceWKT = layerCRS.wkt, targetWKT = grid.crsWKT
         let geometries = wkbs, names = labels
-        let shapes = try ParallelMap.map(count: featureCount, threads: threads,
+        let shapes = try ParallelMap.map(count: featureCount, threads: threads, progress: progress,
                                          makeWorker: { () throws -> CoordinateTransformation? in
                                              sameCRS ? nil : try CoordinateTransformation(from: SpatialReference(userInput: sourceWKT),
                                                                                           to: SpatialReference(userInput: targetWKT))
