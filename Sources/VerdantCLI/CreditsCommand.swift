@@ -73,14 +73,9 @@ struct CreditsCommand: ParsableCommand {
     @Option(name: .customLong("id-field"), help: ArgumentHelp("The attribute holding the parcel id.", valueName: "F"))
     var idField: String?
 
-    @Option(name: .long, help: ArgumentHelp("A factor set: ipcc-2006, tver, or a file.", valueName: "NAME|FILE"))
-    var factors: String?
 
-    @Option(name: .customLong("class-field"), help: ArgumentHelp("The attribute naming each parcel's factor class.", valueName: "F"))
-    var classField: String?
 
-    @Option(name: .customLong("class"), help: ArgumentHelp("One factor class for every parcel.", valueName: "NAME"))
-    var factorClass: String?
+    @OptionGroup(title: "Factors") var factorOptions: FactorOptions
 
     @Option(name: .customLong("baseline-removals"), help: ArgumentHelp("The baseline change, tCO2e per ha over the period (default 0).", valueName: "T"))
     var baselineRemovals: Double?
@@ -125,9 +120,7 @@ struct CreditsCommand: ParsableCommand {
             var r = EstimateRequest(inputs: inputs, parcels: ParcelSource(path: parcels, layer: layer, idField: idField,
                                                                           assumedCRS: nil),
                                     model: biomass, masks: masks, minObserved: minObserved, execution: runOptions.execution())
-            r.factorSet = try factors.map { try FactorCatalog.load($0) }
-            r.classField = classField
-            r.factorClass = factorClass
+            try factorOptions.apply(to: &r)
             return r
         }
         let r0 = try request(0, "t0"), r1 = try request(1, "t1")
@@ -148,7 +141,7 @@ struct CreditsCommand: ParsableCommand {
             _ = try OutputPath(out, inputs: inputs, overwrite: output.force)
         }
         let report = try CreditsJob.run(CreditsRequest(t0: r0, t1: r1, baseline: baseline, leakagePct: leakage, bufferPct: buffer),
-                                        extraFiles: [model.modelFile, factors].compactMap { $0 }.filter { FileManager.default.fileExists(atPath: $0) })
+                                        extraFiles: [model.modelFile, factorOptions.factors].compactMap { $0 }.filter { FileManager.default.fileExists(atPath: $0) })
         try CreditsReportWriter.write(report, to: out, inputs: inputs, overwrite: output.force)
         if out != "-" && !output.quiet {
             let t = report.total

@@ -43,14 +43,9 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .customLong("root-shoot"), help: ArgumentHelp("Root-to-shoot ratio R (default 0: above-ground only), or mokany for R = e^(−1.085 + 0.9256 ln b)/b of each parcel's AGB b (t/ha).", valueName: "R"))
     var rootShoot: String = "0"
 
-    @Option(name: .long, help: ArgumentHelp("A factor set: ipcc-2006, tver, or a JSON/YAML file; with --class-field or --class.", valueName: "NAME|FILE"))
-    var factors: String?
 
-    @Option(name: .customLong("class-field"), help: ArgumentHelp("The parcel attribute naming each parcel's class in --factors (e.g. forest_type).", valueName: "F"))
-    var classField: String?
 
-    @Option(name: .customLong("class"), help: ArgumentHelp("One class of --factors for every parcel.", valueName: "NAME"))
-    var factorClass: String?
+    @OptionGroup(title: "Factors") var factorOptions: FactorOptions
 
     @Option(name: .customLong("carbon-fraction"), help: ArgumentHelp("Carbon fraction of dry matter CF (default 0.47, IPCC 2006 Vol. 4 Table 4.3).", valueName: "CF"))
     var carbonFraction: Double = 0.47
@@ -102,8 +97,8 @@ struct EstimateCommand: ParsableCommand {
         let extras = try [report, summary, quicklook].compactMap { $0 }.map { try OutputPath($0, inputs: protected, overwrite: output.force) }
         if Set(extras.map(\.path) + [out]).count != extras.count + 1 { throw VerdantError.usage("--out, --report and --summary must be different files") }
         var fixed = CarbonFactors.ipccDefault
-        var factorSet = try factors.map { try FactorCatalog.load($0) }
-        var factorClass = self.factorClass
+        var factorSet = try factorOptions.factors.map { try FactorCatalog.load($0) }
+        var factorClass = factorOptions.factorClass
         if rootShoot.lowercased() == "mokany" {
             guard factorSet == nil else { throw VerdantError.usage("--root-shoot mokany and --factors exclude each other (the ipcc-2006 set has a class 'mokany')") }
             var set = FactorCatalog.builtIn().first { $0.name == "ipcc-2006" }!
@@ -127,7 +122,7 @@ struct EstimateCommand: ParsableCommand {
         }
         request.uncertainty = UncertaintyOptions(method: method, draws: draws, seed: seed)
         request.factorSet = factorSet
-        request.classField = classField
+        request.classField = factorOptions.classField
         request.factorClass = factorClass
         let result = try EstimateJob.run(request)
         for w in result.metadata.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
