@@ -11,7 +11,7 @@ struct VerdantCommand: ParsableCommand {
         discussion: """
         Figures are estimates for carbon-project work, not issued credits.
 
-        Exit codes: 0 success, 1 usage error, 2 input or output error, 3 partial result (outputs written but some
+        Exit codes: 0 success, 1 usage error, 2 input or output error, 3 partial result (outputs written but some \
         parcels failed, or --fail-on-unobserved was exceeded), 4 internal error.
         """,
         version: "verdant \(VerdantVersion.verdant) (GDAL \(VerdantVersion.gdal))",
