@@ -107,7 +107,7 @@ public final class Dataset {
     }
 
     /// All bands, in order.
-    public func bands() throws -> [RasterBand] { try (1...max(bandCount, 1)).prefix(bandCount).map { try band($0) } }
+    public func bands() throws -> [RasterBand] { try (0..<bandCount).map { try band($0 + 1) } }
 
     /// Metadata items of a domain (nil: the default domain) as a dictionary.
     public func metadata(domain: String? = nil) -> [String: String] {

@@ -6,20 +6,8 @@ public enum CreditsJob {
     /// Runs the request.
     public static func run(_ request: CreditsRequest, extraFiles: [String] = []) throws -> CreditsReport {
         try request.validate()
-        let prepared0 = try EstimateJob.prepare(request.t0)
-        var reused = false
-        let r0 = try EstimateJob.run(request.t0, reusing: prepared0)
-        let r1: EstimateReport
-        let roles1 = try CellRules(model: request.t1.model, masks: request.t1.masks).requiredRoles
-        let grid1 = try ResolvedInputs.resolve(request.t1.inputs, roles: roles1)
-        let plan1 = try TilePlan(width: grid1.grid.width, height: grid1.grid.height, blockWidth: grid1.blockWidth,
-                                 blockHeight: grid1.blockHeight, requested: request.t1.execution.tileSize)
-        if grid1.grid == prepared0.grid && plan1 == prepared0.plan {
-            r1 = try EstimateJob.run(request.t1, reusing: prepared0)
-            reused = true
-        } else {
-            r1 = try EstimateJob.run(request.t1)
-        }
+        let (r0, prepared0, _) = try EstimateJob.run(request.t0, reusing: nil, onlyIfSameGrid: true)
+        let (r1, _, reused) = try EstimateJob.run(request.t1, reusing: prepared0, onlyIfSameGrid: true)
         guard r0.rows.map(\.parcelID) == r1.rows.map(\.parcelID) else {
             throw VerdantError.internal("the two dates read different parcels")
         }

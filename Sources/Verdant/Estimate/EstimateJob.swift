@@ -15,6 +15,13 @@ public enum EstimateJob {
     /// Runs the request. The raster is read once, tile by tile, only where parcels lie. With `prepared` (from
     /// `prepare` on a raster of the same grid and tiles) the parcels are not read nor their coverage computed again.
     public static func run(_ request: EstimateRequest, reusing prepared: PreparedParcels? = nil) throws -> EstimateReport {
+        try run(request, reusing: prepared, onlyIfSameGrid: false).report
+    }
+
+    /// Runs the request, reusing `prepared` when the request's rasters are on its grid (and tiles) and preparing
+    /// the parcels afresh otherwise (`onlyIfSameGrid`), or refusing another grid; also returns the parcels used.
+    static func run(_ request: EstimateRequest, reusing prepared: PreparedParcels?,
+                    onlyIfSameGrid: Bool) throws -> (report: EstimateReport, parcels: PreparedParcels, reused: Bool) {
         let started = Date()
         try request.execution.validate()
         try request.factors.validate()
@@ -33,9 +40,11 @@ public enum EstimateJob {
         }
         phase("inputs")
         let parcels: PreparedParcels
-        if let prepared {
+        var reused = false
+        if let prepared, try !onlyIfSameGrid || prepared.matches(inputs: inputs, execution: request.execution) {
             try prepared.check(source: request.parcels, inputs: inputs, execution: request.execution)
             parcels = prepared
+            reused = true
         } else {
             parcels = try PreparedParcels(source: request.parcels, inputs: inputs, execution: request.execution)
         }
@@ -93,8 +102,9 @@ public enum EstimateJob {
             verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal, projVersion: VerdantVersion.proj,
             startedAt: ISO8601DateFormatter().string(from: started), seconds: Date().timeIntervalSince(started),
             phases: phases + [("figures", Date().timeIntervalSince(mark))])
-        return EstimateReport(rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
-                              attributeIndices: indices, parcels: layer)
+        let report = EstimateReport(rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
+                                    attributeIndices: indices, parcels: layer)
+        return (report, parcels, reused)
     }
 
     /// The parcel's area in m²: planar in the raster's (projected) CRS, ellipsoidal on a longitude/latitude grid.

@@ -28,14 +28,19 @@ public struct PreparedParcels: Sendable {
         self.areas = layer.parcels.map { EstimateJob.parcelArea($0.geometry, grid: grid) }
     }
 
+    /// True when `inputs` lie on the grid and tiles these parcels were prepared for.
+    func matches(inputs: ResolvedInputs, execution: ExecutionOptions) throws -> Bool {
+        let plan = try TilePlan(width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
+                                blockHeight: inputs.blockHeight, requested: execution.tileSize)
+        return inputs.grid == grid && plan == self.plan
+    }
+
     /// Throws unless these parcels were prepared from `source` for the grid and tiles of `inputs`.
     func check(source: ParcelSource, inputs: ResolvedInputs, execution: ExecutionOptions) throws {
         guard source == self.source else {
             throw VerdantError.usage("the prepared parcels come from \(self.source.path), not \(source.path)")
         }
-        let plan = try TilePlan(width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
-                                blockHeight: inputs.blockHeight, requested: execution.tileSize)
-        guard inputs.grid == grid, plan == self.plan else {
+        guard try matches(inputs: inputs, execution: execution) else {
             throw VerdantError.input(file: inputs.bands[0].source, problem: "is not on the grid (or tiles) the parcels were prepared for; prepare them again for this raster")
         }
     }

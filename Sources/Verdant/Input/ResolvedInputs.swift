@@ -192,7 +192,7 @@ public struct ResolvedInputs: Hashable, Sendable {
             }
             try ct.transform(x: &xs, y: &ys)
             if xs.max()! <= extent.minX || xs.min()! >= extent.maxX || ys.max()! <= extent.minY || ys.min()! >= extent.maxY {
-                throw VerdantError.input(file: f.source.path, problem: "the \(f.role) band does not overlap the analysis grid (\(grid.width) × \(grid.height) cells of \(grid.crsName) from \(f.role == .red ? "the finest input" : "the finest input")), so it cannot be aligned with the other bands")
+                throw VerdantError.input(file: f.source.path, problem: "the \(f.role) band does not overlap the analysis grid (\(grid.width) × \(grid.height) cells of \(grid.crsName)), so it cannot be aligned with the other bands")
             }
         } catch let e as VerdantError {
             throw e

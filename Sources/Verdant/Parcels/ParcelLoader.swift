@@ -33,7 +33,8 @@ public enum ParcelLoader {
         }
         let rasterCRS = try SpatialReference(userInput: grid.crsWKT)
         let sameCRS = layerCRS.isSame(as: rasterCRS)
-        let transformation = sameCRS ? nil : try CoordinateTransformation(from: layerCRS, to: rasterCRS)
+        // Fail before reading any feature when PROJ cannot transform between the two CRSs at all.
+        if !sameCRS { _ = try CoordinateTransformation(from: layerCRS, to: rasterCRS) }
         let densifyStep = densifyLength(grid: grid, source: layerCRS)
 
 
@@ -74,7 +75,6 @@ public enum ParcelLoader {
                                                                                 densify: densifyStep, notes: &notes, file: path)
                                              return (polygons, wkb, notes)
                                          })
-        _ = transformation
         var order: [String] = []
         var groups: [String: [(attributes: [FieldValue], polygons: [Polygon], wkb: [UInt8], notes: [String])]] = [:]
         for i in 0..<featureCount {

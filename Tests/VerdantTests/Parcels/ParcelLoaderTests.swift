@@ -31,10 +31,7 @@ import Verdant
     @Test func layerIsChosenByName() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let one = try VectorFixture.convert(Self.parcels, to: folder.file("a.gpkg"), driver: "GPKG", layerNames: ["first"])
-        // A second layer in the same GeoPackage.
-        let ds = try VectorDataset.open(one)
-        _ = ds
+        // A GeoPackage with two layers.
         let two = folder.file("two.gpkg")
         let out = try VectorDataset.create(two, driverName: "GPKG")
         for name in ["plots", "farms"] {
