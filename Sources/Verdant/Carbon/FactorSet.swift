@@ -10,16 +10,20 @@ public struct FactorSet: Hashable, Sendable, Codable {
         public struct AGBClass: Hashable, Sendable, Codable {
             /// Upper AGB bound in t/ha (exclusive), nil for the last class.
             public var below: Double?
-            /// The value in that class.
-            public var value: Double
+            /// The value in that class; nil where the source gives none (an error for a parcel in that class).
+            public var value: Double?
+            /// The source's range of the value (low, high), when it gives one.
+            public var range: [Double]?
         }
 
         /// A fixed value.
         public var value: Double?
         /// Values by AGB class (root:shoot ratios of IPCC Table 4.4).
         public var byAGB: [AGBClass]?
-        /// True for Mokany et al. (2006): R = e^(−1.085 + 0.9256 ln b) / b.
+        /// True for the AGB-dependent ratio of CDM AR-TOOL14: R = e^(−1.085 + 0.9256 ln b) / b.
         public var mokany: Bool?
+        /// The source's range of a fixed value (low, high), when it gives one; echoed, not used in the sums.
+        public var range: [Double]?
         /// Where the value comes from.
         public var source: String
 
@@ -38,7 +42,11 @@ public struct FactorSet: Hashable, Sendable, Codable {
             }
             if let classes = byAGB, !classes.isEmpty {
                 let b = agb ?? 0
-                return (classes.first { $0.below.map { b < $0 } ?? true } ?? classes.last!).value
+                let chosen = classes.first { $0.below.map { b < $0 } ?? true } ?? classes.last!
+                guard let value = chosen.value else {
+                    throw VerdantError.usage("the source gives no value for an AGB of \(b) t/ha (\(source)); choose another class")
+                }
+                return value
             }
             throw VerdantError.usage("a factor value needs value, byAGB or mokany (\(source))")
         }
@@ -65,7 +73,8 @@ public struct FactorSet: Hashable, Sendable, Codable {
     /// Class name → factors.
     public var classes: [String: ClassFactors]
 
-    /// Mokany et al. (2006) root:shoot ratio for `agbPerHa` t/ha (as used by CDM AR-TOOL14).
+    /// The AGB-dependent root:shoot ratio of CDM AR-TOOL14 for `agbPerHa` t/ha: R = e^(−1.085 + 0.9256 ln b) / b
+    /// (named after Mokany et al. 2006 in Verdant's options; see the `mokany` class of `ipcc-2006` for its source).
     public static func mokanyRootShoot(agbPerHa b: Double) -> Double {
         Foundation.exp(-1.085 + 0.9256 * Foundation.log(b)) / b
     }

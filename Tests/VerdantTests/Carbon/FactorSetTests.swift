@@ -27,8 +27,26 @@ import TestSupport
         #expect(try moist.value(agbPerHa: 124.9) == 0.20 && moist.value(agbPerHa: 125) == 0.24)
         let conifer = try ipcc.factors(of: "temperate-conifer", parcel: "x").rootShoot
         #expect(try conifer.value(agbPerHa: 10) == 0.40 && conifer.value(agbPerHa: 100) == 0.29 && conifer.value(agbPerHa: 151) == 0.20)
+        // Checked against the IPCC EFDB entries of Table 4.4: one steppe value for every AGB, with its range.
+        let steppe = try ipcc.factors(of: "subtropical-steppe", parcel: "x").rootShoot
+        #expect(try steppe.value(agbPerHa: 5) == 0.32 && steppe.value(agbPerHa: 500) == 0.32 && steppe.range == [0.26, 0.71])
+        let eucalyptus = try ipcc.factors(of: "temperate-eucalyptus", parcel: "x").rootShoot
+        #expect(try eucalyptus.value(agbPerHa: 49) == 0.44 && eucalyptus.value(agbPerHa: 50) == 0.28 && eucalyptus.value(agbPerHa: 150) == 0.20)
+        // The table gives Quercus spp. only above 70 t/ha: below that is an error, not a borrowed value.
+        let quercus = try ipcc.factors(of: "temperate-quercus", parcel: "x").rootShoot
+        #expect(try quercus.value(agbPerHa: 80) == 0.30)
+        #expect(throws: VerdantError.self) { try quercus.value(agbPerHa: 60) }
+        #expect(try ipcc.factors(of: "temperate-conifer", parcel: "x").carbonFraction.range == [0.47, 0.55])
+        #expect(try ipcc.factors(of: "boreal", parcel: "x").carbonFraction.range == [0.47, 0.49])
         for set in sets {
-            for (_, f) in set.classes { #expect(!f.carbonFraction.source.isEmpty && !f.rootShoot.source.isEmpty) }
+            for (_, f) in set.classes {
+                #expect(!f.carbonFraction.source.isEmpty && !f.rootShoot.source.isEmpty)
+                // Every range given holds its value.
+                for v in [f.carbonFraction, f.rootShoot] {
+                    if let r = v.range, let x = v.value { #expect(r.count == 2 && r[0] <= x && x <= r[1]) }
+                    for c in v.byAGB ?? [] { if let r = c.range, let x = c.value { #expect(r.count == 2 && r[0] <= x && x <= r[1]) } }
+                }
+            }
         }
         #expect(throws: VerdantError.self) { try ipcc.factors(of: "mangrove", parcel: "x") }
     }
