@@ -8,7 +8,8 @@
  * RED and NIR are 1-based band indices or band descriptions (B04, B08). Each thread opens its own dataset
  * handles and takes the next block (in the scene's block size, 512 x 512 for the harness's scene) from a
  * shared counter until none is left; for each it reads both bands in one GDALDatasetRasterIO call into a
- * UInt16 buffer and the SCL block into a Byte buffer. A checksum of a few values per block is printed so the
+ * UInt16 buffer and the SCL block into a Byte buffer, with a 32 MiB block cache (the fastest setting measured:
+ * 0 to 64 MiB give the same time, GDAL's default of 5 % of RAM is slower). A checksum of a few values per block is printed so the
  * reads cannot be skipped.
  *
  * Build: cc -O2 -o decode_floor decode_floor.c $(pkg-config --cflags --libs gdal) -lpthread
@@ -96,6 +97,10 @@ int main(int argc, char **argv) {
         return 2;
     }
     GDALAllRegister();
+    /* Each block is read once, so GDAL's block cache only costs memory and page faults: GDAL's default (5 % of
+     * RAM) makes this floor about 35 % slower on the project's machine (1.5 s instead of 1.1 s for the 10980
+     * scene). A small cache gives the fastest reads, which is what a floor must be. */
+    GDALSetCacheMax64((GIntBig)32 << 20);
     GDALDatasetH ds = GDALOpen(scene_path, GA_ReadOnly);
     if (!ds) {
         fprintf(stderr, "decode_floor: cannot open %s\n", scene_path);

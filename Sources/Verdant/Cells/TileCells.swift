@@ -13,7 +13,7 @@ public final class TileCells {
     public private(set) var gradA: [Double] = []
     /// ∂AGB/∂b per cell, when the model has an uncertainty; else empty.
     public private(set) var gradB: [Double] = []
-    /// Observed cells with |NDVI| > 0.3 whose NDVI is positive / negative (a band-swap check).
+    /// Observed cells (of those computed) with |NDVI| > 0.3 whose NDVI is positive / negative (a band-swap check).
     public private(set) var vegetationSigns: (positive: Int, negative: Int) = (0, 0)
 
     /// Empty buffers.
@@ -24,8 +24,10 @@ public final class TileCells {
         (0..<256).map { masks.status(scl: Double($0)).rawValue }
     }
 
-    /// Judges and values the `count` cells whose reflectance and quality values `reader` holds.
-    public func compute(_ reader: TileReader, count n: Int, rules: CellRules) throws {
+    /// Judges and values the cells in `cells` (all `count` when nil) whose reflectance and quality values
+    /// `reader` holds; the other cells' values are left undefined.
+    public func compute(_ reader: TileReader, count n: Int, rules: CellRules, cells: CellRuns? = nil) throws {
+        let runs = (cells ?? CellRuns(all: n)).ranges
         if status.count != n {
             status = [UInt8](repeating: 0, count: n)
             index = [Double](repeating: .nan, count: n)
@@ -50,7 +52,7 @@ public final class TileCells {
         var positive = 0, negative = 0
         var nonFinite: Double?
 
-        try reader.withValues { values, stride in
+        reader.withValues { values, stride in
             precondition(stride == n, "tile size mismatch")
             func band(_ slot: Int?) -> UnsafeBufferPointer<Double>? {
                 slot.map { UnsafeBufferPointer(rebasing: values[($0 * n)..<(($0 + 1) * n)]) }
@@ -59,12 +61,13 @@ public final class TileCells {
             let redEdge = band(slots.redEdge), sclValues = band(slots.scl), qaValues = band(slots.qa), maskValues = band(slots.mask)
             let neededBands = needed.map { band($0)! }
             let reflectance = reflectanceSlots.map { band($0)! }
-            try scl.withUnsafeBufferPointer { sclTable in
+            scl.withUnsafeBufferPointer { sclTable in
                 status.withUnsafeMutableBufferPointer { status in
                     index.withUnsafeMutableBufferPointer { indexOut in
                         ndvi.withUnsafeMutableBufferPointer { ndviOut in
                             agb.withUnsafeMutableBufferPointer { agbOut in
-                                for i in 0..<n {
+                                for run in runs {
+                                  for i in run {
                                     var s = CellStatus.observed.rawValue
                                     for b in neededBands where b[i].isNaN { s = CellStatus.noData.rawValue; break }
                                     if s == 0, let v = sclValues?[i] {
@@ -104,6 +107,7 @@ public final class TileCells {
                                     indexOut[i] = x
                                     ndviOut[i] = v
                                     agbOut[i] = g
+                                  }
                                 }
                             }
                         }
@@ -124,10 +128,12 @@ public final class TileCells {
                 index.withUnsafeBufferPointer { index in
                     gradA.withUnsafeMutableBufferPointer { ga in
                         gradB.withUnsafeMutableBufferPointer { gb in
-                            for i in 0..<n {
+                            for run in runs {
+                              for i in run {
                                 let g: (a: Double, b: Double) = status[i] == CellStatus.observed.rawValue ? model.gradient(index[i]) : (0, 0)
                                 ga[i] = g.a
                                 gb[i] = g.b
+                              }
                             }
                         }
                     }

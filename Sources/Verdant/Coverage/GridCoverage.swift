@@ -44,6 +44,20 @@ public struct GridCoverage: Sendable {
         parcelsByTile = byTile
     }
 
+    /// The cells of tile `tile` that at least one parcel covers (row-major indices within the tile).
+    public func coveredCells(ofTile tile: Int) -> CellRuns {
+        let w = tiles[tile]
+        let window = CellWindow(column: w.columnOffset, row: w.rowOffset, width: w.width, height: w.height)!
+        var ranges: [Range<Int>] = []
+        for p in parcelsByTile[tile] {
+            parcels[Int(p)].forEachSpan(in: window) { row, columns, _ in
+                let start = (row - window.row) * window.width - window.column
+                ranges.append((start + columns.lowerBound)..<(start + columns.upperBound))
+            }
+        }
+        return CellRuns(union: ranges)
+    }
+
     /// Indices of the tiles that any parcel touches, in tile order.
     public var tilesWithParcels: [Int] { parcelsByTile.indices.filter { !parcelsByTile[$0].isEmpty } }
 }

@@ -65,9 +65,12 @@ public struct SparseCoverage: Hashable, Sendable {
         rowStarts.append(Int32(spans.count))
     }
 
-    /// Calls `body(row, column, fraction)` for every covered cell inside `tile`, row by row, in column order.
+    /// Calls `body(row, columns, fractionBase)` for every run of covered cells inside `tile` (clipped to it), row by
+    /// row, in column order; `fractionBase` is nil for a run of whole cells, else the fraction of cell `c` is
+    /// `fractions[fractionBase + c]`.
     @inlinable
-    public func forEachCell(in tile: CellWindow, _ body: (_ row: Int, _ column: Int, _ fraction: Double) throws -> Void) rethrows {
+    public func forEachSpan(in tile: CellWindow,
+                            _ body: (_ row: Int, _ columns: Range<Int>, _ fractionBase: Int?) throws -> Void) rethrows {
         guard let window, let part = window.intersection(tile) else { return }
         for row in part.row..<part.endRow {
             let k = row - window.row
@@ -75,12 +78,19 @@ public struct SparseCoverage: Hashable, Sendable {
                 let span = spans[s]
                 let c0 = max(Int(span.column), part.column), c1 = min(Int(span.column + span.length), part.endColumn)
                 if c0 >= c1 { continue }
-                if span.fractionOffset < 0 {
-                    for c in c0..<c1 { try body(row, c, 1) }
-                } else {
-                    let base = Int(span.fractionOffset) - Int(span.column)
-                    for c in c0..<c1 { try body(row, c, fractions[base + c]) }
-                }
+                try body(row, c0..<c1, span.fractionOffset < 0 ? nil : Int(span.fractionOffset) - Int(span.column))
+            }
+        }
+    }
+
+    /// Calls `body(row, column, fraction)` for every covered cell inside `tile`, row by row, in column order.
+    @inlinable
+    public func forEachCell(in tile: CellWindow, _ body: (_ row: Int, _ column: Int, _ fraction: Double) throws -> Void) rethrows {
+        try forEachSpan(in: tile) { row, columns, base in
+            if let base {
+                for c in columns { try body(row, c, fractions[base + c]) }
+            } else {
+                for c in columns { try body(row, c, 1) }
             }
         }
     }

@@ -39,20 +39,31 @@ public enum EstimateJob {
             mark = now
         }
         phase("inputs")
+        GDAL.setCacheMax(bytes: request.execution.gdalCacheBytes)
         let parcels: PreparedParcels
         var reused = false
+        let readAhead: TilePrefetch?
         if let prepared, try !onlyIfSameGrid || prepared.matches(inputs: inputs, execution: request.execution) {
             try prepared.check(source: request.parcels, inputs: inputs, execution: request.execution)
             parcels = prepared
             reused = true
+            readAhead = nil
         } else {
-            parcels = try PreparedParcels(source: request.parcels, inputs: inputs, execution: request.execution)
+            // Tiles are decoded ahead while the parcels are read (much of it on one thread).
+            let plan = try TilePlan(width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
+                                    blockHeight: inputs.blockHeight, requested: request.execution.tileSize)
+            let prefetch = TilePrefetch(inputs: inputs, tiles: plan.tiles, budgetBytes: request.execution.readAheadBytes)
+            do { parcels = try PreparedParcels(source: request.parcels, inputs: inputs, execution: request.execution) } catch {
+                prefetch.stop()
+                throw error
+            }
+            prefetch.stop()
+            readAhead = prefetch
         }
         let grid = inputs.grid
         let layer = parcels.layer
         let coverage = parcels.coverage
         let plan = parcels.plan
-        GDAL.setCacheMax(bytes: request.execution.gdalCacheBytes)
         let threads = request.execution.threads
         let rowAreas = grid.rowCellAreas()
         let model = request.model
@@ -65,8 +76,8 @@ public enum EstimateJob {
             tiles: plan.tiles, selection: selection, threads: threads, progress: request.execution.progress,
             makeWorker: { try EstimateWorker(inputs: inputs) },
             process: { worker, tile, window in
-                try worker.process(tile: tile, window: window, coverage: coverage, rowAreas: rowAreas, rules: rules,
-                                   histogramBinWidth: histogramBinWidth)
+                try worker.process(tile: tile, window: window, decoded: readAhead?.take(tile), coverage: coverage,
+                                   rowAreas: rowAreas, rules: rules, histogramBinWidth: histogramBinWidth)
             })
         var sums = [ParcelTotals](repeating: ParcelTotals(), count: layer.parcels.count)
         var signs = (positive: 0, negative: 0)
@@ -143,10 +154,12 @@ final class EstimateWorker {
         reader = try TileReader(inputs: inputs)
     }
 
-    func process(tile: Int, window: Window, coverage: GridCoverage, rowAreas: [Double],
+    func process(tile: Int, window: Window, decoded: RawTile?, coverage: GridCoverage, rowAreas: [Double],
                  rules: CellRules, histogramBinWidth: Double?) throws -> (sums: [(Int32, ParcelTotals)], signs: (positive: Int, negative: Int)) {
-        try reader.read(window)
-        try cells.compute(reader, count: window.cellCount, rules: rules)
+        // Only the cells under parcels are converted and valued (the tile is decoded whole).
+        let covered = coverage.coveredCells(ofTile: tile)
+        try reader.read(window, cells: covered, decoded: decoded)
+        try cells.compute(reader, count: window.cellCount, rules: rules, cells: covered)
         let tileCells = CellWindow(column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
         let parcels = coverage.parcelsByTile[tile]
         var out: [(Int32, ParcelTotals)] = []

@@ -12,27 +12,36 @@ public struct ExecutionOptions: Hashable, Sendable {
     public var tileSize: Int?
     /// Bytes of GDAL block cache for the run.
     public var gdalCacheBytes: Int
+    /// Bytes of decoded tiles an estimate may read ahead while it prepares its parcels (0: none).
+    public var readAheadBytes: Int
 
-    /// Options; defaults use every core, 512-cell tiles and 96 MiB of GDAL block cache (a few pixel-interleaved
-    /// blocks per worker: each tile is read once, so a larger cache only holds memory).
-    public init(threads: Int? = nil, tileSize: Int? = nil, gdalCacheBytes: Int = 96 << 20) {
+    /// Options; defaults use every core, 512-cell tiles and 32 MiB of GDAL block cache (each tile is read once in
+    /// one request per file, so a larger cache only holds memory and costs page faults: 96 MiB was 5 % slower on a
+    /// whole Sentinel-2 scene).
+    /// Up to 96 MiB of decoded tiles are read ahead while the parcels are prepared.
+    public init(threads: Int? = nil, tileSize: Int? = nil, gdalCacheBytes: Int = 32 << 20, readAheadBytes: Int = 96 << 20) {
         self.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         self.tileSize = tileSize
         self.gdalCacheBytes = gdalCacheBytes
+        self.readAheadBytes = readAheadBytes
     }
 
     /// Equality of the settings (not the progress sink).
     public static func == (a: ExecutionOptions, b: ExecutionOptions) -> Bool {
         a.threads == b.threads && a.tileSize == b.tileSize && a.gdalCacheBytes == b.gdalCacheBytes
+            && a.readAheadBytes == b.readAheadBytes
     }
 
     /// Hashes the settings.
-    public func hash(into h: inout Hasher) { h.combine(threads); h.combine(tileSize); h.combine(gdalCacheBytes) }
+    public func hash(into h: inout Hasher) {
+        h.combine(threads); h.combine(tileSize); h.combine(gdalCacheBytes); h.combine(readAheadBytes)
+    }
 
     /// Throws for options that cannot work.
     public func validate() throws {
         guard threads >= 1 else { throw VerdantError.usage("--threads must be at least 1 (got \(threads))") }
         if let t = tileSize, t < 1 { throw VerdantError.usage("--tile-size must be at least 1 (got \(t))") }
+        guard gdalCacheBytes >= 0, readAheadBytes >= 0 else { throw VerdantError.usage("cache and read-ahead sizes cannot be negative") }
     }
 }
 

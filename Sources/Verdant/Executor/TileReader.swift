@@ -5,10 +5,11 @@ import GDALKit
 public final class TileReader {
     /// The inputs being read.
     public let inputs: ResolvedInputs
-    private var datasets: [String: Dataset] = [:]
-    private var groups: [(path: String, bands: [Int], slots: [Int])] = []
-    private var raw: [Double] = []
-    private var mask: [UInt8] = []
+    private var datasets: [Dataset] = []
+    /// Per file: its dataset, the bands read (roles' bands, then alpha bands), the role slots they fill, and the
+    /// cell type they are read in.
+    private var groups: [(dataset: Int, bands: [Int], slots: [Int], type: DataType)] = []
+    private var raw: RawTile?
     /// Reflectance (or classes) of every role for the last tile read, role after role (`count` cells each, in
     /// the order of `inputs.bands`).
     private var values: [Double] = []
@@ -19,7 +20,7 @@ public final class TileReader {
     public init(inputs: ResolvedInputs) throws {
         self.inputs = inputs
         for path in inputs.paths {
-            do { datasets[path] = try Dataset.open(path) } catch { throw VerdantError.input(path, error) }
+            do { datasets.append(try Dataset.open(path)) } catch { throw VerdantError.input(path, error) }
             var bands: [Int] = [], slots: [Int] = []
             for (slot, b) in inputs.bands.enumerated() where b.path == path {
                 bands.append(b.index)
@@ -29,7 +30,10 @@ public final class TileReader {
             for b in inputs.bands where b.path == path {
                 if let a = b.alphaIndex, !bands.contains(a) { bands.append(a) }
             }
-            groups.append((path, bands, slots))
+            let dataset = datasets[datasets.count - 1]
+            var types = Set<DataType>()
+            for b in bands { types.insert((try? dataset.band(b).dataType) ?? .float64) }
+            groups.append((datasets.count - 1, bands, slots, types.count == 1 ? types.first! : .float64))
         }
     }
 
@@ -44,57 +48,70 @@ public final class TileReader {
         try values.withUnsafeBufferPointer { try body($0, count) }
     }
 
-    /// Reads every role's band over `window` (one GDAL request per file) and converts to reflectance.
-    public func read(_ window: Window) throws {
+    /// Decodes every file's bands over `window` (one GDAL request per file) in the files' own cell types, into
+    /// new storage: for reading ahead.
+    public func decode(_ window: Window) throws -> RawTile {
+        var tile = RawTile(window: window, samples: groups.map { RawSamples(for: $0.type) },
+                           masks: Array(repeating: [], count: inputs.bands.count))
+        try decode(window, into: &tile)
+        return tile
+    }
+
+    private func decode(_ window: Window, into tile: inout RawTile) throws {
+        tile.window = window
         let n = window.cellCount
-        count = n
-        if values.count != n * inputs.bands.count { values = [Double](repeating: .nan, count: n * inputs.bands.count) }
-        for group in groups {
-            guard let dataset = datasets[group.path] else { continue }
-            let needed = n * group.bands.count
-            if raw.count < needed { raw = [Double](repeating: 0, count: needed) }
+        for (g, group) in groups.enumerated() {
+            let dataset = datasets[group.dataset]
             do {
-                try raw.withUnsafeMutableBufferPointer { buffer in
-                    try dataset.read(window: window, bands: group.bands, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<needed]))
+                try tile.samples[g].read(dataset, window: window, bands: group.bands)
+                for slot in group.slots where inputs.bands[slot].hasExplicitMask {
+                    if tile.masks[slot].count < n { tile.masks[slot] = [UInt8](repeating: 0, count: n) }
+                    let rb = try dataset.band(inputs.bands[slot].index)
+                    try tile.masks[slot].withUnsafeMutableBufferPointer { m in
+                        try rb.readMask(window: window, into: UnsafeMutableBufferPointer(rebasing: m[0..<n]))
+                    }
                 }
             } catch {
-                throw VerdantError.input(group.path, error)
+                throw VerdantError.input(dataset.path, error)
             }
+        }
+    }
+
+    /// Reads every role's band over `window` (one GDAL request per file), or takes `decoded` (read ahead for
+    /// this window), and converts to reflectance the cells in `cells` (all when nil); the values of other cells
+    /// are left undefined.
+    public func read(_ window: Window, cells: CellRuns? = nil, decoded: RawTile? = nil) throws {
+        let n = window.cellCount
+        count = n
+        let runs = (cells ?? CellRuns(all: n)).ranges
+        if values.count != n * inputs.bands.count { values = [Double](repeating: .nan, count: n * inputs.bands.count) }
+        let tile: RawTile
+        if let decoded, decoded.window == window {
+            tile = decoded
+        } else {
+            var own = raw ?? RawTile(window: window, samples: groups.map { RawSamples(for: $0.type) },
+                                     masks: Array(repeating: [], count: inputs.bands.count))
+            raw = nil
+            try decode(window, into: &own)
+            tile = own
+            raw = own
+        }
+        for (g, group) in groups.enumerated() {
             for (k, slot) in group.slots.enumerated() {
                 let band = inputs.bands[slot]
-                if band.hasExplicitMask {
-                    if mask.count < n { mask = [UInt8](repeating: 0, count: n) }
-                    do {
-                        let rb = try dataset.band(band.index)
-                        try mask.withUnsafeMutableBufferPointer { m in
-                            try rb.readMask(window: window, into: UnsafeMutableBufferPointer(rebasing: m[0..<n]))
-                        }
-                    } catch {
-                        throw VerdantError.input(group.path, error)
-                    }
-                }
                 // Classes and flags are read as stored; reflectance is scaled.
                 let isClasses = band.role.kind == .classes
-                let gs = isClasses ? 1 : band.gdalScale, go = isClasses ? 0 : band.gdalOffset
-                let us = isClasses ? 1 : inputs.scaling.scale, uo = isClasses ? 0 : inputs.scaling.offset
-                let nd = band.noData ?? .nan
-                let base = k * n
-                let alphaBase = band.alphaIndex.flatMap { a in group.bands.firstIndex(of: a) }.map { $0 * n }
-                let masked = band.hasExplicitMask
+                let conversion = RawSamples.Conversion(
+                    base: k * n, alphaBase: band.alphaIndex.flatMap { a in group.bands.firstIndex(of: a) }.map { $0 * n },
+                    noData: band.noData ?? .nan, gdalScale: isClasses ? 1 : band.gdalScale,
+                    gdalOffset: isClasses ? 0 : band.gdalOffset, scale: isClasses ? 1 : inputs.scaling.scale,
+                    offset: isClasses ? 0 : inputs.scaling.offset)
                 values.withUnsafeMutableBufferPointer { all in
                     let out = UnsafeMutableBufferPointer(rebasing: all[(slot * n)..<((slot + 1) * n)])
-                    raw.withUnsafeBufferPointer { src in
-                        for i in 0..<n {
-                            let v = src[base + i]
-                            out[i] = (v == nd || v.isNaN) ? .nan : (v * gs + go) * us + uo
-                        }
-                        if let alphaBase {
-                            for i in 0..<n where src[alphaBase + i] == 0 { out[i] = .nan }
-                        }
-                    }
-                    if masked {
-                        mask.withUnsafeBufferPointer { m in
-                            for i in 0..<n where m[i] == 0 { out[i] = .nan }
+                    tile.samples[g].convert(conversion, runs: runs, into: out)
+                    if band.hasExplicitMask {
+                        tile.masks[slot].withUnsafeBufferPointer { m in
+                            for run in runs { for i in run where m[i] == 0 { out[i] = .nan } }
                         }
                     }
                 }

@@ -36,6 +36,9 @@ public enum ParcelLoader {
         // Fail before reading any feature when PROJ cannot transform between the two CRSs at all.
         if !sameCRS { _ = try CoordinateTransformation(from: layerCRS, to: rasterCRS) }
         let densifyStep = densifyLength(grid: grid, source: layerCRS)
+        // Densified points may come from a quadratic when it is within 1e-8 cell of the exact transform (the
+        // chords of half-cell edges are themselves about 1e-8 cell off the curved edge on a UTM grid).
+        let tolerance = abs(grid.geoTransform.cellWidth) * 1e-8
 
 
         // Ids and attributes in file order; geometry (repair, densify, reproject) in parallel, one
@@ -72,7 +75,8 @@ public enum ParcelLoader {
                                          body: { ct, i -> ([Polygon], [UInt8], [String]) in
                                              var notes: [String] = []
                                              let (polygons, wkb) = try geometry(wkb: geometries[i], label: names[i], transformation: ct,
-                                                                                densify: densifyStep, notes: &notes, file: path)
+                                                                                densify: densifyStep, tolerance: tolerance,
+                                                                                notes: &notes, file: path)
                                              return (polygons, wkb, notes)
                                          })
         var order: [String] = []
@@ -126,8 +130,10 @@ public enum ParcelLoader {
         return max(cellMetres / 2 / metresPerUnit, 1e-12)
     }
 
+    /// The parcel's polygons on the raster's CRS (densified to `densify` source units first, through
+    /// `RingProjector` with `tolerance` target units), and its source WKB.
     static func geometry(wkb: [UInt8]?, label: String, transformation: CoordinateTransformation?, densify: Double,
-                         notes: inout [String], file: String) throws -> ([Polygon], [UInt8]) {
+                         tolerance: Double, notes: inout [String], file: String) throws -> ([Polygon], [UInt8]) {
         guard let wkb, var geometry = try? Geometry(wkb: wkb), !geometry.isEmpty else {
             notes.append("empty geometry: the parcel has no area")
             return ([], [])
@@ -149,19 +155,26 @@ public enum ParcelLoader {
                 notes.append("invalid geometry used as given: this GDAL has no GEOS to repair it")
             }
         }
+        let (rings, dropped) = geometry.polygons()
+        if dropped > 0 { notes.append("\(dropped) non-polygon part(s) left out") }
+        var polygons: [Polygon] = []
         if let transformation {
-            geometry.segmentize(maxLength: densify)
-            do { try geometry.transform(transformation) } catch {
+            let projector = RingProjector(transformation: transformation, maxLength: densify, tolerance: tolerance)
+            do {
+                for polygon in rings {
+                    let projected = try projector.project(polygon)
+                    polygons.append(Polygon(exterior: projected.first ?? [], holes: Array(projected.dropFirst())))
+                }
+            } catch {
                 // One bad feature does not stop the run: its parcel keeps its row, flagged as failed (exit code 3).
                 notes.append("failed: cannot be transformed to the raster's CRS (\(error)); the parcel has no figures")
                 return ([], original)
             }
-        }
-        let (rings, dropped) = geometry.polygons()
-        if dropped > 0 { notes.append("\(dropped) non-polygon part(s) left out") }
-        let polygons = rings.map { polygon in
-            Polygon(exterior: polygon.first.map { $0.map { Coordinate(x: $0.x, y: $0.y) } } ?? [],
-                    holes: polygon.dropFirst().map { $0.map { Coordinate(x: $0.x, y: $0.y) } })
+        } else {
+            polygons = rings.map { polygon in
+                Polygon(exterior: polygon.first.map { $0.map { Coordinate(x: $0.x, y: $0.y) } } ?? [],
+                        holes: polygon.dropFirst().map { $0.map { Coordinate(x: $0.x, y: $0.y) } })
+            }
         }
         return (polygons, original)
     }

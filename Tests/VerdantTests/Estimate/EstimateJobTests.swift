@@ -22,6 +22,13 @@ import Verdant
         #expect(reports[0].rows == reports[1].rows && reports[1].rows == reports[2].rows)
         #expect(reports[0].totals == reports[2].totals)
         #expect(reports[0].metadata.tiles == 12)
+        // Reading tiles ahead (all of them, some, or none) changes no bit either.
+        for budget in [0, 200_000, 1 << 30] {
+            var request = Self.request(threads: 2, tileSize: 128)
+            request.execution.readAheadBytes = budget
+            let report = try EstimateJob.run(request)
+            #expect(report.rows == reports[0].rows && report.totals == reports[0].totals, "read-ahead budget \(budget)")
+        }
     }
 
     @Test func parcelOrderDoesNotChangeTheFigures() throws {
