@@ -1,8 +1,9 @@
 import Foundation
 import GDALKit
 
-/// Reads parcels through OGR: picks the layer and id, repairs invalid geometry, merges features that share an
-/// id, and brings every polygon onto the raster's CRS (densifying edges first so that they stay right).
+/// Reads parcels through OGR (plain GeoJSON through `GeoJSONReader`): picks the layer and id, repairs invalid
+/// geometry, merges features that share an id, and brings every polygon onto the raster's CRS (densifying edges
+/// first so that they stay right).
 public enum ParcelLoader {
     /// Loads the parcels of `source` for analysis on `grid`.
     public static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int = 1,
@@ -11,60 +12,48 @@ public enum ParcelLoader {
         if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
         }
-        let dataset: VectorDataset
-        do { dataset = try VectorDataset.open(path) } catch {
-            throw VerdantError.input(file: path, problem: "is not a vector file GDAL can open (\(error))")
-        }
-        let layer = try pickLayer(source, in: dataset)
-        let fields = layer.fields
+        let table = try features(of: source, threads: threads)
+        let fields = table.fields
         var idIndex: Int?
         if let idField = source.idField {
             guard let i = fields.firstIndex(where: { $0.name == idField }) ?? fields.firstIndex(where: { $0.name.lowercased() == idField.lowercased() }) else {
-                throw VerdantError.input(file: path, problem: "layer '\(layer.name)' has no field '\(idField)' for --id-field (fields: \(fields.map(\.name).joined(separator: ", ")))")
+                throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' has no field '\(idField)' for --id-field (fields: \(fields.map(\.name).joined(separator: ", ")))")
             }
             idIndex = i
         }
-        guard let layerCRS = try layer.spatialReference ?? source.assumedCRS.map({ text in
+        guard let layerCRS = try table.crs ?? source.assumedCRS.map({ text in
             do { return try SpatialReference(userInput: text) } catch {
                 throw VerdantError.usage("--assume-parcels-crs '\(text)' is not a CRS GDAL knows: \(error)")
             }
         }) else {
-            throw VerdantError.input(file: path, problem: "layer '\(layer.name)' has no CRS; give one with --assume-parcels-crs (e.g. EPSG:4326)")
+            throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' has no CRS; give one with --assume-parcels-crs (e.g. EPSG:4326)")
         }
         let rasterCRS = try SpatialReference(userInput: grid.crsWKT)
         let sameCRS = layerCRS.isSame(as: rasterCRS)
-        // Fail before reading any feature when PROJ cannot transform between the two CRSs at all.
+        // Fail before any geometry is processed when PROJ cannot transform between the two CRSs at all.
         if !sameCRS { _ = try CoordinateTransformation(from: layerCRS, to: rasterCRS) }
         let densifyStep = densifyLength(grid: grid, source: layerCRS)
         // Densified points may come from a quadratic when it is within 1e-8 cell of the exact transform (the
         // chords of half-cell edges are themselves about 1e-8 cell off the curved edge on a UTM grid).
         let tolerance = abs(grid.geoTransform.cellWidth) * 1e-8
 
-
-        // Ids and attributes in file order; geometry (repair, densify, reproject) in parallel, one
-        // transformation per worker, results in file order.
-        var ids: [String] = [], labels: [String] = [], attributes: [[FieldValue]] = [], wkbs: [[UInt8]?] = []
-        var n = -1
-        try layer.forEachFeature { feature in
-            n += 1
-            let label = feature.fid.map(String.init) ?? String(n)
-            if let idIndex {
-                let v = feature.value(at: idIndex)
-                guard v != .null, !v.description.isEmpty else {
-                    throw VerdantError.input(file: path, problem: "feature \(label) has no value in id field '\(fields[idIndex].name)'")
-                }
-                ids.append(v.description)
-            } else {
-                ids.append(label)
-            }
-            labels.append(label)
-            attributes.append(feature.values)
-            wkbs.append(feature.geometry().map(\.wkb))
-        }
-        let featureCount = n + 1
+        // Ids in file order; geometry (repair, densify, reproject) in parallel, one transformation per worker,
+        // results in file order.
+        let featureCount = table.labels.count
         if featureCount == 0 {
-            throw VerdantError.input(file: path, problem: "layer '\(layer.name)' has no features")
+            throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' has no features")
         }
+        var ids: [String] = []
+        ids.reserveCapacity(featureCount)
+        for i in 0..<featureCount {
+            guard let idIndex else { ids.append(table.labels[i]); continue }
+            let v = table.attributes[i][idIndex]
+            guard v != .null, !v.description.isEmpty else {
+                throw VerdantError.input(file: path, problem: "feature \(table.labels[i]) has no value in id field '\(fields[idIndex].name)'")
+            }
+            ids.append(v.description)
+        }
+        let labels = table.labels, attributes = table.attributes, wkbs = table.wkbs
         let sourceWKT = layerCRS.wkt, targetWKT = grid.crsWKT
         let geometries = wkbs, names = labels
         let shapes = try ParallelMap.map(count: featureCount, threads: threads, progress: progress,
@@ -103,8 +92,22 @@ public enum ParcelLoader {
             return Parcel(id: id, attributes: parts[0].attributes, geometry: MultiPolygon(polygons: polygons),
                           sourceWKB: wkb, featureCount: parts.count, notes: notes)
         }
-        return ParcelLayer(path: path, layerName: layer.name, fields: fields, idField: idIndex.map { fields[$0].name },
+        return ParcelLayer(path: path, layerName: table.layerName, fields: fields, idField: idIndex.map { fields[$0].name },
                            crsWKT: layerCRS.wkt, crsName: layerCRS.name, featureCount: featureCount, parcels: parcels)
+    }
+
+    /// The features of the source's layer: read by `GeoJSONReader` when the file is a GeoJSON file it takes
+    /// (the same features as OGR's, faster), else through OGR.
+    static func features(of source: ParcelSource, threads: Int) throws -> FeatureTable {
+        let path = source.path
+        if source.layer == nil && GeoJSONReader.handles(path), let table = try? GeoJSONReader.read(path: path, threads: threads) {
+            return table
+        }
+        let dataset: VectorDataset
+        do { dataset = try VectorDataset.open(path) } catch {
+            throw VerdantError.input(file: path, problem: "is not a vector file GDAL can open (\(error))")
+        }
+        return try FeatureTable(layer: try pickLayer(source, in: dataset))
     }
 
     static func pickLayer(_ source: ParcelSource, in dataset: VectorDataset) throws -> VectorLayer {

@@ -18,7 +18,7 @@ import Verdant
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let odd = folder.file("scene:B04")
-        FileManager.default.createFile(atPath: odd, contents: Data())
+        _ = FileManager.default.createFile(atPath: odd, contents: Data())
         #expect(try BandSource(parsing: odd) == BandSource(path: odd, band: .index(1)))
     }
 

@@ -1,0 +1,43 @@
+import GDALKit
+
+/// A vector layer's features as read, before their geometry is repaired and projected: what the parcel loader
+/// takes from OGR or from the GeoJSON reader.
+struct FeatureTable {
+    /// The layer's name.
+    var layerName: String
+    /// The attribute columns, in layer order.
+    var fields: [FieldDefinition]
+    /// The layer's CRS, nil when it has none.
+    var crs: SpatialReference?
+    /// Each feature's id (the FID as text, or its position when the format has none).
+    var labels: [String] = []
+    /// Each feature's attributes, in field order.
+    var attributes: [[FieldValue]] = []
+    /// Each feature's geometry as ISO WKB, nil when it has none.
+    var wkbs: [[UInt8]?] = []
+
+    /// Reads every feature of `layer` through OGR.
+    init(layer: VectorLayer) throws {
+        layerName = layer.name
+        fields = layer.fields
+        crs = layer.spatialReference
+        var n = -1
+        try layer.forEachFeature { feature in
+            n += 1
+            labels.append(feature.fid.map(String.init) ?? String(n))
+            attributes.append(feature.values)
+            wkbs.append(feature.geometry().map(\.wkb))
+        }
+    }
+
+    /// A table from its parts.
+    init(layerName: String, fields: [FieldDefinition], crs: SpatialReference?, labels: [String],
+         attributes: [[FieldValue]], wkbs: [[UInt8]?]) {
+        self.layerName = layerName
+        self.fields = fields
+        self.crs = crs
+        self.labels = labels
+        self.attributes = attributes
+        self.wkbs = wkbs
+    }
+}
