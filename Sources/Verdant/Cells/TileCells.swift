@@ -27,6 +27,12 @@ public final class TileCells {
     /// Judges and values the cells in `cells` (all `count` when nil) whose reflectance and quality values
     /// `reader` holds; the other cells' values are left undefined.
     public func compute(_ reader: TileReader, count n: Int, rules: CellRules, cells: CellRuns? = nil) throws {
+        try compute(reader, count: n, rules: rules, cells: cells, fastPath: true)
+    }
+
+    /// As `compute(_:count:rules:cells:)`; `fastPath: false` takes the general path even where the NDVI path
+    /// applies (for tests that compare the two).
+    func compute(_ reader: TileReader, count n: Int, rules: CellRules, cells: CellRuns?, fastPath: Bool) throws {
         let runs = (cells ?? CellRuns(all: n)).ranges
         if status.count != n {
             status = [UInt8](repeating: 0, count: n)
@@ -34,91 +40,22 @@ public final class TileCells {
             ndvi = [Double](repeating: .nan, count: n)
             agb = [Double](repeating: .nan, count: n)
         }
-        let spectral = rules.index, model = rules.model, masks = rules.masks
-        let slots = (red: reader.slot(of: .red), nir: reader.slot(of: .nir), blue: reader.slot(of: .blue),
-                     green: reader.slot(of: .green), redEdge: reader.slot(of: .redEdge), scl: reader.slot(of: .scl),
-                     qa: reader.slot(of: .qa), mask: reader.slot(of: .mask))
+        let spectral = rules.index, model = rules.model
         let needed = spectral.roles.compactMap { reader.slot(of: $0) }
         guard needed.count == spectral.roles.count else {
             throw VerdantError.usage("index \(spectral) needs the \(spectral.roles.map(\.name).joined(separator: ", ")) bands")
         }
-        let reflectanceSlots = reader.inputs.bands.indices.filter { reader.inputs.bands[$0].role.kind == .reflectance }
-        let hasNDVI = slots.red != nil && slots.nir != nil
-        let range = masks.validRange
-        let scl = slots.scl.map { _ in TileCells.sclTable(masks) } ?? []
-        let qaFill = masks.qaExcludeBits.contains(0)
-        let qaCloud = masks.qaExcludeBits.filter { $0 != 0 && MaskRules.qaCloudBits.contains($0) }.reduce(0) { $0 | (1 << $1) }
-        let qaMasked = masks.qaExcludeBits.filter { $0 != 0 && !MaskRules.qaCloudBits.contains($0) }.reduce(0) { $0 | (1 << $1) }
-        var positive = 0, negative = 0
-        var nonFinite: Double?
-
-        reader.withValues { values, stride in
-            precondition(stride == n, "tile size mismatch")
-            func band(_ slot: Int?) -> UnsafeBufferPointer<Double>? {
-                slot.map { UnsafeBufferPointer(rebasing: values[($0 * n)..<(($0 + 1) * n)]) }
-            }
-            let red = band(slots.red), nir = band(slots.nir), blue = band(slots.blue), green = band(slots.green)
-            let redEdge = band(slots.redEdge), sclValues = band(slots.scl), qaValues = band(slots.qa), maskValues = band(slots.mask)
-            let neededBands = needed.map { band($0)! }
-            let reflectance = reflectanceSlots.map { band($0)! }
-            scl.withUnsafeBufferPointer { sclTable in
-                status.withUnsafeMutableBufferPointer { status in
-                    index.withUnsafeMutableBufferPointer { indexOut in
-                        ndvi.withUnsafeMutableBufferPointer { ndviOut in
-                            agb.withUnsafeMutableBufferPointer { agbOut in
-                                for run in runs {
-                                  for i in run {
-                                    var s = CellStatus.observed.rawValue
-                                    for b in neededBands where b[i].isNaN { s = CellStatus.noData.rawValue; break }
-                                    if s == 0, let v = sclValues?[i] {
-                                        if v.isNaN { s = CellStatus.noData.rawValue }
-                                        else if v >= 0 && v < 256 { s = sclTable[Int(v)] }
-                                    }
-                                    if s == 0, let v = qaValues?[i] {
-                                        if v.isNaN { s = CellStatus.noData.rawValue } else {
-                                            let flags = Int(v)
-                                            if qaFill && flags & 1 != 0 { s = CellStatus.noData.rawValue }
-                                            else if flags & qaCloud != 0 { s = CellStatus.cloud.rawValue }
-                                            else if flags & qaMasked != 0 { s = CellStatus.masked.rawValue }
-                                        }
-                                    }
-                                    if s == 0, let m = maskValues?[i] {
-                                        if m.isNaN { s = CellStatus.noData.rawValue } else if m == 0 { s = CellStatus.masked.rawValue }
-                                    }
-                                    if s == 0, let range {
-                                        for b in reflectance where !b[i].isNaN && !range.contains(b[i]) { s = CellStatus.noData.rawValue; break }
-                                    }
-                                    var x = Double.nan, v = Double.nan, g = Double.nan
-                                    if s == 0 {
-                                        x = spectral.value(blue: blue?[i] ?? .nan, green: green?[i] ?? .nan, red: red?[i] ?? .nan,
-                                                           redEdge: redEdge?[i] ?? .nan, nir: nir?[i] ?? .nan)
-                                        if x.isNaN {
-                                            s = CellStatus.noData.rawValue
-                                        } else {
-                                            g = model.agb(x)
-                                            if !g.isFinite { nonFinite = x }
-                                            if hasNDVI {
-                                                v = NDVI.value(red: red![i], nir: nir![i])
-                                                if v > 0.3 { positive += 1 } else if v < -0.3 { negative += 1 }
-                                            }
-                                        }
-                                    }
-                                    status[i] = s
-                                    indexOut[i] = x
-                                    ndviOut[i] = v
-                                    agbOut[i] = g
-                                  }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        let outcome: Outcome
+        if fastPath, case .ndvi = spectral, reader.slot(of: .qa) == nil, reader.slot(of: .mask) == nil,
+           rules.masks.validRange == nil {
+            outcome = valueNDVI(reader, count: n, runs: runs, rules: rules)
+        } else {
+            outcome = valueGeneral(reader, count: n, runs: runs, rules: rules, needed: needed)
         }
-        if let x = nonFinite {
+        if let x = outcome.nonFinite {
             throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for \(spectral) \(x); check its coefficients")
         }
-        vegetationSigns = (positive, negative)
+        vegetationSigns = outcome.signs
         if model.uncertainty != nil {
             if gradA.count != n {
                 gradA = [Double](repeating: 0, count: n)
@@ -129,11 +66,11 @@ public final class TileCells {
                     gradA.withUnsafeMutableBufferPointer { ga in
                         gradB.withUnsafeMutableBufferPointer { gb in
                             for run in runs {
-                              for i in run {
-                                let g: (a: Double, b: Double) = status[i] == CellStatus.observed.rawValue ? model.gradient(index[i]) : (0, 0)
-                                ga[i] = g.a
-                                gb[i] = g.b
-                              }
+                                for i in run {
+                                    let g: (a: Double, b: Double) = status[i] == CellStatus.observed.rawValue ? model.gradient(index[i]) : (0, 0)
+                                    ga[i] = g.a
+                                    gb[i] = g.b
+                                }
                             }
                         }
                     }
@@ -143,5 +80,151 @@ public final class TileCells {
             gradA = []
             gradB = []
         }
+    }
+
+    /// What valuing a tile found beside the cell values.
+    private struct Outcome {
+        /// Observed cells with NDVI above 0.3 / below −0.3.
+        var signs: (positive: Int, negative: Int) = (0, 0)
+        /// An index value for which the model gives a non-finite AGB, if any.
+        var nonFinite: Double?
+    }
+
+    /// Calls `body` with the output buffers (status, index, NDVI, AGB).
+    private func withOutputs(_ body: (UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<Double>,
+                                      UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void) {
+        status.withUnsafeMutableBufferPointer { status in
+            index.withUnsafeMutableBufferPointer { index in
+                ndvi.withUnsafeMutableBufferPointer { ndvi in
+                    agb.withUnsafeMutableBufferPointer { agb in body(status, index, ndvi, agb) }
+                }
+            }
+        }
+    }
+
+    /// NDVI from red and NIR, with an SCL band or none: one tight loop (the common case). Gives the same values
+    /// as `valueGeneral`.
+    private func valueNDVI(_ reader: TileReader, count n: Int, runs: [Range<Int>], rules: CellRules) -> Outcome {
+        let model = rules.model
+        let redSlot = reader.slot(of: .red)!, nirSlot = reader.slot(of: .nir)!, sclSlot = reader.slot(of: .scl)
+        let scl = sclSlot.map { _ in TileCells.sclTable(rules.masks) } ?? []
+        var outcome = Outcome()
+        reader.withValues { values, stride in
+            precondition(stride == n, "tile size mismatch")
+            let red = UnsafeBufferPointer(rebasing: values[(redSlot * n)..<((redSlot + 1) * n)])
+            let nir = UnsafeBufferPointer(rebasing: values[(nirSlot * n)..<((nirSlot + 1) * n)])
+            let sclValues = sclSlot.map { UnsafeBufferPointer(rebasing: values[($0 * n)..<(($0 + 1) * n)]) }
+            let noData = CellStatus.noData.rawValue
+            var positive = 0, negative = 0
+            scl.withUnsafeBufferPointer { sclTable in
+                withOutputs { status, indexOut, ndviOut, agbOut in
+                    for run in runs {
+                        for i in run {
+                            let r = red[i], v = nir[i]
+                            var s = CellStatus.observed.rawValue
+                            if r.isNaN || v.isNaN {
+                                s = noData
+                            } else if let sclValues {
+                                let c = sclValues[i]
+                                if c.isNaN { s = noData } else if c >= 0 && c < 256 { s = sclTable[Int(c)] }
+                            }
+                            var x = Double.nan, g = Double.nan
+                            if s == 0 {
+                                x = NDVI.value(red: r, nir: v)
+                                if x.isNaN {
+                                    s = noData
+                                } else {
+                                    g = model.agb(x)
+                                    if !g.isFinite { outcome.nonFinite = x }
+                                    if x > 0.3 { positive += 1 } else if x < -0.3 { negative += 1 }
+                                }
+                            }
+                            status[i] = s
+                            indexOut[i] = x
+                            ndviOut[i] = x
+                            agbOut[i] = g
+                        }
+                    }
+                }
+            }
+            outcome.signs = (positive, negative)
+        }
+        return outcome
+    }
+
+    /// Any index, any quality bands and masks.
+    private func valueGeneral(_ reader: TileReader, count n: Int, runs: [Range<Int>], rules: CellRules, needed: [Int]) -> Outcome {
+        let spectral = rules.index, model = rules.model, masks = rules.masks
+        let slots = (red: reader.slot(of: .red), nir: reader.slot(of: .nir), blue: reader.slot(of: .blue),
+                     green: reader.slot(of: .green), redEdge: reader.slot(of: .redEdge), scl: reader.slot(of: .scl),
+                     qa: reader.slot(of: .qa), mask: reader.slot(of: .mask))
+        let reflectanceSlots = reader.inputs.bands.indices.filter { reader.inputs.bands[$0].role.kind == .reflectance }
+        let hasNDVI = slots.red != nil && slots.nir != nil
+        let range = masks.validRange
+        let scl = slots.scl.map { _ in TileCells.sclTable(masks) } ?? []
+        let qaFill = masks.qaExcludeBits.contains(0)
+        let qaCloud = masks.qaExcludeBits.filter { $0 != 0 && MaskRules.qaCloudBits.contains($0) }.reduce(0) { $0 | (1 << $1) }
+        let qaMasked = masks.qaExcludeBits.filter { $0 != 0 && !MaskRules.qaCloudBits.contains($0) }.reduce(0) { $0 | (1 << $1) }
+        var outcome = Outcome()
+        var positive = 0, negative = 0
+        reader.withValues { values, stride in
+            precondition(stride == n, "tile size mismatch")
+            func band(_ slot: Int?) -> UnsafeBufferPointer<Double>? {
+                slot.map { UnsafeBufferPointer(rebasing: values[($0 * n)..<(($0 + 1) * n)]) }
+            }
+            let red = band(slots.red), nir = band(slots.nir), blue = band(slots.blue), green = band(slots.green)
+            let redEdge = band(slots.redEdge), sclValues = band(slots.scl), qaValues = band(slots.qa), maskValues = band(slots.mask)
+            let neededBands = needed.map { band($0)! }
+            let reflectance = reflectanceSlots.map { band($0)! }
+            scl.withUnsafeBufferPointer { sclTable in
+                withOutputs { status, indexOut, ndviOut, agbOut in
+                    for run in runs {
+                        for i in run {
+                            var s = CellStatus.observed.rawValue
+                            for b in neededBands where b[i].isNaN { s = CellStatus.noData.rawValue; break }
+                            if s == 0, let v = sclValues?[i] {
+                                if v.isNaN { s = CellStatus.noData.rawValue }
+                                else if v >= 0 && v < 256 { s = sclTable[Int(v)] }
+                            }
+                            if s == 0, let v = qaValues?[i] {
+                                if v.isNaN { s = CellStatus.noData.rawValue } else {
+                                    let flags = Int(v)
+                                    if qaFill && flags & 1 != 0 { s = CellStatus.noData.rawValue }
+                                    else if flags & qaCloud != 0 { s = CellStatus.cloud.rawValue }
+                                    else if flags & qaMasked != 0 { s = CellStatus.masked.rawValue }
+                                }
+                            }
+                            if s == 0, let m = maskValues?[i] {
+                                if m.isNaN { s = CellStatus.noData.rawValue } else if m == 0 { s = CellStatus.masked.rawValue }
+                            }
+                            if s == 0, let range {
+                                for b in reflectance where !b[i].isNaN && !range.contains(b[i]) { s = CellStatus.noData.rawValue; break }
+                            }
+                            var x = Double.nan, v = Double.nan, g = Double.nan
+                            if s == 0 {
+                                x = spectral.value(blue: blue?[i] ?? .nan, green: green?[i] ?? .nan, red: red?[i] ?? .nan,
+                                                   redEdge: redEdge?[i] ?? .nan, nir: nir?[i] ?? .nan)
+                                if x.isNaN {
+                                    s = CellStatus.noData.rawValue
+                                } else {
+                                    g = model.agb(x)
+                                    if !g.isFinite { outcome.nonFinite = x }
+                                    if hasNDVI {
+                                        v = NDVI.value(red: red![i], nir: nir![i])
+                                        if v > 0.3 { positive += 1 } else if v < -0.3 { negative += 1 }
+                                    }
+                                }
+                            }
+                            status[i] = s
+                            indexOut[i] = x
+                            ndviOut[i] = v
+                            agbOut[i] = g
+                        }
+                    }
+                }
+            }
+        }
+        outcome.signs = (positive, negative)
+        return outcome
     }
 }

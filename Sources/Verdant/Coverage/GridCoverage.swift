@@ -16,8 +16,6 @@ public struct GridCoverage: Sendable {
 
     /// Computes the coverage of `polygons` on `grid` with `threads` workers.
     public init(polygons: [MultiPolygon], grid: CellGrid, tiles: BlockWindows, threads: Int) {
-        self.grid = grid
-        self.tiles = tiles
         let count = polygons.count
         let slots = Mutex<[SparseCoverage?]>(Array(repeating: nil, count: count))
         let next = Atomic<Int>(0)
@@ -29,7 +27,14 @@ public struct GridCoverage: Sendable {
                 slots.withLock { $0[i] = coverage }
             }
         }
-        parcels = slots.withLock { $0.map { $0! } }
+        self.init(coverages: slots.withLock { $0.map { $0! } }, grid: grid, tiles: tiles)
+    }
+
+    /// Indexes coverages computed already (one per parcel, on `grid`) by the tiles they touch.
+    public init(coverages: [SparseCoverage], grid: CellGrid, tiles: BlockWindows) {
+        self.grid = grid
+        self.tiles = tiles
+        parcels = coverages
         var byTile = [[Int32]](repeating: [], count: tiles.count)
         for (p, coverage) in parcels.enumerated() {
             guard let w = coverage.window, let window = try? Window(columnOffset: w.column, rowOffset: w.row, width: w.width, height: w.height) else { continue }

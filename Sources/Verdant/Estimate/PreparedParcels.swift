@@ -2,7 +2,8 @@
 public struct PreparedParcels: Sendable {
     /// Where the parcels came from.
     public let source: ParcelSource
-    /// The parcels.
+    /// The parcels, each with its outline (vertices on the raster's CRS; its coverage and area were measured on
+    /// its densified polygons).
     public let layer: ParcelLayer
     /// The grid they were prepared for.
     public let grid: RasterGrid
@@ -20,12 +21,14 @@ public struct PreparedParcels: Sendable {
         }
         self.source = source
         self.grid = grid
-        self.layer = try ParcelLoader.load(source, onto: grid, threads: execution.threads, progress: execution.parcelProgress)
         self.plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
                                  blockHeight: inputs.blockHeight, requested: execution.tileSize)
-        self.coverage = GridCoverage(polygons: layer.parcels.map(\.geometry), grid: cellGrid, tiles: plan.tiles,
-                                     threads: execution.threads)
-        self.areas = layer.parcels.map { EstimateJob.parcelArea($0.geometry, grid: grid) }
+        // Each parcel is measured as its polygons are made; the layer keeps the parcels' outlines.
+        let (layer, measures) = try ParcelLoader.load(source, onto: grid, threads: execution.threads,
+                                                      progress: execution.parcelProgress, measuring: cellGrid)
+        self.layer = layer
+        self.coverage = GridCoverage(coverages: measures!.map(\.coverage), grid: cellGrid, tiles: plan.tiles)
+        self.areas = measures!.map(\.area)
     }
 
     /// True when `inputs` lie on the grid and tiles these parcels were prepared for.

@@ -6,7 +6,8 @@ public struct Parcel: Hashable, Sendable {
     public var id: String
     /// The attribute values of its (first) feature, in the layer's field order.
     public var attributes: [FieldValue]
-    /// The polygons in the raster's CRS, densified and transformed.
+    /// The polygons in the raster's CRS: densified and transformed (`ParcelLoader.load`), or only their vertices
+    /// transformed (the outline kept by `PreparedParcels`, whose coverage was measured on the densified polygons).
     public var geometry: MultiPolygon
     /// The geometry in the parcels' own CRS (ISO WKB), for outputs.
     public var sourceWKB: [UInt8]

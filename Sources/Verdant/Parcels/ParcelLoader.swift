@@ -8,6 +8,29 @@ public enum ParcelLoader {
     /// Loads the parcels of `source` for analysis on `grid`.
     public static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int = 1,
                             progress: ProgressSink? = nil) throws -> ParcelLayer {
+        try load(source, onto: grid, threads: threads, progress: progress, measuring: nil).layer
+    }
+
+    /// A parcel's exact coverage of the analysis grid's cells and its area in m², made from its densified
+    /// polygons while they are at hand.
+    struct Measure: Sendable {
+        /// The coverage.
+        var coverage: SparseCoverage
+        /// The area.
+        var area: Double
+
+        /// The measure of `polygons` (in canonical order) on `cells` of `grid`.
+        init(_ polygons: MultiPolygon, cells: CellGrid, grid: RasterGrid) {
+            coverage = SparseCoverage(polygon: polygons, grid: cells)
+            area = EstimateJob.parcelArea(polygons, grid: grid)
+        }
+    }
+
+    /// Loads the parcels; with `cells`, also measures each parcel on those cells and keeps only its outline
+    /// (vertices transformed, not densified) as its geometry, so that the densified polygons of all parcels are
+    /// never held at once.
+    static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int, progress: ProgressSink?,
+                     measuring cells: CellGrid?) throws -> (layer: ParcelLayer, measures: [Measure]?) {
         let path = source.path
         if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
@@ -56,44 +79,62 @@ public enum ParcelLoader {
         let labels = table.labels, attributes = table.attributes, wkbs = table.wkbs
         let sourceWKT = layerCRS.wkt, targetWKT = grid.crsWKT
         let geometries = wkbs, names = labels
+        // A parcel of one feature is measured as soon as its polygons are made; parcels of several features are
+        // measured once their parts are put together.
+        var featuresPerID: [String: Int] = [:]
+        for id in ids { featuresPerID[id, default: 0] += 1 }
+        let alone = ids.map { featuresPerID[$0] == 1 }
         let shapes = try ParallelMap.map(count: featureCount, threads: threads, progress: progress,
                                          makeWorker: { () throws -> CoordinateTransformation? in
                                              sameCRS ? nil : try CoordinateTransformation(from: SpatialReference(userInput: sourceWKT),
                                                                                           to: SpatialReference(userInput: targetWKT))
                                          },
-                                         body: { ct, i -> ([Polygon], [UInt8], [String]) in
+                                         body: { ct, i -> Shape in
                                              var notes: [String] = []
-                                             let (polygons, wkb) = try geometry(wkb: geometries[i], label: names[i], transformation: ct,
-                                                                                densify: densifyStep, tolerance: tolerance,
-                                                                                notes: &notes, file: path)
-                                             return (polygons, wkb, notes)
+                                             let (polygons, outline, wkb) = try geometry(wkb: geometries[i], label: names[i], transformation: ct,
+                                                                                         densify: densifyStep, tolerance: tolerance,
+                                                                                         notes: &notes, file: path)
+                                             guard let cells, alone[i] else { return Shape(polygons: polygons, wkb: wkb, notes: notes) }
+                                             let measure = Measure(MultiPolygon(polygons: canonical(polygons)), cells: cells, grid: grid)
+                                             return Shape(polygons: outline, wkb: wkb, notes: notes, measure: measure)
                                          })
         var order: [String] = []
-        var groups: [String: [(attributes: [FieldValue], polygons: [Polygon], wkb: [UInt8], notes: [String])]] = [:]
+        var groups: [String: [(attributes: [FieldValue], shape: Shape)]] = [:]
         for i in 0..<featureCount {
             if groups[ids[i]] == nil { order.append(ids[i]) }
-            groups[ids[i], default: []].append((attributes[i], shapes[i].0, shapes[i].1, shapes[i].2))
+            groups[ids[i], default: []].append((attributes[i], shapes[i]))
         }
+        var measures: [Measure] = []
         let parcels: [Parcel] = order.map { id in
             let parts = groups[id]!
-            var notes = parts.flatMap(\.notes)
+            var notes = parts.flatMap(\.shape.notes)
             if parts.count > 1 { notes.append("\(parts.count) features share this id and are summed as one parcel") }
             // Canonical part order, so that the same features in another order give the same bits.
-            let polygons = parts.flatMap(\.polygons).sorted { a, b in
-                let ka = a.exterior.first.map { ($0.x, $0.y) } ?? (0, 0), kb = b.exterior.first.map { ($0.x, $0.y) } ?? (0, 0)
-                return ka < kb || (ka == kb && a.exterior.count < b.exterior.count)
-            }
-            let wkb: [UInt8]
-            if parts.count == 1 {
-                wkb = parts[0].wkb
-            } else {
-                wkb = mergedWKB(parts.map(\.wkb))
-            }
-            return Parcel(id: id, attributes: parts[0].attributes, geometry: MultiPolygon(polygons: polygons),
-                          sourceWKB: wkb, featureCount: parts.count, notes: notes)
+            let polygons = MultiPolygon(polygons: canonical(parts.flatMap(\.shape.polygons)))
+            if let cells { measures.append(parts[0].shape.measure ?? Measure(polygons, cells: cells, grid: grid)) }
+            let wkb = parts.count == 1 ? parts[0].shape.wkb : mergedWKB(parts.map(\.shape.wkb))
+            return Parcel(id: id, attributes: parts[0].attributes, geometry: polygons, sourceWKB: wkb,
+                          featureCount: parts.count, notes: notes)
         }
-        return ParcelLayer(path: path, layerName: table.layerName, fields: fields, idField: idIndex.map { fields[$0].name },
-                           crsWKT: layerCRS.wkt, crsName: layerCRS.name, featureCount: featureCount, parcels: parcels)
+        let layer = ParcelLayer(path: path, layerName: table.layerName, fields: fields, idField: idIndex.map { fields[$0].name },
+                                crsWKT: layerCRS.wkt, crsName: layerCRS.name, featureCount: featureCount, parcels: parcels)
+        return (layer, cells == nil ? nil : measures)
+    }
+
+    /// One feature's polygons on the raster's CRS (or, once measured, its outline), source WKB, notes and measure.
+    struct Shape: Sendable {
+        var polygons: [Polygon]
+        var wkb: [UInt8]
+        var notes: [String]
+        var measure: Measure?
+    }
+
+    /// Polygons in canonical order (by their first exterior vertex, then size).
+    static func canonical(_ polygons: [Polygon]) -> [Polygon] {
+        polygons.sorted { a, b in
+            let ka = a.exterior.first.map { ($0.x, $0.y) } ?? (0, 0), kb = b.exterior.first.map { ($0.x, $0.y) } ?? (0, 0)
+            return ka < kb || (ka == kb && a.exterior.count < b.exterior.count)
+        }
     }
 
     /// The features of the source's layer: read by `GeoJSONReader` when the file is a GeoJSON file it takes
@@ -134,17 +175,19 @@ public enum ParcelLoader {
     }
 
     /// The parcel's polygons on the raster's CRS (densified to `densify` source units first, through
-    /// `RingProjector` with `tolerance` target units), and its source WKB.
+    /// `RingProjector` with `tolerance` target units), its outline (the same with the vertices only) and its
+    /// source WKB.
     static func geometry(wkb: [UInt8]?, label: String, transformation: CoordinateTransformation?, densify: Double,
-                         tolerance: Double, notes: inout [String], file: String) throws -> ([Polygon], [UInt8]) {
+                         tolerance: Double, notes: inout [String], file: String) throws -> ([Polygon], [Polygon], [UInt8]) {
         guard let wkb, var geometry = try? Geometry(wkb: wkb), !geometry.isEmpty else {
             notes.append("empty geometry: the parcel has no area")
-            return ([], [])
+            return ([], [], [])
         }
-        let original = geometry.wkb
+        // The source WKB as read (OGR's ISO WKB, or the GeoJSON reader's, which is the same): kept for outputs.
+        let original = wkb
         guard geometry.isPolygonal || geometry.typeName.uppercased().contains("COLLECTION") else {
             notes.append("geometry is a \(geometry.typeName), not a polygon: the parcel has no area")
-            return ([], original)
+            return ([], [], original)
         }
         if !geometry.isValid {
             if GDAL.hasGEOS {
@@ -160,26 +203,28 @@ public enum ParcelLoader {
         }
         let (rings, dropped) = geometry.polygons()
         if dropped > 0 { notes.append("\(dropped) non-polygon part(s) left out") }
-        var polygons: [Polygon] = []
+        var polygons: [Polygon] = [], outline: [Polygon] = []
         if let transformation {
             let projector = RingProjector(transformation: transformation, maxLength: densify, tolerance: tolerance)
             do {
                 for polygon in rings {
-                    let projected = try projector.project(polygon)
-                    polygons.append(Polygon(exterior: projected.first ?? [], holes: Array(projected.dropFirst())))
+                    let (densified, vertices) = try projector.projectWithVertices(polygon)
+                    polygons.append(Polygon(exterior: densified.first ?? [], holes: Array(densified.dropFirst())))
+                    outline.append(Polygon(exterior: vertices.first ?? [], holes: Array(vertices.dropFirst())))
                 }
             } catch {
                 // One bad feature does not stop the run: its parcel keeps its row, flagged as failed (exit code 3).
                 notes.append("failed: cannot be transformed to the raster's CRS (\(error)); the parcel has no figures")
-                return ([], original)
+                return ([], [], original)
             }
         } else {
             polygons = rings.map { polygon in
                 Polygon(exterior: polygon.first.map { $0.map { Coordinate(x: $0.x, y: $0.y) } } ?? [],
                         holes: polygon.dropFirst().map { $0.map { Coordinate(x: $0.x, y: $0.y) } })
             }
+            outline = polygons
         }
-        return (polygons, original)
+        return (polygons, outline, original)
     }
 
     static func mergedWKB(_ parts: [[UInt8]]) -> [UInt8] {

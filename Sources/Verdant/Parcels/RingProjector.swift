@@ -19,6 +19,11 @@ struct RingProjector {
 
     /// The densified, transformed rings (each closed as its source ring is).
     func project(_ rings: [[(x: Double, y: Double)]]) throws -> [[Coordinate]] {
+        try projectWithVertices(rings).densified
+    }
+
+    /// The densified, transformed rings, and the same rings with their vertices only (transformed alike).
+    func projectWithVertices(_ rings: [[(x: Double, y: Double)]]) throws -> (densified: [[Coordinate]], vertices: [[Coordinate]]) {
         // 1. Points to transform exactly: every vertex, then per edge its interior points (1 or 2 of them) or
         //    its midpoint and quarter point.
         var xs: [Double] = [], ys: [Double] = []
@@ -96,7 +101,8 @@ struct RingProjector {
             }
             out.append(points)
         }
-        return out
+        let vertices = rings.indices.map { r in (0..<rings[r].count).map { Coordinate(x: xs[starts[r] + $0], y: ys[starts[r] + $0]) } }
+        return (out, vertices)
     }
 
     /// Interior points GDAL's `Segmentize` puts on an edge of extent (dx, dy).
