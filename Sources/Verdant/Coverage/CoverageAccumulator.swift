@@ -77,6 +77,22 @@ struct CoverageAccumulator {
         if uMin >= right || vMin >= bottom || vMax <= top { return }
         if uMin == uMax && vMin == vMax { return }  // zero length
 
+        // Most edges of densified rings lie inside one cell, off its top line: they cross no row line and make
+        // one piece (what steps 1 and 2 below give for such an edge, with the same arithmetic, so the same bits).
+        let cellU = uMin.rounded(.down), cellV = vMin.rounded(.down)
+        if uMax.rounded(.down) == cellU && vMax.rounded(.down) == cellV && vMin > cellV {
+            guard ua != ub, cellU >= left else { return }  // vertical, or west of the window: nothing to add
+            let direction: Double = (ub > ua) == (sign > 0) ? 1 : -1
+            let vL = ua < ub ? va : vb, vR = ua < ub ? vb : va
+            let offset = (Int(cellV) - firstRow) * width + (Int(cellU) - firstColumn)
+            if vL == vR {
+                partial[offset] += direction * (uMax - uMin) * (cellV + 1 - vL)
+            } else {
+                partial[offset] += direction * (uMax - uMin) * (cellV + 1 - 0.5 * (vL + vR))
+            }
+            return
+        }
+
         // The u where the edge meets the horizontal line v = `line`, kept within the edge's u range.
         func crossing(_ line: Double) -> Double {
             let t = (line - va) / (vb - va)
