@@ -46,11 +46,14 @@ public final class TileCells {
             throw VerdantError.usage("index \(spectral) needs the \(spectral.roles.map(\.name).joined(separator: ", ")) bands")
         }
         let outcome: Outcome
-        if fastPath, case .ndvi = spectral, reader.slot(of: .qa) == nil, reader.slot(of: .mask) == nil,
-           rules.masks.validRange == nil {
-            outcome = valueNDVI(reader, count: n, runs: runs, rules: rules)
+        let ndviOnly = fastPath && spectral == .ndvi && reader.slot(of: .qa) == nil && reader.slot(of: .mask) == nil
+            && rules.masks.validRange == nil
+        if ndviOnly, !reader.converted, let stored = storedNDVIBands(reader) {
+            outcome = valueNDVI(stored, runs: runs, rules: rules)
         } else {
-            outcome = valueGeneral(reader, count: n, runs: runs, rules: rules, needed: needed)
+            if !reader.converted { reader.convert(cells) }
+            outcome = ndviOnly ? valueNDVI(reader, count: n, runs: runs, rules: rules)
+                : valueGeneral(reader, count: n, runs: runs, rules: rules, needed: needed)
         }
         if let x = outcome.nonFinite {
             throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for \(spectral) \(x); check its coefficients")
@@ -102,53 +105,99 @@ public final class TileCells {
         }
     }
 
-    /// NDVI from red and NIR, with an SCL band or none: one tight loop (the common case). Gives the same values
-    /// as `valueGeneral`.
+    /// NDVI from red and NIR (reflectance already converted by the reader), with an SCL band or none.
     private func valueNDVI(_ reader: TileReader, count n: Int, runs: [Range<Int>], rules: CellRules) -> Outcome {
-        let model = rules.model
         let redSlot = reader.slot(of: .red)!, nirSlot = reader.slot(of: .nir)!, sclSlot = reader.slot(of: .scl)
-        let scl = sclSlot.map { _ in TileCells.sclTable(rules.masks) } ?? []
-        var outcome = Outcome()
-        reader.withValues { values, stride in
+        let table = sclSlot.map { _ in TileCells.sclTable(rules.masks) } ?? []
+        return reader.withValues { values, stride in
             precondition(stride == n, "tile size mismatch")
             let red = UnsafeBufferPointer(rebasing: values[(redSlot * n)..<((redSlot + 1) * n)])
             let nir = UnsafeBufferPointer(rebasing: values[(nirSlot * n)..<((nirSlot + 1) * n)])
-            let sclValues = sclSlot.map { UnsafeBufferPointer(rebasing: values[($0 * n)..<(($0 + 1) * n)]) }
-            let noData = CellStatus.noData.rawValue
-            var positive = 0, negative = 0
-            scl.withUnsafeBufferPointer { sclTable in
-                withOutputs { status, indexOut, ndviOut, agbOut in
-                    for run in runs {
-                        for i in run {
-                            let r = red[i], v = nir[i]
-                            var s = CellStatus.observed.rawValue
-                            if r.isNaN || v.isNaN {
-                                s = noData
-                            } else if let sclValues {
-                                let c = sclValues[i]
-                                if c.isNaN { s = noData } else if c >= 0 && c < 256 { s = sclTable[Int(c)] }
-                            }
-                            var x = Double.nan, g = Double.nan
-                            if s == 0 {
-                                x = NDVI.value(red: r, nir: v)
-                                if x.isNaN {
-                                    s = noData
-                                } else {
-                                    g = model.agb(x)
-                                    if !g.isFinite { outcome.nonFinite = x }
-                                    if x > 0.3 { positive += 1 } else if x < -0.3 { negative += 1 }
-                                }
-                            }
-                            status[i] = s
-                            indexOut[i] = x
-                            ndviOut[i] = x
-                            agbOut[i] = g
-                        }
+            let scl = sclSlot.map { UnsafeBufferPointer(rebasing: values[($0 * n)..<(($0 + 1) * n)]) }
+            return table.withUnsafeBufferPointer { table in
+                valueNDVICells(runs: runs, model: rules.model, sclTable: scl == nil ? nil : table,
+                               red: { red[$0] }, nir: { nir[$0] }, scl: { scl![$0] })
+            }
+        }
+    }
+
+    /// Red and NIR stored as UInt16 (and SCL as bytes, or none), without alpha bands or masks: the cells are
+    /// converted and valued in one pass, with the reader's arithmetic, so with the same bits.
+    private struct StoredNDVIBands {
+        var red: [UInt16], redConversion: RawSamples.Conversion
+        var nir: [UInt16], nirConversion: RawSamples.Conversion
+        var scl: [UInt8]?, sclConversion: RawSamples.Conversion?
+    }
+
+    private func storedNDVIBands(_ reader: TileReader) -> StoredNDVIBands? {
+        guard let r = reader.stored(slot: reader.slot(of: .red)!), case .uInt16(let red) = r.samples,
+              let v = reader.stored(slot: reader.slot(of: .nir)!), case .uInt16(let nir) = v.samples else { return nil }
+        var bands = StoredNDVIBands(red: red, redConversion: r.conversion, nir: nir, nirConversion: v.conversion)
+        if let sclSlot = reader.slot(of: .scl) {
+            guard let c = reader.stored(slot: sclSlot), case .byte(let scl) = c.samples else { return nil }
+            bands.scl = scl
+            bands.sclConversion = c.conversion
+        }
+        return bands
+    }
+
+    private func valueNDVI(_ b: StoredNDVIBands, runs: [Range<Int>], rules: CellRules) -> Outcome {
+        let table = b.scl == nil ? [] : TileCells.sclTable(rules.masks)
+        @inline(__always) func convert(_ stored: Double, _ c: RawSamples.Conversion) -> Double {
+            (stored == c.noData || stored.isNaN) ? .nan : (stored * c.gdalScale + c.gdalOffset) * c.scale + c.offset
+        }
+        let rc = b.redConversion, nc = b.nirConversion, sc = b.sclConversion
+        return b.red.withUnsafeBufferPointer { red in
+            b.nir.withUnsafeBufferPointer { nir in
+                (b.scl ?? []).withUnsafeBufferPointer { scl in
+                    table.withUnsafeBufferPointer { table in
+                        valueNDVICells(runs: runs, model: rules.model, sclTable: b.scl == nil ? nil : table,
+                                       red: { convert(Double(red[rc.base + $0]), rc) },
+                                       nir: { convert(Double(nir[nc.base + $0]), nc) },
+                                       scl: { convert(Double(scl[sc!.base + $0]), sc!) })
                     }
                 }
             }
-            outcome.signs = (positive, negative)
         }
+    }
+
+    /// The NDVI loop over the cells of `runs`, reading each cell's red, NIR (and SCL when `sclTable` is given).
+    @inline(__always)
+    private func valueNDVICells(runs: [Range<Int>], model: BiomassModel, sclTable: UnsafeBufferPointer<UInt8>?,
+                                red: (Int) -> Double, nir: (Int) -> Double, scl: (Int) -> Double) -> Outcome {
+        var outcome = Outcome()
+        var positive = 0, negative = 0
+        let noData = CellStatus.noData.rawValue
+        withOutputs { status, indexOut, ndviOut, agbOut in
+            for run in runs {
+                for i in run {
+                    let r = red(i), v = nir(i)
+                    var s = CellStatus.observed.rawValue
+                    if r.isNaN || v.isNaN {
+                        s = noData
+                    } else if let sclTable {
+                        let c = scl(i)
+                        if c.isNaN { s = noData } else if c >= 0 && c < 256 { s = sclTable[Int(c)] }
+                    }
+                    var x = Double.nan, g = Double.nan
+                    if s == 0 {
+                        x = NDVI.value(red: r, nir: v)
+                        if x.isNaN {
+                            s = noData
+                        } else {
+                            g = model.agb(x)
+                            if !g.isFinite { outcome.nonFinite = x }
+                            if x > 0.3 { positive += 1 } else if x < -0.3 { negative += 1 }
+                        }
+                    }
+                    status[i] = s
+                    indexOut[i] = x
+                    ndviOut[i] = x
+                    agbOut[i] = g
+                }
+            }
+        }
+        outcome.signs = (positive, negative)
         return outcome
     }
 

@@ -158,7 +158,7 @@ final class EstimateWorker {
                  rules: CellRules, histogramBinWidth: Double?) throws -> (sums: [(Int32, ParcelTotals)], signs: (positive: Int, negative: Int)) {
         // Only the cells under parcels are converted and valued (the tile is decoded whole).
         let covered = coverage.coveredCells(ofTile: tile)
-        try reader.read(window, cells: covered, decoded: decoded)
+        try reader.load(window, decoded: decoded)
         try cells.compute(reader, count: window.cellCount, rules: rules, cells: covered)
         let tileCells = CellWindow(column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
         let parcels = coverage.parcelsByTile[tile]

@@ -9,7 +9,8 @@ public final class TileReader {
     /// Per file: its dataset, the bands read (roles' bands, then alpha bands), the role slots they fill, and the
     /// cell type they are read in.
     private var groups: [(dataset: Int, bands: [Int], slots: [Int], type: DataType)] = []
-    private var raw: RawTile?
+    /// The tile last loaded, as stored.
+    private var loaded: RawTile?
     /// Reflectance (or classes) of every role for the last tile read, role after role (`count` cells each, in
     /// the order of `inputs.bands`).
     private var values: [Double] = []
@@ -81,31 +82,38 @@ public final class TileReader {
     /// this window), and converts to reflectance the cells in `cells` (all when nil); the values of other cells
     /// are left undefined.
     public func read(_ window: Window, cells: CellRuns? = nil, decoded: RawTile? = nil) throws {
-        let n = window.cellCount
-        count = n
+        try load(window, decoded: decoded)
+        convert(cells)
+    }
+
+    /// Reads every role's band over `window` (one GDAL request per file), or takes `decoded`, without converting
+    /// them: `convert(_:)` does, or `TileCells` reads the stored values itself.
+    public func load(_ window: Window, decoded: RawTile? = nil) throws {
+        count = window.cellCount
+        converted = false
+        if let decoded, decoded.window == window {
+            loaded = decoded
+            return
+        }
+        var own = loaded ?? RawTile(window: window, samples: groups.map { RawSamples(for: $0.type) },
+                                    masks: Array(repeating: [], count: inputs.bands.count))
+        loaded = nil
+        try decode(window, into: &own)
+        loaded = own
+    }
+
+    /// True once the loaded tile's values were converted.
+    public private(set) var converted = false
+
+    /// Converts to reflectance the cells in `cells` (all when nil) of the loaded tile.
+    public func convert(_ cells: CellRuns? = nil) {
+        guard let tile = loaded else { return }
+        let n = count
         let runs = (cells ?? CellRuns(all: n)).ranges
         if values.count != n * inputs.bands.count { values = [Double](repeating: .nan, count: n * inputs.bands.count) }
-        let tile: RawTile
-        if let decoded, decoded.window == window {
-            tile = decoded
-        } else {
-            var own = raw ?? RawTile(window: window, samples: groups.map { RawSamples(for: $0.type) },
-                                     masks: Array(repeating: [], count: inputs.bands.count))
-            raw = nil
-            try decode(window, into: &own)
-            tile = own
-            raw = own
-        }
         for (g, group) in groups.enumerated() {
-            for (k, slot) in group.slots.enumerated() {
-                let band = inputs.bands[slot]
-                // Classes and flags are read as stored; reflectance is scaled.
-                let isClasses = band.role.kind == .classes
-                let conversion = RawSamples.Conversion(
-                    base: k * n, alphaBase: band.alphaIndex.flatMap { a in group.bands.firstIndex(of: a) }.map { $0 * n },
-                    noData: band.noData ?? .nan, gdalScale: isClasses ? 1 : band.gdalScale,
-                    gdalOffset: isClasses ? 0 : band.gdalOffset, scale: isClasses ? 1 : inputs.scaling.scale,
-                    offset: isClasses ? 0 : inputs.scaling.offset)
+            for slot in group.slots {
+                let band = inputs.bands[slot], conversion = self.conversion(slot: slot)
                 values.withUnsafeMutableBufferPointer { all in
                     let out = UnsafeMutableBufferPointer(rebasing: all[(slot * n)..<((slot + 1) * n)])
                     tile.samples[g].convert(conversion, runs: runs, into: out)
@@ -117,5 +125,29 @@ public final class TileReader {
                 }
             }
         }
+        converted = true
+    }
+
+    /// How the stored values of the band in `slot` become reflectance (classes and flags stay as stored).
+    func conversion(slot: Int) -> RawSamples.Conversion {
+        let n = count
+        let band = inputs.bands[slot]
+        let group = groups.first { $0.slots.contains(slot) }!
+        let k = group.slots.firstIndex(of: slot)!
+        let isClasses = band.role.kind == .classes
+        return RawSamples.Conversion(
+            base: k * n, alphaBase: band.alphaIndex.flatMap { a in group.bands.firstIndex(of: a) }.map { $0 * n },
+            noData: band.noData ?? .nan, gdalScale: isClasses ? 1 : band.gdalScale,
+            gdalOffset: isClasses ? 0 : band.gdalOffset, scale: isClasses ? 1 : inputs.scaling.scale,
+            offset: isClasses ? 0 : inputs.scaling.offset)
+    }
+
+    /// The loaded, unconverted samples of the band in `slot` with their conversion, when they are stored as
+    /// `UInt16` (or `UInt8` for `byte`) and carry no alpha band and no explicit mask: for `TileCells`' fused path.
+    func stored(slot: Int) -> (samples: RawSamples, conversion: RawSamples.Conversion)? {
+        guard let tile = loaded, !inputs.bands[slot].hasExplicitMask else { return nil }
+        let conversion = self.conversion(slot: slot)
+        guard conversion.alphaBase == nil, let g = groups.firstIndex(where: { $0.slots.contains(slot) }) else { return nil }
+        return (tile.samples[g], conversion)
     }
 }

@@ -102,7 +102,7 @@ final class MapWorker {
     }
 
     func process(_ window: Window, rowAreas: [Double], rules: CellRules, writers: MapWriters, co2ePerAGB: Double) throws -> SceneTotals {
-        try reader.read(window)
+        try reader.load(window)
         let n = window.cellCount
         try cells.compute(reader, count: n, rules: rules)
         let list = [writers.ndvi, writers.index, writers.agb, writers.co2e]
