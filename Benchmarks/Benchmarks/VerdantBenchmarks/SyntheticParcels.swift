@@ -1,4 +1,5 @@
 import Foundation
+import GDALKit
 import Verdant
 
 /// Deterministic irregular parcels (star-shaped, 24 vertices, ~1–10 ha) over the synthetic scene, in its CRS.
@@ -20,6 +21,25 @@ enum SyntheticParcels {
             }
             return MultiPolygon(polygons: [Polygon(exterior: ring)])
         }
+    }
+
+    /// Writes them in longitude/latitude (EPSG:4326, as most parcel files come) once and returns the path.
+    static func lonLatPath(count: Int, sceneSize: Int) throws -> String {
+        let path = NSTemporaryDirectory() + "verdant-bench-parcels-lonlat-\(count)-\(sceneSize).geojson"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        let toLonLat = try CoordinateTransformation(from: SpatialReference(userInput: "EPSG:32647"),
+                                                    to: SpatialReference(userInput: "EPSG:4326"))
+        var text = "{\"type\":\"FeatureCollection\",\"features\":[\n"
+        text += try polygons(count: count, sceneSize: sceneSize).enumerated().map { i, p in
+            let ring = p.polygons[0].exterior + [p.polygons[0].exterior[0]]
+            var xs = ring.map(\.x), ys = ring.map(\.y)
+            try toLonLat.transform(x: &xs, y: &ys)
+            let coordinates = zip(xs, ys).map { "[\($0),\($1)]" }.joined(separator: ",")
+            return "{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"p\(i)\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(coordinates)]]}}"
+        }.joined(separator: ",\n")
+        text += "\n]}\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
     }
 
     /// Writes them as GeoJSON (EPSG:32647) once and returns the path.

@@ -33,6 +33,68 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Index, status and AGB of every cell of one 512 × 512 tile, straight from the stored UInt16 red and NIR.
+    Benchmark("TileCells NDVI 512x512 from UInt16 (cells)", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let path = try SyntheticScene.path(size: 2048)
+        let inputs = try ResolvedInputs.resolve(.stacked(path: path, red: .description("B04"), nir: .description("B08"),
+                                                         scaling: ReflectanceScaling(scale: 0.0001, offset: -0.1)),
+                                                roles: [.red, .nir])
+        let reader = try TileReader(inputs: inputs)
+        let window = try Window(columnOffset: 512, rowOffset: 512, width: 512, height: 512)
+        try reader.load(window)
+        let rules = try CellRules(model: try BiomassModel(parsing: "linear:-30,250"))
+        let cells = TileCells()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            try cells.compute(reader, count: window.cellCount, rules: rules)
+            blackHole(cells.vegetationSigns)
+        }
+    }
+
+    // Accumulation: every parcel's cells in every tile it touches (10k parcels, ~1–10 ha, 10980 × 10980 grid).
+    Benchmark("ParcelAccumulator 10k parcels over their tiles", configuration: .init(maxIterations: 10)) { benchmark in
+        let grid = CellGrid(originX: 600_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10, columns: 10_980, rows: 10_980)!
+        let tiles = try BlockWindows(rasterWidth: 10_980, rasterHeight: 10_980, tileWidth: 512, tileHeight: 512)
+        let coverage = GridCoverage(polygons: SyntheticParcels.polygons(count: 10_000, sceneSize: 10_980), grid: grid,
+                                    tiles: tiles, threads: 2)
+        let n = 512 * 512
+        let status = [UInt8](repeating: 0, count: n), ndvi = (0..<n).map { 0.2 + Double($0 % 97) / 200 }
+        let agb = ndvi.map { max(0, -30 + 250 * $0) }, rowAreas = [Double](repeating: 100, count: 10_980)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            var observed = 0.0
+            status.withUnsafeBufferPointer { s in
+                ndvi.withUnsafeBufferPointer { x in
+                    agb.withUnsafeBufferPointer { b in
+                        let values = ParcelAccumulator.TileValues(status: s, ndvi: x, index: x, agb: b)
+                        for t in coverage.tilesWithParcels {
+                            let w = tiles[t]
+                            let cells = CellWindow(column: w.columnOffset, row: w.rowOffset, width: w.width, height: w.height)!
+                            guard w.width == 512 && w.height == 512 else { continue }
+                            for p in coverage.parcelsByTile[t] {
+                                observed += ParcelAccumulator.sums(coverage.parcels[Int(p)], in: cells, rowAreas: rowAreas,
+                                                                   values: values).observedArea
+                            }
+                        }
+                    }
+                }
+            }
+            blackHole(observed)
+        }
+    }
+
+    // Parcels read (GeoJSON, longitude/latitude), checked, densified to half a cell and projected onto UTM.
+    Benchmark("ParcelLoader 2k lon/lat parcels onto UTM, 2 threads", configuration: .init(maxIterations: 20)) { benchmark in
+        let scene = try SyntheticScene.path(size: 2048)
+        let parcels = try SyntheticParcels.lonLatPath(count: 2000, sceneSize: 2048)
+        let grid = try ResolvedInputs.resolve(.stacked(path: scene, red: .description("B04"), nir: .description("B08")),
+                                              roles: [.red, .nir]).grid
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try ParcelLoader.load(ParcelSource(path: parcels, idField: "parcel_id"), onto: grid, threads: 2))
+        }
+    }
+
     // verdant map end to end on a 2048 × 2048 scene, 2 threads, no raster outputs.
     Benchmark("MapJob 2048x2048 UInt16 deflate, 2 threads", configuration: .init(maxIterations: 10)) { benchmark in
         let path = try SyntheticScene.path(size: 2048)
