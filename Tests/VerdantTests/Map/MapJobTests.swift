@@ -109,8 +109,6 @@ import Verdant
     @Test func bitIdenticalForAnyWorkerCount() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        var rng = SystemRandomNumberGenerator()
-        _ = rng
         // A deterministic pseudo-random scene, 300 × 200 cells in 16 × 16 blocks, so there are many tiles.
         var state: UInt64 = 42
         func next() -> Double {
