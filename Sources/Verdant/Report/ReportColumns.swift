@@ -1,3 +1,5 @@
+import GDALKit
+
 /// The column names of the per-parcel table: a contract that users' scripts rely on. The columns of the first
 /// release keep their names and relative order; later columns come after them, before `notes`.
 public enum ReportColumns {
@@ -43,6 +45,21 @@ public enum ReportColumns {
     }
 
     /// The figure values of a row, in `figureColumns(index:)` order.
+    /// A parcel's row as attribute values for vector outputs, in column order: id, attributes, figures (flags as
+    /// 0/1), notes.
+    static func fieldValues(_ r: ParcelFigures, attributeIndices: [Int], index: String) -> [FieldValue] {
+        var values: [FieldValue] = [.string(r.parcelID)] + attributeIndices.map { r.attributes[$0] }
+        values += Self.values(r, index: index).map { value -> FieldValue in
+            switch value {
+            case .number(let v): v.map { FieldValue.real($0) } ?? .null
+            case .flag(let b): .integer(b ? 1 : 0)
+            case .text(let t): .string(t)
+            }
+        }
+        values.append(.string(r.notes.joined(separator: "; ")))
+        return values
+    }
+
     static func values(_ r: ParcelFigures, index: String) -> [Value] {
         var out: [Value] = [r.parcelHa, r.coveredHa, r.observedHa, r.unobservedFraction, r.meanNDVI, r.agbT, r.agbTPerHa,
                             r.carbonT, r.co2eT, r.cloudFraction, r.noDataFraction, r.maskedFraction].map { .number($0) }

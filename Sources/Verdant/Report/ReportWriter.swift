@@ -14,6 +14,11 @@ public enum ReportWriter {
         case .csv: try output.write(Data(CSVReport.text(report).utf8))
         case .json: try output.write(Data((try JSONReport.value(report).text() + "\n").utf8))
         case .geojson, .gpkg:
+            // GeoJSON of polygons on an EPSG CRS is written by Verdant on all cores, anything else by OGR.
+            if format == .geojson, let text = GeoJSONReport.text(report) {
+                try output.write(Data(text.utf8))
+                return
+            }
             let tmp = output.temporarySibling(tag: "report") + "." + format.rawValue
             do {
                 try VectorReport.write(report, to: tmp, format: format)

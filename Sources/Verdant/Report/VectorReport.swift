@@ -21,16 +21,7 @@ public enum VectorReport {
         for c in columns { try layer.createField(c) }
         try dataset.inTransaction {
             for (row, parcel) in zip(report.rows, report.parcels.parcels) {
-                var values: [FieldValue] = [.string(row.parcelID)]
-                values += report.attributeIndices.map { row.attributes[$0] }
-                values += ReportColumns.values(row, index: index).map { value -> FieldValue in
-                    switch value {
-                    case .number(let v): v.map { FieldValue.real($0) } ?? .null
-                    case .flag(let b): .integer(b ? 1 : 0)
-                    case .text(let t): .string(t)
-                    }
-                }
-                values.append(.string(row.notes.joined(separator: "; ")))
+                let values = ReportColumns.fieldValues(row, attributeIndices: report.attributeIndices, index: index)
                 let geometry = parcel.sourceWKB.isEmpty ? nil : try Geometry(wkb: parcel.sourceWKB).multiPolygon()
                 try layer.addFeature(values: values, geometry: geometry)
             }
