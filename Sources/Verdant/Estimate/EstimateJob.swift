@@ -49,11 +49,15 @@ public enum EstimateJob {
             reused = true
             readAhead = nil
         } else {
-            // Tiles are decoded ahead while the parcels are read (much of it on one thread).
+            // Tiles are decoded ahead while the parcels' features are read (OGR reads on one thread); the rest of the
+            // preparation keeps every core busy by itself.
             let plan = try TilePlan(width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
                                     blockHeight: inputs.blockHeight, requested: request.execution.tileSize)
             let prefetch = TilePrefetch(inputs: inputs, tiles: plan.tiles, budgetBytes: request.execution.readAheadBytes)
-            do { parcels = try PreparedParcels(source: request.parcels, inputs: inputs, execution: request.execution) } catch {
+            do {
+                parcels = try PreparedParcels(source: request.parcels, inputs: inputs, execution: request.execution,
+                                              featuresRead: { prefetch.finish() })
+            } catch {
                 prefetch.stop()
                 throw error
             }

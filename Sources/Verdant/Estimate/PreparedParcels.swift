@@ -14,7 +14,10 @@ public struct PreparedParcels: Sendable {
     /// Every parcel's area in m².
     public let areas: [Double]
 
-    init(source: ParcelSource, inputs: ResolvedInputs, execution: ExecutionOptions) throws {
+    /// Prepares the parcels of `source` for the grid of `inputs`; `featuresRead` is called once their features
+    /// are read, before their geometry is processed.
+    init(source: ParcelSource, inputs: ResolvedInputs, execution: ExecutionOptions,
+         featuresRead: (@Sendable () -> Void)? = nil) throws {
         let grid = inputs.grid
         guard let cellGrid = grid.cellGrid else {
             throw VerdantError.input(file: inputs.bands[0].source, problem: "has a rotated or south-up geotransform; per-parcel sums need a north-up grid (warp it with gdalwarp)")
@@ -25,7 +28,8 @@ public struct PreparedParcels: Sendable {
                                  blockHeight: inputs.blockHeight, requested: execution.tileSize)
         // Each parcel is measured as its polygons are made; the layer keeps the parcels' outlines.
         let (layer, measures) = try ParcelLoader.load(source, onto: grid, threads: execution.threads,
-                                                      progress: execution.parcelProgress, measuring: cellGrid)
+                                                      progress: execution.parcelProgress, measuring: cellGrid,
+                                                      featuresRead: featuresRead)
         self.layer = layer
         self.coverage = GridCoverage(coverages: measures!.map(\.coverage), grid: cellGrid, tiles: plan.tiles)
         self.areas = measures!.map(\.area)

@@ -29,6 +29,11 @@ public final class TilePrefetch: Sendable {
         }
     }
 
+    /// Asks reading ahead to stop after the tile being decoded, without waiting.
+    public func finish() {
+        stopped.store(true, ordering: .relaxed)
+    }
+
     /// Stops reading ahead and waits for the tile being decoded.
     public func stop() {
         stopped.store(true, ordering: .relaxed)

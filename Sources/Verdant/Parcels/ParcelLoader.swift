@@ -8,7 +8,7 @@ public enum ParcelLoader {
     /// Loads the parcels of `source` for analysis on `grid`.
     public static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int = 1,
                             progress: ProgressSink? = nil) throws -> ParcelLayer {
-        try load(source, onto: grid, threads: threads, progress: progress, measuring: nil).layer
+        try load(source, onto: grid, threads: threads, progress: progress, measuring: nil, featuresRead: nil).layer
     }
 
     /// A parcel's exact coverage of the analysis grid's cells and its area in m², made from its densified
@@ -28,14 +28,15 @@ public enum ParcelLoader {
 
     /// Loads the parcels; with `cells`, also measures each parcel on those cells and keeps only its outline
     /// (vertices transformed, not densified) as its geometry, so that the densified polygons of all parcels are
-    /// never held at once.
+    /// never held at once. `featuresRead` is called once the features are read.
     static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int, progress: ProgressSink?,
-                     measuring cells: CellGrid?) throws -> (layer: ParcelLayer, measures: [Measure]?) {
+                     measuring cells: CellGrid?, featuresRead: (@Sendable () -> Void)?) throws -> (layer: ParcelLayer, measures: [Measure]?) {
         let path = source.path
         if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
         }
         let table = try features(of: source, threads: threads)
+        featuresRead?()
         let fields = table.fields
         var idIndex: Int?
         if let idField = source.idField {
