@@ -124,6 +124,8 @@ struct EstimateCommand: ParsableCommand {
         request.factorSet = factorSet
         request.classField = factorOptions.classField
         request.factorClass = factorClass
+        // The report's input checksums are computed while the estimate runs.
+        let digests = report == nil ? nil : FileDigests(protected)
         let result = try EstimateJob.run(request)
         for w in result.metadata.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
         for row in result.rows where !row.notes.isEmpty {
@@ -133,22 +135,18 @@ struct EstimateCommand: ParsableCommand {
         try ReportWriter.write(result, to: out, inputs: protected, overwrite: output.force)
         var picture: Data?
         if quicklook != nil || report != nil {
-            // NDVI of the scene (a second pass over the rasters), drawn with the parcels outlined.
+            // NDVI of the scene at picture size (a second pass over the rasters), drawn with the parcels outlined.
             let scratch = NSTemporaryDirectory() + "verdant-quicklook-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: scratch) }
-            var map = MapRequest(inputs: inputs, model: biomass, masks: masks, ndviOutput: scratch + "/ndvi.tif",
-                                 execution: runOptions.execution())
-            map.overwrite = true
-            _ = try MapJob.run(map)
+            try QuicklookRaster.writeNDVI(inputs: inputs, masks: masks, execution: runOptions.execution(), to: scratch + "/ndvi.tif")
             let png = quicklook ?? scratch + "/quicklook.png"
             try Quicklook.write(raster: scratch + "/ndvi.tif", parcels: result.parcels.parcels.map(\.geometry), label: "NDVI", unit: "",
                                 to: try OutputPath(png, inputs: protected, overwrite: output.force))
             picture = FileManager.default.contents(atPath: png)
         }
         if let report {
-            var checksums: [String: String] = [:]
-            for f in Set(protected) { checksums[f] = SHA256.file(f) ?? "not read (remote)" }
+            let checksums = digests?.wait() ?? [:]
             try OutputPath(report, inputs: protected, overwrite: output.force)
                 .write(Data(HTMLReport.html(result, quicklookPNG: picture, checksums: checksums).utf8))
         }

@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// SHA-256 of files, for echoing the inputs of a carbon report (FIPS 180-4; no dependency).
 public enum SHA256 {
@@ -29,25 +31,30 @@ public enum SHA256 {
             let chunk: Data?
             do { chunk = try handle.read(upToCount: 4 << 20) } catch { return nil }
             guard let chunk, !chunk.isEmpty else { break }
-            state.update([UInt8](chunk))
+            state.update(chunk)
         }
         return state.finish()
     }
 
     /// A running digest.
     struct State {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         var pending: [UInt8] = []
         var length: UInt64 = 0
 
-        mutating func update(_ bytes: [UInt8]) {
+        mutating func update<D: DataProtocol>(_ bytes: D) where D.Index == Int {
             length += UInt64(bytes.count)
-            pending += bytes
+            pending.append(contentsOf: bytes)
             let whole = pending.count / 64 * 64
             if whole > 0 {
-                compress(pending[0..<whole])
+                pending.withUnsafeBufferPointer { compress(UnsafeBufferPointer(rebasing: $0[0..<whole])) }
                 pending.removeFirst(whole)
             }
+        }
+
+        mutating func update(_ bytes: [UInt8]) {
+            update(bytes[...])
         }
 
         mutating func finish() -> String {
@@ -56,38 +63,75 @@ public enum SHA256 {
             while tail.count % 64 != 56 { tail.append(0) }
             let bits = length * 8
             for i in (0..<8).reversed() { tail.append(UInt8((bits >> (UInt64(i) * 8)) & 0xff)) }
-            compress(tail[...])
-            return h.map { String(format: "%08x", $0) }.joined()
+            tail.withUnsafeBufferPointer { compress($0) }
+            return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].map { word in
+                let hex = String(word, radix: 16)
+                return String(repeating: "0", count: 8 - hex.count) + hex
+            }.joined()
         }
 
-        private mutating func compress(_ message: ArraySlice<UInt8>) {
-            var w = [UInt32](repeating: 0, count: 64)
-            var chunk = message.startIndex
-            while chunk < message.endIndex {
-                for i in 0..<16 {
-                    let b = chunk + i * 4
-                    w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
+        /// Compresses whole 64-byte blocks.
+        private mutating func compress(_ message: UnsafeBufferPointer<UInt8>) {
+            SHA256.k.withUnsafeBufferPointer { k in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                    var (h0, h1, h2, h3, h4, h5, h6, h7) = h
+                    var chunk = 0
+                    while chunk + 64 <= message.count {
+                        for i in 0..<16 {
+                            let b = chunk + i * 4
+                            w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
+                        }
+                        for i in 16..<64 {
+                            let x = w[i - 15], y = w[i - 2]
+                            let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                            let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                        }
+                        var (a, b, c, d, e, f, g, hh) = (h0, h1, h2, h3, h4, h5, h6, h7)
+                        for i in 0..<64 {
+                            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                            let ch = (e & f) ^ (~e & g)
+                            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                            let maj = (a & b) ^ (a & c) ^ (b & c)
+                            let t2 = s0 &+ maj
+                            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                        }
+                        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= hh
+                        chunk += 64
+                    }
+                    h = (h0, h1, h2, h3, h4, h5, h6, h7)
                 }
-                for i in 16..<64 {
-                    let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                    let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                }
-                var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-                for i in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                }
-                h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
-                chunk += 64
             }
         }
     }
 }
 
+@inline(__always)
 private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+
+/// SHA-256 digests of files computed on a background thread while the caller works (a report's input checksums
+/// while the estimate runs), so that hashing a large scene does not add its whole time to the run.
+public final class FileDigests: Sendable {
+    private let digests = Mutex<[String: String]>([:])
+    private let done = DispatchGroup()
+
+    /// Starts hashing `paths` (each once, in order); files that cannot be read get `unreadable`.
+    public init(_ paths: [String], unreadable: String = "not read (remote)") {
+        let unique = Array(Set(paths)).sorted()
+        done.enter()
+        DispatchQueue.global(qos: .utility).async { [self] in
+            defer { done.leave() }
+            for path in unique {
+                let digest = SHA256.file(path) ?? unreadable
+                digests.withLock { $0[path] = digest }
+            }
+        }
+    }
+
+    /// Waits for every digest and returns them by path.
+    public func wait() -> [String: String] {
+        done.wait()
+        return digests.withLock { $0 }
+    }
+}
