@@ -124,6 +124,8 @@ struct EstimateCommand: ParsableCommand {
         request.factorSet = factorSet
         request.classField = factorOptions.classField
         request.factorClass = factorClass
+        // The quicklook's NDVI picture comes from the estimate's own tile pass.
+        if quicklook != nil || report != nil { request.ndviPictureSize = 800 }
         // The report's input checksums are computed while the estimate runs.
         let digests = report == nil ? nil : FileDigests(protected)
         let result = try EstimateJob.run(request)
@@ -135,11 +137,12 @@ struct EstimateCommand: ParsableCommand {
         try ReportWriter.write(result, to: out, inputs: protected, overwrite: output.force)
         var picture: Data?
         if quicklook != nil || report != nil {
-            // NDVI of the scene at picture size (a second pass over the rasters), drawn with the parcels outlined.
+            // NDVI of the scene at picture size (from the estimate's tile pass), drawn with the parcels outlined.
             let scratch = NSTemporaryDirectory() + "verdant-quicklook-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: scratch) }
-            try QuicklookRaster.writeNDVI(inputs: inputs, masks: masks, execution: runOptions.execution(), to: scratch + "/ndvi.tif")
+            let ndvi = try result.ndviPicture ?? QuicklookRaster.ndvi(inputs: inputs, masks: masks, execution: runOptions.execution())
+            try ndvi.write(to: scratch + "/ndvi.tif")
             let png = quicklook ?? scratch + "/quicklook.png"
             try Quicklook.write(raster: scratch + "/ndvi.tif", parcels: result.parcels.parcels.map(\.geometry), label: "NDVI", unit: "",
                                 to: try OutputPath(png, inputs: protected, overwrite: output.force))

@@ -71,7 +71,12 @@ public enum EstimateJob {
         let threads = request.execution.threads
         let rowAreas = grid.rowCellAreas()
         let model = request.model
-        let selection = coverage.tilesWithParcels
+        // A picture of the scene needs every tile; the parcels' sums only the tiles under them.
+        let picture = request.ndviPictureSize.map { NDVIPicture.Builder(grid: grid, maxSize: $0) }
+        if picture != nil && (inputs.band(.red) == nil || inputs.band(.nir) == nil) {
+            try request.inputs.require([.red, .nir], for: "the NDVI picture")
+        }
+        let selection = picture == nil ? coverage.tilesWithParcels : Array(0..<plan.count)
         let hasNDVI = inputs.band(.red) != nil && inputs.band(.nir) != nil
         let histogramBinWidth: Double? = request.uncertainty.method == .monteCarlo && model.uncertainty != nil ? 0.001 : nil
 
@@ -81,7 +86,7 @@ public enum EstimateJob {
             makeWorker: { try EstimateWorker(inputs: inputs) },
             process: { worker, tile, window in
                 try worker.process(tile: tile, window: window, decoded: readAhead?.take(tile), coverage: coverage,
-                                   rowAreas: rowAreas, rules: rules, histogramBinWidth: histogramBinWidth)
+                                   rowAreas: rowAreas, rules: rules, histogramBinWidth: histogramBinWidth, picture: picture)
             })
         var sums = [ParcelTotals](repeating: ParcelTotals(), count: layer.parcels.count)
         var signs = (positive: 0, negative: 0)
@@ -90,6 +95,7 @@ public enum EstimateJob {
             signs.positive += tile.signs.positive
             signs.negative += tile.signs.negative
         }
+        let ndviPicture = picture?.picture(partials.compactMap(\.picture))
         let chooser = try FactorChooser(request: request, layer: layer)
         var rows = try layer.parcels.indices.map { i in
             try ParcelFigures(parcel: layer.parcels[i], areaM2: parcels.areas[i], totals: sums[i],
@@ -118,7 +124,7 @@ public enum EstimateJob {
             startedAt: ISO8601DateFormatter().string(from: started), seconds: Date().timeIntervalSince(started),
             phases: phases + [("figures", Date().timeIntervalSince(mark))])
         let report = EstimateReport(rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
-                                    attributeIndices: indices, parcels: layer)
+                                    attributeIndices: indices, parcels: layer, ndviPicture: ndviPicture)
         return (report, parcels, reused)
     }
 
@@ -159,11 +165,14 @@ final class EstimateWorker {
     }
 
     func process(tile: Int, window: Window, decoded: RawTile?, coverage: GridCoverage, rowAreas: [Double],
-                 rules: CellRules, histogramBinWidth: Double?) throws -> (sums: [(Int32, ParcelTotals)], signs: (positive: Int, negative: Int)) {
-        // Only the cells under parcels are converted and valued (the tile is decoded whole).
-        let covered = coverage.coveredCells(ofTile: tile)
+                 rules: CellRules, histogramBinWidth: Double?,
+                 picture: NDVIPicture.Builder?) throws -> (sums: [(Int32, ParcelTotals)], signs: (positive: Int, negative: Int), picture: NDVIPicture.Sums?) {
+        // Only the cells under parcels are converted and valued (the tile is decoded whole), unless a picture of
+        // the scene is wanted.
         try reader.load(window, decoded: decoded)
-        try cells.compute(reader, count: window.cellCount, rules: rules, cells: covered)
+        try cells.compute(reader, count: window.cellCount, rules: rules,
+                          cells: picture == nil ? coverage.coveredCells(ofTile: tile) : nil)
+        let pictureSums = picture?.sums(window: window, cells: cells)
         let tileCells = CellWindow(column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
         let parcels = coverage.parcelsByTile[tile]
         var out: [(Int32, ParcelTotals)] = []
@@ -186,6 +195,6 @@ final class EstimateWorker {
                 }
             }
         }
-        return (out, cells.vegetationSigns)
+        return (out, cells.vegetationSigns, pictureSums)
     }
 }

@@ -17,4 +17,6 @@ public struct EstimateReport: Hashable, Sendable {
     public var attributeIndices: [Int]
     /// The parcels, for writing their geometry in their own CRS.
     public var parcels: ParcelLayer
+    /// The scene's NDVI picture, when the request asked for one (`ndviPictureSize`).
+    public var ndviPicture: NDVIPicture?
 }

@@ -22,6 +22,9 @@ public struct EstimateRequest: Hashable, Sendable {
     public var uncertainty = UncertaintyOptions()
     /// Threads and tiles.
     public var execution: ExecutionOptions
+    /// Also make an NDVI picture of the whole scene of at most this many cells a side (for a quicklook), from the
+    /// estimate's own tile pass; nil: none.
+    public var ndviPictureSize: Int?
 
     /// An estimate request.
     public init(inputs: RasterInputs, parcels: ParcelSource, model: BiomassModel = .example,
