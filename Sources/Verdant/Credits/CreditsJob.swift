@@ -6,6 +6,11 @@ public enum CreditsJob {
     /// Runs the request.
     public static func run(_ request: CreditsRequest, extraFiles: [String] = []) throws -> CreditsReport {
         try request.validate()
+        // Every input's checksum is computed while the two estimates run.
+        var files = Set(request.t0.inputs.bands.values.flatMap(\.paths) + request.t1.inputs.bands.values.flatMap(\.paths))
+        files.insert(request.t0.parcels.path)
+        for f in extraFiles { files.insert(f) }
+        let digests = FileDigests(Array(files), unreadable: "not read (remote or unreadable)")
         let (r0, prepared0, _) = try EstimateJob.run(request.t0, reusing: nil, onlyIfSameGrid: true)
         let (r1, _, reused) = try EstimateJob.run(request.t1, reusing: prepared0, onlyIfSameGrid: true)
         guard r0.rows.map(\.parcelID) == r1.rows.map(\.parcelID) else {
@@ -125,11 +130,7 @@ public enum CreditsJob {
                                   netRemovals: afterLeakage - buffer, excluded: false,
                                   notes: ["sum over the \(order.count) credited parcels; the deduction is computed on the total"])
 
-        var files = Set(request.t0.inputs.bands.values.flatMap(\.paths) + request.t1.inputs.bands.values.flatMap(\.paths))
-        files.insert(request.t0.parcels.path)
-        for f in extraFiles { files.insert(f) }
-        var checksums: [String: String] = [:]
-        for f in files.sorted() { checksums[f] = SHA256.file(f) ?? "not read (remote or unreadable)" }
-        return CreditsReport(rows: rows, total: total, t0: r0, t1: r1, request: request, checksums: checksums, coverageReused: reused)
+        return CreditsReport(rows: rows, total: total, t0: r0, t1: r1, request: request, checksums: digests.wait(),
+                             coverageReused: reused)
     }
 }
