@@ -24,10 +24,12 @@ let package = Package(
         ),
         // The safe Swift layer over GDAL: every unsafe pointer of the project lives here.
         .target(name: "GDALKit", dependencies: ["CGDAL"]),
+        // SHA-256 blocks with the x86 SHA extensions (checksums of large inputs); Verdant falls back to Swift.
+        .target(name: "CSHA256"),
         // The engine: indices, biomass, coverage, executor, accounting. No C types in its API.
         .target(
             name: "Verdant",
-            dependencies: ["GDALKit", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GDALKit", "CSHA256", .product(name: "Yams", package: "Yams")],
             resources: [
                 .embedInCode("Sensors/presets.json"),
                 .embedInCode("Carbon/FactorSets/ipcc-2006.json"),

@@ -1,19 +1,13 @@
+import CSHA256
 import Dispatch
 import Foundation
 import Synchronization
 
 /// SHA-256 of files, for echoing the inputs of a carbon report (FIPS 180-4; no dependency).
 public enum SHA256 {
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
+
+    /// True when the SHA instructions of the processor are used.
+    static let hardware = verdant_sha256_hardware() != 0
 
     /// The hex digest of `data`.
     public static func hex(_ data: Data) -> String {
@@ -42,6 +36,8 @@ public enum SHA256 {
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         var pending: [UInt8] = []
         var length: UInt64 = 0
+        /// Whether blocks go through the processor's SHA instructions (tests turn it off to compare).
+        var hardware = SHA256.hardware
 
         mutating func update<D: DataProtocol>(_ bytes: D) where D.Index == Int {
             length += UInt64(bytes.count)
@@ -70,38 +66,48 @@ public enum SHA256 {
             }.joined()
         }
 
-        /// Compresses whole 64-byte blocks.
+        /// Compresses whole 64-byte blocks, with the processor's SHA instructions when it has them.
         private mutating func compress(_ message: UnsafeBufferPointer<UInt8>) {
-            SHA256.k.withUnsafeBufferPointer { k in
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                    var (h0, h1, h2, h3, h4, h5, h6, h7) = h
-                    var chunk = 0
-                    while chunk + 64 <= message.count {
-                        for i in 0..<16 {
-                            let b = chunk + i * 4
-                            w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
-                        }
-                        for i in 16..<64 {
-                            let x = w[i - 15], y = w[i - 2]
-                            let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
-                            let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
-                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                        }
-                        var (a, b, c, d, e, f, g, hh) = (h0, h1, h2, h3, h4, h5, h6, h7)
-                        for i in 0..<64 {
-                            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                            let ch = (e & f) ^ (~e & g)
-                            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                            let maj = (a & b) ^ (a & c) ^ (b & c)
-                            let t2 = s0 &+ maj
-                            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                        }
-                        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= hh
-                        chunk += 64
+            if hardware && message.count >= 64 {
+                var words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
+                verdant_sha256_blocks(&words, message.baseAddress, message.count / 64)
+                h = (words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7])
+                return
+            }
+            compressInSwift(message)
+        }
+
+        /// Compresses whole 64-byte blocks in Swift (FIPS 180-4).
+        mutating func compressInSwift(_ message: UnsafeBufferPointer<UInt8>) {
+            let k = verdant_sha256_constants()!
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                var (h0, h1, h2, h3, h4, h5, h6, h7) = h
+                var chunk = 0
+                while chunk + 64 <= message.count {
+                    for i in 0..<16 {
+                        let b = chunk + i * 4
+                        w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
                     }
-                    h = (h0, h1, h2, h3, h4, h5, h6, h7)
+                    for i in 16..<64 {
+                        let x = w[i - 15], y = w[i - 2]
+                        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var (a, b, c, d, e, f, g, hh) = (h0, h1, h2, h3, h4, h5, h6, h7)
+                    for i in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= hh
+                    chunk += 64
                 }
+                h = (h0, h1, h2, h3, h4, h5, h6, h7)
             }
         }
     }
