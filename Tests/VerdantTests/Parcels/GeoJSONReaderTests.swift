@@ -142,6 +142,8 @@ import TestSupport
         ("open ring", #"{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}}"#),
         ("huge integer", #"{"type": "Feature", "properties": {"a": 99999999999999999999}, "geometry": null}"#),
         ("numeric id", #"{"type": "Feature", "properties": {"id": 3}, "geometry": null}"#),
+        ("repeated property", #"{"type": "Feature", "properties": {"a": 1, "a": 2}, "geometry": null}"#),
+        ("repeated member", #"{"type": "Feature", "properties": {"a": 1}, "geometry": null, "geometry": null}"#),
         ("key order", #"{"type": "Feature", "properties": {"b": 1}, "geometry": null}, {"type": "Feature", "properties": {"a": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 1, "b": 2}, "geometry": null}"#),
         ("swapped keys", #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"b": 1, "a": 2}, "geometry": null}"#),
         ("other crs", #"{"type": "Feature", "properties": {}, "geometry": null}], "crs": {"type": "name", "properties": {"name": "+proj=longlat +datum=WGS84"}}, "x": ["#),

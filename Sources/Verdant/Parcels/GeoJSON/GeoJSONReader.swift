@@ -138,9 +138,7 @@ enum GeoJSONReader {
             case "type": isFeature = try s.string() == "Feature"
             case "properties":
                 if s.peek() == UInt8(ascii: "n") { _ = try s.literal(); return }
-                var seen = Set<String>()
                 try s.object { s, key in
-                    guard seen.insert(key).inserted else { throw s.fail("repeated property '\(key)'") }
                     switch s.peek() ?? 0 {
                     case UInt8(ascii: "\""):
                         let text = try s.string()

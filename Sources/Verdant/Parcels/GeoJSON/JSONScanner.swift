@@ -62,12 +62,16 @@ struct JSONScanner {
         return false
     }
 
-    /// Calls `member` with each key of an object (the scanner then before its value), consuming the object.
+    /// Calls `member` with each key of an object (the scanner then before its value), consuming the object. A key
+    /// that comes twice throws (readers differ on which one wins).
     mutating func object(_ member: (inout JSONScanner, String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         if take(UInt8(ascii: "}")) { return }
+        var keys: [String] = []
         repeat {
             let key = try string()
+            if keys.contains(key) { throw fail("key '\(key)' twice") }
+            keys.append(key)
             try expect(UInt8(ascii: ":"))
             try member(&self, key)
         } while take(UInt8(ascii: ","))
