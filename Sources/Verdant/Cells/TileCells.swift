@@ -143,18 +143,15 @@ public final class TileCells {
 
     private func valueNDVI(_ b: StoredNDVIBands, runs: [Range<Int>], rules: CellRules) -> Outcome {
         let table = b.scl == nil ? [] : TileCells.sclTable(rules.masks)
-        @inline(__always) func convert(_ stored: Double, _ c: RawSamples.Conversion) -> Double {
-            (stored == c.noData || stored.isNaN) ? .nan : (stored * c.gdalScale + c.gdalOffset) * c.scale + c.offset
-        }
         let rc = b.redConversion, nc = b.nirConversion, sc = b.sclConversion
         return b.red.withUnsafeBufferPointer { red in
             b.nir.withUnsafeBufferPointer { nir in
                 (b.scl ?? []).withUnsafeBufferPointer { scl in
                     table.withUnsafeBufferPointer { table in
                         valueNDVICells(runs: runs, model: rules.model, sclTable: b.scl == nil ? nil : table,
-                                       red: { convert(Double(red[rc.base + $0]), rc) },
-                                       nir: { convert(Double(nir[nc.base + $0]), nc) },
-                                       scl: { convert(Double(scl[sc!.base + $0]), sc!) })
+                                       red: { rc.value(Double(red[rc.base + $0])) },
+                                       nir: { nc.value(Double(nir[nc.base + $0])) },
+                                       scl: { sc!.value(Double(scl[sc!.base + $0])) })
                     }
                 }
             }

@@ -35,3 +35,16 @@ public enum ParallelMap {
         return slots.withLock { $0.map { $0! } }
     }
 }
+
+extension ParallelMap {
+    /// Text made on `threads` workers in chunks of `chunk` items (`body` appends items `range` to a chunk's text),
+    /// joined in item order: the same text for any number of workers.
+    static func text(count: Int, chunk: Int, threads: Int,
+                     body: @Sendable (_ range: Range<Int>, _ text: inout String) throws -> Void) throws -> String {
+        try map(count: (count + chunk - 1) / chunk, threads: threads, makeWorker: { () }, body: { _, c -> String in
+            var text = ""
+            try body((c * chunk)..<min(count, (c + 1) * chunk), &text)
+            return text
+        }).joined()
+    }
+}

@@ -99,6 +99,12 @@ enum RawSamples: Sendable {
         var noData: Double
         /// GDAL's scale and offset, then the user's.
         var gdalScale: Double, gdalOffset: Double, scale: Double, offset: Double
+
+        /// The value of a stored cell: NaN where nodata or NaN, else `(v × gdalScale + gdalOffset) × scale + offset`.
+        @inline(__always)
+        func value(_ v: Double) -> Double {
+            (v == noData || v.isNaN) ? .nan : (v * gdalScale + gdalOffset) * scale + offset
+        }
     }
 
     /// Converts the cells in `runs` of one band into `out`: NaN where nodata, NaN or alpha 0, else
@@ -117,12 +123,8 @@ enum RawSamples: Sendable {
 
     private static func convert<T: RawSample>(_ a: [T], _ c: Conversion, _ runs: [Range<Int>], _ out: UnsafeMutableBufferPointer<Double>) {
         a.withUnsafeBufferPointer { src in
-            let nd = c.noData, gs = c.gdalScale, go = c.gdalOffset, us = c.scale, uo = c.offset
             for run in runs {
-                for i in run {
-                    let v = src[c.base + i].asDouble
-                    out[i] = (v == nd || v.isNaN) ? .nan : (v * gs + go) * us + uo
-                }
+                for i in run { out[i] = c.value(src[c.base + i].asDouble) }
             }
             if let alphaBase = c.alphaBase {
                 for run in runs { for i in run where src[alphaBase + i].asDouble == 0 { out[i] = .nan } }

@@ -34,8 +34,7 @@ public enum Quicklook {
         guard let gt = ds.geoTransform, let crs = ds.spatialReference else {
             throw VerdantError.input(file: raster, problem: "has no georeferencing for a quicklook")
         }
-        let scale = Swift.min(1, Double(maxSize) / Double(Swift.max(ds.width, ds.height)))
-        let w = Swift.max(1, Int((Double(ds.width) * scale).rounded())), h = Swift.max(1, Int((Double(ds.height) * scale).rounded()))
+        let (w, h) = NDVIPicture.size(width: ds.width, height: ds.height, maxSize: maxSize)
         let values = try ds.readResampled(bands: [1], width: w, height: h, as: Float.self)
         let finite = values.filter(\.isFinite)
         let lo = Double(finite.min() ?? 0), hi = Double(finite.max() ?? 1)

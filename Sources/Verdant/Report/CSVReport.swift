@@ -8,18 +8,11 @@ public enum CSVReport {
         let index = report.metadata.model.index
         let header = ReportColumns.all(attributes: report.attributeFields.map(\.name), index: index).map(quote).joined(separator: ",")
         let rows = report.rows, attributeIndices = report.attributeIndices
-        let chunk = 2048
-        let chunks = (try? ParallelMap.map(count: (rows.count + chunk - 1) / chunk,
-                                           threads: ProcessInfo.processInfo.activeProcessorCount,
-                                           makeWorker: { () }, body: { _, c -> String in
-            var text = ""
-            text.reserveCapacity(chunk * 256)
-            for row in rows[(c * chunk)..<min(rows.count, (c + 1) * chunk)] {
-                line(row, attributeIndices: attributeIndices, index: index, into: &text)
-            }
-            return text
-        })) ?? []
-        return ([header + "\n"] + chunks).joined()
+        let body = (try? ParallelMap.text(count: rows.count, chunk: 2048, threads: ProcessInfo.processInfo.activeProcessorCount) { range, text in
+            text.reserveCapacity(range.count * 256)
+            for row in rows[range] { line(row, attributeIndices: attributeIndices, index: index, into: &text) }
+        }) ?? ""
+        return header + "\n" + body
     }
 
     /// Appends one parcel's line (with its line break) to `text`.

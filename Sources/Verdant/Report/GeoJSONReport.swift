@@ -16,16 +16,12 @@ enum GeoJSONReport {
         let names = ([ReportColumns.parcelID] + report.attributeFields.map(\.name) + ReportColumns.figureColumns(index: index)
                      + [ReportColumns.notes]).map { name -> String in
             var quoted = ""
-            string(name, into: &quoted)
+            JSONValue.appendString(name, to: &quoted)
             return quoted
         }
-        let chunk = 1024
-        let chunks = try? ParallelMap.map(count: (rows.count + chunk - 1) / chunk,
-                                          threads: ProcessInfo.processInfo.activeProcessorCount,
-                                          makeWorker: { () }, body: { _, c -> String in
-            var text = ""
-            text.reserveCapacity(chunk * 2048)
-            for i in (c * chunk)..<min(rows.count, (c + 1) * chunk) {
+        let features = try? ParallelMap.text(count: rows.count, chunk: 1024, threads: ProcessInfo.processInfo.activeProcessorCount) { range, text in
+            text.reserveCapacity(range.count * 2048)
+            for i in range {
                 let row = rows[i]
                 let values = ReportColumns.fieldValues(row, attributeIndices: attributeIndices, index: index)
                 text += i == 0 ? "{ \"type\": \"Feature\", \"properties\": { " : ",\n{ \"type\": \"Feature\", \"properties\": { "
@@ -37,41 +33,19 @@ enum GeoJSONReport {
                     case .null: text += "null"
                     case .integer(let v): text += String(v)
                     case .real(let v): text += v.isFinite ? v.description : "null"
-                    case .string(let s): string(s, into: &text)
+                    case .string(let s): JSONValue.appendString(s, to: &text)
                     }
                 }
                 text += " }, \"geometry\": "
                 guard geometry(parcels[i].sourceWKB, into: &text) else { throw GeoJSONNotSimple(reason: "geometry") }
                 text += " }"
             }
-            return text
-        })
-        guard let chunks else { return nil }
-        var head = "{\n\"type\": \"FeatureCollection\",\n\"name\": \"parcels\",\n\"description\": "
-        string(EstimateReport.disclaimer, into: &head)
-        head += ",\n\"crs\": { \"type\": \"name\", \"properties\": { \"name\": \"\(crsName)\" } },\n\"features\": [\n"
-        return ([head] + chunks + ["\n]\n}\n"]).joined()
-    }
-
-    /// A JSON string.
-    static func string(_ s: String, into text: inout String) {
-        text += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if u.value < 0x20 {
-                    text += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16)
-                } else {
-                    text.unicodeScalars.append(u)
-                }
-            }
         }
-        text += "\""
+        guard let features else { return nil }
+        var head = "{\n\"type\": \"FeatureCollection\",\n\"name\": \"parcels\",\n\"description\": "
+        JSONValue.appendString(EstimateReport.disclaimer, to: &head)
+        head += ",\n\"crs\": { \"type\": \"name\", \"properties\": { \"name\": \"\(crsName)\" } },\n\"features\": [\n"
+        return head + features + "\n]\n}\n"
     }
 
     /// The GeoJSON geometry (as a MultiPolygon, as OGR's writer is asked to write it) of an ISO WKB Polygon or
@@ -98,61 +72,5 @@ enum GeoJSONReport {
         }
         text += " ] }"
         return true
-    }
-}
-
-/// Reads 2D Polygon and MultiPolygon ISO WKB (little-endian) into rings of flat (x, y) values.
-struct WKBReader {
-    let bytes: [UInt8]
-    var position = 0
-
-    /// True when every byte was read.
-    var atEnd: Bool { position == bytes.count }
-
-    /// The polygons of a Polygon or MultiPolygon, nil for anything else.
-    mutating func polygonal() -> [[[Double]]]? {
-        guard let type = header() else { return nil }
-        switch type {
-        case 3: return polygon().map { [$0] }
-        case 6:
-            guard let count = uint32() else { return nil }
-            var out: [[[Double]]] = []
-            for _ in 0..<count {
-                guard header() == 3, let p = polygon() else { return nil }
-                out.append(p)
-            }
-            return out
-        default: return nil
-        }
-    }
-
-    private mutating func header() -> UInt32? {
-        guard position < bytes.count, bytes[position] == 1 else { return nil }
-        position += 1
-        return uint32()
-    }
-
-    private mutating func polygon() -> [[Double]]? {
-        guard let rings = uint32() else { return nil }
-        var out: [[Double]] = []
-        for _ in 0..<rings {
-            guard let n = uint32(), position + Int(n) * 16 <= bytes.count else { return nil }
-            var ring = [Double](repeating: 0, count: Int(n) * 2)
-            for k in 0..<(Int(n) * 2) {
-                var bits: UInt64 = 0
-                for b in 0..<8 { bits |= UInt64(bytes[position + b]) << (8 * UInt64(b)) }
-                ring[k] = Double(bitPattern: bits)
-                position += 8
-            }
-            out.append(ring)
-        }
-        return out
-    }
-
-    private mutating func uint32() -> UInt32? {
-        guard position + 4 <= bytes.count else { return nil }
-        let v = UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16 | UInt32(bytes[position + 3]) << 24
-        position += 4
-        return v
     }
 }

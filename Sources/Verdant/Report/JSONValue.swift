@@ -48,75 +48,81 @@ public indirect enum JSONValue: Hashable, Sendable, Encodable {
     /// Pretty-printed (two-space indents, `"key" : value`), keys sorted, slashes unescaped; whole numbers below
     /// 1e15 without a fraction, other numbers with every digit needed to read them back exactly.
     public func text() throws -> String {
-        var out: [UInt8] = []
+        var out = ""
         out.reserveCapacity(4096)
         write(to: &out, indent: 0)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
-    private func write(to out: inout [UInt8], indent: Int) {
+    private func write(to out: inout String, indent: Int) {
         func newline(_ level: Int) {
-            out.append(0x0A)
-            out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+            out += "\n"
+            out += String(repeating: " ", count: 2 * level)
         }
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .integer(let i): out.append(contentsOf: String(i).utf8)
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .integer(let i): out += String(i)
         case .number(let d):
             if !d.isFinite {
-                out.append(contentsOf: "null".utf8)
+                out += "null"
             } else if d == d.rounded() && abs(d) < 1e15 {
-                out.append(contentsOf: String(Int64(d)).utf8)
+                out += String(Int64(d))
             } else {
-                out.append(contentsOf: d.description.utf8)
+                out += d.description
             }
-        case .string(let text): Self.writeString(text, to: &out)
+        case .string(let text): Self.appendString(text, to: &out)
         case .array(let values):
-            guard !values.isEmpty else { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
+            guard !values.isEmpty else { out += "[]"; return }
+            out += "["
             for (k, v) in values.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
+                if k > 0 { out += "," }
                 newline(indent + 1)
                 v.write(to: &out, indent: indent + 1)
             }
             newline(indent)
-            out.append(UInt8(ascii: "]"))
+            out += "]"
         case .object(let members):
-            guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{"
             for (k, key) in members.keys.sorted().enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
+                if k > 0 { out += "," }
                 newline(indent + 1)
-                Self.writeString(key, to: &out)
-                out.append(contentsOf: " : ".utf8)
+                Self.appendString(key, to: &out)
+                out += " : "
                 members[key]!.write(to: &out, indent: indent + 1)
             }
             newline(indent)
-            out.append(UInt8(ascii: "}"))
+            out += "}"
         }
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.
-    private static func writeString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for c in text.utf8 {
-            switch c {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0x08: out.append(contentsOf: "\\b".utf8)
-            case 0x0C: out.append(contentsOf: "\\f".utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(c >> 4)])
-                out.append(hex[Int(c & 0xF)])
-            default: out.append(c)
+    /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, the rest as it is.
+    static func appendString(_ text: String, to out: inout String) {
+        out += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text
+            out += "\""
+            return
+        }
+        for u in text.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if u.value < 0x20 {
+                    out += u.value < 0x10 ? "\\u000" : "\\u00"
+                    out += String(u.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
             }
         }
-        out.append(UInt8(ascii: "\""))
+        out += "\""
     }
 }

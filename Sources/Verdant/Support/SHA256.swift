@@ -12,7 +12,7 @@ public enum SHA256 {
     /// The hex digest of `data`.
     public static func hex(_ data: Data) -> String {
         var state = State()
-        state.update([UInt8](data))
+        state.update(data)
         return state.finish()
     }
 
@@ -47,10 +47,6 @@ public enum SHA256 {
                 pending.withUnsafeBufferPointer { compress(UnsafeBufferPointer(rebasing: $0[0..<whole])) }
                 pending.removeFirst(whole)
             }
-        }
-
-        mutating func update(_ bytes: [UInt8]) {
-            update(bytes[...])
         }
 
         mutating func finish() -> String {

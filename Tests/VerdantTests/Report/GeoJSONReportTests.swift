@@ -37,7 +37,7 @@ import TestSupport
 
     @Test func stringsAndNumbersAreEscapedAndExact() {
         var text = ""
-        GeoJSONReport.string("a \"b\" \\ c\nd\u{2} é", into: &text)
+        JSONValue.appendString("a \"b\" \\ c\nd\u{2} é", to: &text)
         #expect(text == #""a \"b\" \\ c\nd\u0002 é""#)
         var g = ""
         #expect(GeoJSONReport.geometry(WKB.polygon([[0, 0, 1, 0, 1, 1, 0, 0.1 + 0.2]]), into: &g))
