@@ -17,7 +17,7 @@ struct EstimateCommand: ParsableCommand {
         Examples:
           verdant estimate --raster S2.tif --red B04 --nir B08 --scale 0.0001 --offset -0.1 \\
               --parcels parcels.geojson --id-field parcel_id --model linear:-30,250 --out parcels.csv
-          verdant estimate --band red=B04.tif --band nir=B08.tif --parcels farms.gpkg --layer plots \\
+          verdant estimate --band red=B04.tif --band nir=B08.tif --scale 0.0001 --offset -0.1 --parcels farms.gpkg --layer plots \\
               --root-shoot 0.27 --carbon-fraction 0.47 --out result.gpkg
           verdant estimate --sensor sentinel2-l2a --raster T47PQR.tif --band scl=SCL_20m.tif \\
               --parcels plots.geojson --model linear:-30,250 --min-observed 0.7 --out plots.csv
@@ -158,8 +158,7 @@ struct EstimateCommand: ParsableCommand {
         }
         let failed = result.rows.filter(\.failed).map(\.parcelID)
         let unobserved = result.totals.unobservedFraction ?? 0
-        var problems: [String] = []
-        if !failed.isEmpty { problems.append("\(failed.count) parcel(s) failed: \(failed.prefix(10).joined(separator: ", "))") }
+        var problems = result.problems
         if let f = failOnUnobserved, unobserved > f {
             problems.append(String(format: "%.1f %% of the parcels' area is unobserved, over --fail-on-unobserved %.1f %%", unobserved * 100, f * 100))
         }
@@ -168,6 +167,7 @@ struct EstimateCommand: ParsableCommand {
             if case .object(let full) = JSONReport.value(result) { o["totals"] = full["totals"]; o["warnings"] = full["warnings"] }
             o["outputs"] = .array(([out] + [report, summary, quicklook].compactMap { $0 }).map { .string($0) })
             o["failed_parcels"] = .array(failed.map { .string($0) })
+            o["outside_parcels"] = .array(result.rows.filter(\.outsideRaster).map { .string($0.parcelID) })
             o["low_observed_parcels"] = .array(result.rows.filter(\.lowObserved).map { .string($0.parcelID) })
             o["exit_code"] = .integer(problems.isEmpty ? 0 : 3)
             print(try JSONValue.object(o).text())

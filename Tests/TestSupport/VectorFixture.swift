@@ -9,11 +9,19 @@ public enum VectorFixture {
         public var properties: [(String, String)]
         /// Polygons → rings → points; nil geometry writes `null`.
         public var polygons: [[[(Double, Double)]]]?
+        /// A GeoJSON geometry object written as it is (a Point, a LineString, …), instead of `polygons`.
+        public var geometryJSON: String?
 
         /// A feature.
         public init(properties: [(String, String)], polygons: [[[(Double, Double)]]]?) {
             self.properties = properties
             self.polygons = polygons
+        }
+
+        /// A feature with a geometry given as GeoJSON text.
+        public init(properties: [(String, String)], geometryJSON: String) {
+            self.properties = properties
+            self.geometryJSON = geometryJSON
         }
     }
 
@@ -29,7 +37,9 @@ public enum VectorFixture {
         text += "\"features\": [\n" + features.map { f in
             let props = f.properties.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ")
             let geometry: String
-            if let polygons = f.polygons {
+            if let raw = f.geometryJSON {
+                geometry = raw
+            } else if let polygons = f.polygons {
                 geometry = "{\"type\": \"MultiPolygon\", \"coordinates\": [" +
                     polygons.map { "[" + $0.map(ring).joined(separator: ",") + "]" }.joined(separator: ",") + "]}"
             } else {
@@ -41,15 +51,17 @@ public enum VectorFixture {
         return path
     }
 
-    /// Copies every layer of `source` into a new file with the driver `driver` (GPKG, ESRI Shapefile, FlatGeobuf).
+    /// Copies every layer of `source` into a new file with the driver `driver` (GPKG, ESRI Shapefile, FlatGeobuf);
+    /// `withCRS: false` writes layers that state no CRS.
     @discardableResult
-    public static func convert(_ source: String, to path: String, driver: String, layerNames: [String]? = nil) throws -> String {
+    public static func convert(_ source: String, to path: String, driver: String, layerNames: [String]? = nil,
+                               withCRS: Bool = true) throws -> String {
         let input = try VectorDataset.open(source)
         let output = try VectorDataset.create(path, driverName: driver)
         for i in 0..<input.layerCount {
             let layer = try input.layer(at: i)
             let name = layerNames?[i] ?? layer.name
-            let copy = try output.createLayer(name: name, spatialReference: layer.spatialReference)
+            let copy = try output.createLayer(name: name, spatialReference: withCRS ? layer.spatialReference : nil)
             for field in layer.fields { try copy.createField(field) }
             for feature in try layer.features() {
                 try copy.addFeature(values: feature.values, geometry: feature.geometry()?.multiPolygon())

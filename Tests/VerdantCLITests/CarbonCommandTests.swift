@@ -76,9 +76,9 @@ import TestSupport
             let far = try RasterFixture.write(f.file("far.tif"), width: 4, height: 4, type: .float32,
                                               bands: [[Double](repeating: 0.1, count: 16), [Double](repeating: 0.4, count: 16)],
                                               transform: GeoTransform(originX: 500_000, originY: 1_500_000, cellWidth: 10, cellHeight: 10))
-            return ["credits", "--t0-raster", stack, "--t1-raster", far, "--red", "1", "--nir", "2", "--parcels", parcels,
+            return ["credits", "--t0-raster", stack, "--t1-raster", far, "--red", "1", "--nir", "2", "--scale", "1", "--parcels", parcels,
                     "--model", "linear:0,100", "--out", f.file("c.json")]
-        }, status: 2, mentions: ["far.tif", "do not cover parcel"]),
+        }, status: 2, mentions: ["far.tif", "overlaps the raster"]),
         CLICase(name: "bad model file", arguments: { f in
             try "{\"form\": \"cubic\"}".write(toFile: f.file("m.json"), atomically: true, encoding: .utf8)
             return ["estimate"] + input + ["--parcels", parcels, "--model-file", f.file("m.json"), "--out", f.file("o.csv")]

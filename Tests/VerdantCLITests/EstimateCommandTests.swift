@@ -49,7 +49,7 @@ import TestSupport
 
     static let stack = ProjectRoot.sample("sentinel2_l2a_stack.tif")
     static func job(_ parcels: String, _ extra: [String] = [], out: String) -> [String] {
-        ["estimate", "--raster", stack, "--red", "3", "--nir", "4", "--parcels", parcels, "--out", out] + extra
+        ["estimate", "--raster", stack, "--red", "3", "--nir", "4", "--scale", "1", "--parcels", parcels, "--out", out] + extra
     }
 
     static let cases: [CLICase] = [
@@ -76,7 +76,7 @@ import TestSupport
         }, status: 2, mentions: ["p.shp", "no CRS", "--assume-parcels-crs"]),
         CLICase(name: "raster without CRS", arguments: { f in
             let r = try RasterFixture.write(f.file("r.tif"), width: 4, height: 4, type: .uInt16, bands: [[Double](repeating: 1, count: 16), [Double](repeating: 2, count: 16)], epsg: nil)
-            return ["estimate", "--raster", r, "--red", "1", "--nir", "2", "--parcels", ProjectRoot.sample("sentinel2_parcels.geojson"), "--out", f.file("o.csv")]
+            return ["estimate", "--raster", r, "--red", "1", "--nir", "2", "--scale", "1", "--parcels", ProjectRoot.sample("sentinel2_parcels.geojson"), "--out", f.file("o.csv")]
         }, status: 2, mentions: ["r.tif", "no CRS", "--assume-crs"]),
         CLICase(name: "unknown output format", arguments: { f in job(ProjectRoot.sample("sentinel2_parcels.geojson"), out: f.file("o.xlsx")) },
              status: 1, mentions: ["o.xlsx", ".csv, .json, .geojson, .gpkg"]),

@@ -38,12 +38,12 @@ import TestSupport
         #expect(object?["total_agb_t"] is Double)
         let modelSource = object?["model_source"] as? String ?? ""
         #expect(modelSource.contains("illustrative"))
-        #expect(r.stderr.contains("warning: no --model given"))
+        #expect(r.stderr.contains("warning: the model is the illustrative example-linear"))
     }
 
     @Test func sameFiguresFromStackAndFromSeparateFiles() throws {
-        let a = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "3", "--nir", "4", "--json"])
-        let b = try VerdantBinary.run(["map", "--band", "red=\(Self.stack):B04", "--band", "nir=\(ProjectRoot.sample("sentinel2_l2a_B08.tif"))", "--json"])
+        let a = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "3", "--nir", "4", "--scale", "1", "--json"])
+        let b = try VerdantBinary.run(["map", "--band", "red=\(Self.stack):B04", "--band", "nir=\(ProjectRoot.sample("sentinel2_l2a_B08.tif"))", "--scale", "1", "--json"])
         func figures(_ text: String) throws -> [Double] {
             let o = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
             return ["valid_cells", "mean_ndvi", "total_agb_t"].map { (o[$0] as? NSNumber)?.doubleValue ?? .nan }

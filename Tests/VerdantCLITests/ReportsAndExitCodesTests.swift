@@ -58,32 +58,32 @@ import TestSupport
     @Test func aParcelThatFailsIsFlaggedAndExitsThree() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        // A parcel in the parcels' CRS far outside what PROJ can bring into UTM zone 47 (latitude beyond 90°).
+        // A line among polygons has no area: its row is kept, flagged, and the run is partial.
         try VectorFixture.geojson(folder.file("p.geojson"), crs: "EPSG:4326", features: [
             .init(properties: [("parcel_id", "\"ok\"")], polygons: [[VectorFixture.rect(99.93, 14.45, 99.935, 14.455)]]),
-            .init(properties: [("parcel_id", "\"bad\"")], polygons: [[VectorFixture.rect(99.93, 91, 99.94, 92)]]),
+            .init(properties: [("parcel_id", "\"bad\"")], geometryJSON: "{\"type\": \"LineString\", \"coordinates\": [[99.93, 14.45], [99.94, 14.46]]}"),
         ])
-        let r = try VerdantBinary.run(["estimate", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--parcels", folder.file("p.geojson"),
+        let r = try VerdantBinary.run(["estimate", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--parcels", folder.file("p.geojson"),
                                        "--id-field", "parcel_id", "--model", "linear:0,100", "--out", folder.file("o.csv")])
         #expect(r.status == 3, "\(r.stderr)")
         let csv = try String(contentsOfFile: folder.file("o.csv"), encoding: .utf8)
-        #expect(csv.contains("bad,") && csv.contains("failed: cannot be transformed"))
+        #expect(csv.contains("bad,") && csv.contains("failed: geometry is a LINESTRING, not a polygon"), "\(csv)")
         #expect(r.stderr.contains("1 parcel(s) failed: bad"))
     }
 
     @Test func progressLinesWhenNotATerminal() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let r = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--model", "linear:0,1", "--tile-size", "128",
+        let r = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--model", "linear:0,1", "--tile-size", "128",
                                        "--carbon-out", folder.file("c.tif")])
         #expect(r.status == 0)
         #expect(r.stderr.contains("verdant: map: 12/12 tiles (100%)"))
         let e = try VerdantBinary.run(Self.base + ["--out", folder.file("e.csv")])
         #expect(e.stderr.contains("verdant: estimate parcels: 9/9 parcels (100%)") && e.stderr.contains("verdant: estimate: "))
-        let quiet = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--model", "linear:0,1", "--quiet"])
+        let quiet = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--model", "linear:0,1", "--quiet"])
         #expect(quiet.stderr.isEmpty && quiet.stdout.isEmpty)
         // Carbon density: AGB × (1 + R) × CF × 44/12 per cell.
-        let agb = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--model", "linear:0,1",
+        let agb = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--model", "linear:0,1",
                                          "--agb-out", folder.file("a.tif"), "--quiet"])
         #expect(agb.status == 0)
         let a = try Dataset.open(folder.file("a.tif")).band(1).readAll(as: Float.self)
@@ -94,9 +94,9 @@ import TestSupport
     }
 
     @Test func levelsAndBadLevel() throws {
-        let r = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--log-level", "loud"])
+        let r = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--log-level", "loud"])
         #expect(r.status == 1 && r.stderr.contains("--log-level"))
-        let e = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--log-level", "error"])
+        let e = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--log-level", "error"])
         #expect(e.status == 0 && !e.stderr.contains("warning"))
     }
 }
@@ -122,7 +122,7 @@ import TestSupport
         #expect(alpha[70 * 400 + 90] == 255)
         #expect(alpha[(300 + 20) * 400 + 5] == 255, "the legend margin is opaque")
 
-        let e = try VerdantBinary.run(["estimate", "--raster", ProjectRoot.sample("sentinel2_l2a_stack.tif"), "--red", "B04", "--nir", "B08",
+        let e = try VerdantBinary.run(["estimate", "--raster", ProjectRoot.sample("sentinel2_l2a_stack.tif"), "--red", "B04", "--nir", "B08", "--scale", "1",
                                        "--parcels", ProjectRoot.sample("sentinel2_parcels.geojson"), "--model", "linear:0,100",
                                        "--out", folder.file("p.csv"), "--quicklook", folder.file("e.png"), "--report", folder.file("r.html"), "--quiet"])
         #expect(e.status == 0, "\(e.stderr)")

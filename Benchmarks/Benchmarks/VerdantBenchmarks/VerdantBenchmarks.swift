@@ -87,7 +87,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("ParcelLoader 2k lon/lat parcels onto UTM, 2 threads", configuration: .init(maxIterations: 20)) { benchmark in
         let scene = try SyntheticScene.path(size: 2048)
         let parcels = try SyntheticParcels.lonLatPath(count: 2000, sceneSize: 2048)
-        let grid = try ResolvedInputs.resolve(.stacked(path: scene, red: .description("B04"), nir: .description("B08")),
+        let grid = try ResolvedInputs.resolve(.stacked(path: scene, red: .description("B04"), nir: .description("B08"), scaling: .identity),
                                               roles: [.red, .nir]).grid
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -98,7 +98,7 @@ let benchmarks: @Sendable () -> Void = {
     // verdant map end to end on a 2048 × 2048 scene, 2 threads, no raster outputs.
     Benchmark("MapJob 2048x2048 UInt16 deflate, 2 threads", configuration: .init(maxIterations: 10)) { benchmark in
         let path = try SyntheticScene.path(size: 2048)
-        let request = MapRequest(inputs: .stacked(path: path, red: .description("B04"), nir: .description("B08")),
+        let request = MapRequest(inputs: .stacked(path: path, red: .description("B04"), nir: .description("B08"), scaling: .identity),
                                  execution: ExecutionOptions(threads: 2))
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(try MapJob.run(request)) }

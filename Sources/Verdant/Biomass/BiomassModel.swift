@@ -97,6 +97,13 @@ public struct BiomassModel: Hashable, Sendable, Codable {
             source: "Verdant illustrative example (example-linear), not fitted to any field data and not valid for any site: replace it with a model calibrated on your own field plots"))
     ]
 
+    /// A warning for the outputs when the model is one of the illustrative built-in examples.
+    public var warning: String? {
+        BiomassModel.builtIn.contains { $0.model.form == form && $0.model.a == a && $0.model.b == b && $0.model.source == source }
+            ? "the model is the illustrative \(BiomassModel.builtIn.first { $0.model.source == source }!.name) (\(formula)): it is not valid for any site; replace it with a model calibrated on your own field plots"
+            : nil
+    }
+
     /// The model used when none is given: the illustrative example.
     public static var example: BiomassModel { builtIn[0].model }
 }

@@ -67,6 +67,7 @@ public enum EstimateJob {
         let grid = inputs.grid
         let layer = parcels.layer
         let coverage = parcels.coverage
+        let outside = try outsideParcels(parcels, inputs: inputs)
         let plan = parcels.plan
         let threads = request.execution.threads
         let rowAreas = grid.rowCellAreas()
@@ -102,13 +103,19 @@ public enum EstimateJob {
                               applied: { try chooser.factors(for: layer.parcels[i], agbPerHa: $0) },
                               hasNDVI: hasNDVI, minObserved: request.minObserved)
         }
+        for i in outside { rows[i].notes.append(ParcelFigures.outsideNote) }
         phase("tiles")
         var totals = EstimateTotals(rows: rows, sums: sums)
         if let intervals = try UncertaintyPropagation.intervals(model: model, sums: sums, rows: rows, options: request.uncertainty) {
             for i in rows.indices { rows[i].interval = intervals.parcels[i] }
             totals.interval = intervals.total
         }
-        let warnings = request.inputs.warnings + [BandSwapCheck.warning(signs)].compactMap { $0 }
+        var warnings = request.inputs.warnings + layer.warnings
+        if let w = model.warning { warnings.append(w) }
+        if !outside.isEmpty {
+            warnings.append("\(outside.count) of \(layer.parcels.count) parcels lie wholly outside the raster (\(inputs.bands[0].source)): their rows are kept with no figures and the run is partial")
+        }
+        if let w = BandSwapCheck.warning(signs) { warnings.append(w) }
         let (fields, indices) = attributeColumns(layer)
         let metadata = RunMetadata(
             bands: inputs.bands.map(BandRecord.init),
@@ -122,10 +129,23 @@ public enum EstimateJob {
             warnings: warnings, threads: threads, tiles: plan.count, tilesRead: selection.count,
             verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal, projVersion: VerdantVersion.proj,
             startedAt: ISO8601DateFormatter().string(from: started), seconds: Date().timeIntervalSince(started),
-            phases: phases + [("figures", Date().timeIntervalSince(mark))])
+            phases: phases + [("figures", Date().timeIntervalSince(mark))],
+            scalingOrigin: inputs.scalingOrigin,
+            masksApplied: AppliedMasks.describe(request.masks, inputs: inputs, roles: rules.requiredRoles))
         let report = EstimateReport(rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
                                     attributeIndices: indices, parcels: layer, ndviPicture: ndviPicture)
         return (report, parcels, reused)
+    }
+
+    /// The parcels (with an area) that no cell of the grid covers; an error when that is every one of them.
+    static func outsideParcels(_ parcels: PreparedParcels, inputs: ResolvedInputs) throws -> [Int] {
+        let withArea = parcels.areas.indices.filter { parcels.areas[$0] > 0 }
+        let outside = withArea.filter { parcels.coverage.parcels[$0].coveredCells == 0 }
+        if !withArea.isEmpty && outside.count == withArea.count {
+            let g = inputs.grid, e = g.extent
+            throw VerdantError.input(file: parcels.layer.path, problem: "none of its \(withArea.count) parcels overlaps the raster \(inputs.bands[0].source) (\(g.crsName), x \(e.minX)…\(e.maxX), y \(e.minY)…\(e.maxY)): check that they show the same place, and the parcels' CRS (\(parcels.layer.crsName); --assume-parcels-crs)")
+        }
+        return outside
     }
 
     /// The parcel's area in m²: planar in the raster's (projected) CRS, ellipsoidal on a longitude/latitude grid.

@@ -19,4 +19,17 @@ public struct EstimateReport: Hashable, Sendable {
     public var parcels: ParcelLayer
     /// The scene's NDVI picture, when the request asked for one (`ndviPictureSize`).
     public var ndviPicture: NDVIPicture?
+
+    /// What makes the result partial (exit code 3): parcels that failed (not polygons, not transformable) or lie
+    /// wholly outside the raster. Empty for a complete result.
+    public var problems: [String] {
+        var out: [String] = []
+        let failed = rows.filter(\.failed).map(\.parcelID)
+        if !failed.isEmpty { out.append("\(failed.count) parcel(s) failed: \(failed.prefix(10).joined(separator: ", "))") }
+        let outside = rows.filter(\.outsideRaster).map(\.parcelID)
+        if !outside.isEmpty {
+            out.append("\(outside.count) parcel(s) lie wholly outside the raster: \(outside.prefix(10).joined(separator: ", "))")
+        }
+        return out
+    }
 }

@@ -50,6 +50,10 @@ public struct ParcelFigures: Hashable, Sendable {
     public var notes: [String]
     /// True when the parcel could not be processed (its row is kept, flagged).
     public var failed: Bool { notes.contains { $0.hasPrefix("failed:") } }
+    /// True when the parcel lies wholly outside the raster (its row is kept, with no figures).
+    public var outsideRaster: Bool { notes.contains(ParcelFigures.outsideNote) }
+    /// The note of a parcel wholly outside the raster.
+    public static let outsideNote = "outside the raster: no cell lies under the parcel, so it has no figures"
 
     /// Figures from a parcel's sums.
     public init(parcel: Parcel, areaM2: Double, totals: ParcelTotals, factors: CarbonFactors, hasNDVI: Bool = true,

@@ -66,6 +66,10 @@ public struct RunMetadata: Hashable, Sendable {
     public var seconds: Double
     /// Wall seconds of each phase (inputs, parcels and coverage, tiles, figures).
     public var phases: [(String, Double)]
+    /// Who stated the reflectance scaling (`scale`, `offset`).
+    public var scalingOrigin: ScalingOrigin = .unstated
+    /// The quality masks actually applied, in words (only layers the run had).
+    public var masksApplied: [String] = []
 
     /// Equality over everything but the timings.
     public static func == (a: RunMetadata, b: RunMetadata) -> Bool {

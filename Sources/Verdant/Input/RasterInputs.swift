@@ -5,6 +5,9 @@ public struct RasterInputs: Hashable, Sendable {
     public var bands: [BandRole: BandSource]
     /// The reflectance conversion after GDAL's own scale/offset.
     public var scaling: ReflectanceScaling
+    /// Who stated `scaling`. Integer reflectance bands without GDAL scale/offset metadata are refused while it is
+    /// `.unstated`: digital numbers taken as reflectance give wrong biomass silently.
+    public var scalingOrigin: ScalingOrigin
     /// A CRS to assume for rasters that have none (e.g. `EPSG:32647`); nil means such rasters are an error.
     public var assumedCRS: String?
     /// A nodata value for bands that declare none (a sensor preset's, e.g. 0 for Sentinel-2 L2A); nil: none.
@@ -20,23 +23,25 @@ public struct RasterInputs: Hashable, Sendable {
     /// Warnings about the inputs (e.g. no cloud mask), carried to the outputs.
     public var warnings: [String] = []
 
-    /// Roles from explicit band sources.
-    public init(bands: [BandRole: BandSource], scaling: ReflectanceScaling = .identity, assumedCRS: String? = nil) {
+    /// Roles from explicit band sources. A `scaling` given (even `.identity`) counts as stated by the user; nil
+    /// leaves it unstated (values used as they are, refused for integer bands without GDAL scale metadata).
+    public init(bands: [BandRole: BandSource], scaling: ReflectanceScaling? = nil, assumedCRS: String? = nil) {
         self.bands = bands
-        self.scaling = scaling
+        self.scaling = scaling ?? .identity
+        self.scalingOrigin = scaling == nil ? .unstated : .user
         self.assumedCRS = assumedCRS
     }
 
     /// Red and NIR from one stacked file.
     public static func stacked(path: String, red: BandSelector, nir: BandSelector,
-                               scaling: ReflectanceScaling = .identity) -> RasterInputs {
+                               scaling: ReflectanceScaling? = nil) -> RasterInputs {
         RasterInputs(bands: [.red: BandSource(path: path, band: red), .nir: BandSource(path: path, band: nir)],
                      scaling: scaling)
     }
 
     /// Roles from `--band ROLE=FILE[:BAND]` assignments; a role given several times is a mosaic of its files
     /// (the same band of each).
-    public init(assignments: [BandAssignment], scaling: ReflectanceScaling = .identity) throws {
+    public init(assignments: [BandAssignment], scaling: ReflectanceScaling? = nil) throws {
         var bands: [BandRole: BandSource] = [:]
         for a in assignments {
             if var existing = bands[a.role] {

@@ -14,3 +14,23 @@ public struct ReflectanceScaling: Hashable, Sendable, Codable {
     /// No conversion.
     public static let identity = ReflectanceScaling()
 }
+
+/// Where a run's reflectance conversion comes from; recorded in the outputs.
+public enum ScalingOrigin: String, Hashable, Sendable, Codable {
+    /// Nobody said: the values are used as they are, which is only allowed for floating-point bands or bands whose
+    /// GDAL metadata carries a scale or offset.
+    case unstated
+    /// The user gave it (`--scale`/`--offset`, or `scaling:` in the API), possibly `--scale 1` for values as they are.
+    case user
+    /// A sensor preset gave it.
+    case preset
+
+    /// In words, for reports.
+    public var description: String {
+        switch self {
+        case .unstated: "values as stored, with GDAL's own scale and offset where the file has them"
+        case .user: "scaling given by the user"
+        case .preset: "scaling of the sensor preset"
+        }
+    }
+}

@@ -11,6 +11,8 @@ public struct ResolvedInputs: Hashable, Sendable {
     public var grid: RasterGrid
     /// The user's reflectance conversion.
     public var scaling: ReflectanceScaling
+    /// Who stated `scaling`.
+    public var scalingOrigin: ScalingOrigin = .unstated
     /// The role whose file set the analysis grid.
     public var gridRole: BandRole
     var blockWidth: Int
@@ -97,6 +99,7 @@ public struct ResolvedInputs: Hashable, Sendable {
             grid = try grid.resampled(cellSize: resolution, file: base.source.path)
         }
 
+        try checkScaling(found.map(\.band), origin: inputs.scalingOrigin)
         var bands: [ResolvedBand] = []
         for f in found {
             var band = f.band
@@ -109,8 +112,10 @@ public struct ResolvedInputs: Hashable, Sendable {
             bands.append(band)
         }
         let block: (width: Int, height: Int) = inputs.resolution == nil ? base.blockSize : (512, 512)
-        return ResolvedInputs(bands: bands, grid: grid, scaling: inputs.scaling, gridRole: base.role,
-                              blockWidth: block.width, blockHeight: block.height, scratch: scratch)
+        var resolved = ResolvedInputs(bands: bands, grid: grid, scaling: inputs.scaling, gridRole: base.role,
+                                      blockWidth: block.width, blockHeight: block.height, scratch: scratch)
+        resolved.scalingOrigin = inputs.scalingOrigin
+        return resolved
     }
 
     private static func find(role: BandRole, source: BandSource, inputs: RasterInputs, assumed: SpatialReference?,
@@ -237,6 +242,16 @@ public struct ResolvedInputs: Hashable, Sendable {
         band.alphaIndex = nil
         band.resampling = method
         return band
+    }
+
+    /// Refuses integer reflectance bands whose conversion to reflectance nobody stated: GDAL metadata, a preset or
+    /// the user must say it (digital numbers taken as reflectance give wrong biomass with no error).
+    static func checkScaling(_ bands: [ResolvedBand], origin: ScalingOrigin) throws {
+        guard origin == .unstated else { return }
+        for band in bands where band.role.kind == .reflectance && !band.dataType.isFloatingPoint
+            && band.gdalScale == 1 && band.gdalOffset == 0 {
+            throw VerdantError.input(file: band.source, problem: "the \(band.role) band (band \(band.sourceIndex), \(band.dataType.rawValue)) holds integers with no scale or offset in its metadata, so its reflectance is unknown: give --sensor NAME, --scale/--offset (Sentinel-2 L2A: --scale 0.0001 --offset -0.1), or --scale 1 to use the values as they are")
+        }
     }
 
     static func open(_ path: String) throws -> Dataset {

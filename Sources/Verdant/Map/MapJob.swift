@@ -61,6 +61,7 @@ public enum MapJob {
 
         let observedHa = totals.observedArea / 10_000
         var warnings = request.inputs.warnings
+        if let w = request.model.warning { warnings.append(w) }
         if let w = BandSwapCheck.warning(totals.vegetationSigns) { warnings.append(w) }
         return MapSummary(
             cells: grid.cellCount, validCells: totals.validCells, observedHa: observedHa,

@@ -1,3 +1,4 @@
+import Foundation
 import GDALKit
 
 /// A vector layer's features as read, before their geometry is repaired and projected: what the parcel loader
@@ -9,6 +10,9 @@ struct FeatureTable {
     var fields: [FieldDefinition]
     /// The layer's CRS, nil when it has none.
     var crs: SpatialReference?
+    /// False when `crs` is only a format's default, not stated by the file (GeoJSON without a `crs` member is
+    /// read as longitude/latitude): `--assume-parcels-crs` then replaces it.
+    var crsStated = true
     /// Each feature's id (the FID as text, or its position when the format has none).
     var labels: [String] = []
     /// Each feature's attributes, in field order.
@@ -21,6 +25,9 @@ struct FeatureTable {
         layerName = layer.name
         fields = layer.fields
         crs = layer.spatialReference
+        if layer.dataset.driverName == "GeoJSON" { crsStated = FeatureTable.namesCRS(layer.dataset.path) }
+        // GeoPackage's srs_id 0 and -1 mean "undefined": OGR reports them as CRSs named "Undefined …".
+        if let name = crs?.name, name.hasPrefix("Undefined ") { crsStated = false }
         var n = -1
         try layer.forEachFeature { feature in
             n += 1
@@ -28,6 +35,12 @@ struct FeatureTable {
             attributes.append(feature.values)
             wkbs.append(feature.geometry().map(\.wkb))
         }
+    }
+
+    /// True when the GeoJSON file at `path` has a `crs` member (its key appears anywhere in the file).
+    static func namesCRS(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return true }
+        return data.range(of: Data("\"crs\"".utf8)) != nil
     }
 
     /// A table from its parts.

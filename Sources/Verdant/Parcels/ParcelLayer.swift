@@ -18,4 +18,6 @@ public struct ParcelLayer: Hashable, Sendable {
     public var featureCount: Int
     /// The parcels, in the order of their first feature.
     public var parcels: [Parcel]
+    /// Warnings about the layer (ids chosen, features that are not polygons, a CRS option not used).
+    public var warnings: [String] = []
 }

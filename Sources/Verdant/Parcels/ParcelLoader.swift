@@ -38,19 +38,30 @@ public enum ParcelLoader {
         let table = try features(of: source, threads: threads)
         featuresRead?()
         let fields = table.fields
+        var warnings: [String] = []
         var idIndex: Int?
         if let idField = source.idField {
             guard let i = fields.firstIndex(where: { $0.name == idField }) ?? fields.firstIndex(where: { $0.name.lowercased() == idField.lowercased() }) else {
                 throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' has no field '\(idField)' for --id-field (fields: \(fields.map(\.name).joined(separator: ", ")))")
             }
             idIndex = i
+        } else {
+            let (i, warning) = defaultIDField(table)
+            idIndex = i
+            if let warning { warnings.append(warning) }
         }
-        guard let layerCRS = try table.crs ?? source.assumedCRS.map({ text in
+        let assumed = try source.assumedCRS.map { text in
             do { return try SpatialReference(userInput: text) } catch {
                 throw VerdantError.usage("--assume-parcels-crs '\(text)' is not a CRS GDAL knows: \(error)")
             }
-        }) else {
+        }
+        // A CRS the file states wins; a format's default (GeoJSON without `crs`) gives way to the assumed one.
+        let stated = table.crsStated ? table.crs : nil
+        guard let layerCRS = stated ?? assumed ?? table.crs else {
             throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' has no CRS; give one with --assume-parcels-crs (e.g. EPSG:4326)")
+        }
+        if let assumed, let stated, !assumed.isSame(as: stated) {
+            warnings.append("--assume-parcels-crs \(source.assumedCRS!) was not used: \(path) states its CRS (\(stated.name))")
         }
         let rasterCRS = try SpatialReference(userInput: grid.crsWKT)
         let sameCRS = layerCRS.isSame(as: rasterCRS)
@@ -85,6 +96,7 @@ public enum ParcelLoader {
         var featuresPerID: [String: Int] = [:]
         for id in ids { featuresPerID[id, default: 0] += 1 }
         let alone = ids.map { featuresPerID[$0] == 1 }
+        let geographic = layerCRS.isGeographic
         let shapes = try ParallelMap.map(count: featureCount, threads: threads, progress: progress,
                                          makeWorker: { () throws -> CoordinateTransformation? in
                                              sameCRS ? nil : try CoordinateTransformation(from: SpatialReference(userInput: sourceWKT),
@@ -92,13 +104,23 @@ public enum ParcelLoader {
                                          },
                                          body: { ct, i -> Shape in
                                              var notes: [String] = []
+                                             var kind: String?
                                              let (polygons, outline, wkb) = try geometry(wkb: geometries[i], label: names[i], transformation: ct,
                                                                                          densify: densifyStep, tolerance: tolerance,
-                                                                                         notes: &notes, file: path)
-                                             guard let cells, alone[i] else { return Shape(polygons: polygons, wkb: wkb, notes: notes) }
+                                                                                         notes: &notes, file: path, geographic: geographic,
+                                                                                         nonPolygonal: &kind)
+                                             guard let cells, alone[i] else { return Shape(polygons: polygons, wkb: wkb, notes: notes, nonPolygonal: kind) }
                                              let measure = Measure(MultiPolygon(polygons: canonical(polygons)), cells: cells, grid: grid)
-                                             return Shape(polygons: outline, wkb: wkb, notes: notes, measure: measure)
+                                             return Shape(polygons: outline, wkb: wkb, notes: notes, measure: measure, nonPolygonal: kind)
                                          })
+        let kinds = Set(shapes.compactMap(\.nonPolygonal))
+        if !kinds.isEmpty && shapes.allSatisfy({ $0.nonPolygonal != nil || $0.wkb.isEmpty }) {
+            throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' holds \(kinds.sorted().joined(separator: " and ")) geometries, not polygons: per-parcel sums need areas — buffer points or lines into polygons first (e.g. ogr2ogr with -dialect sqlite -sql \"SELECT ST_Buffer(geometry, 20) AS geometry, * FROM layer\"), or use points as field plots with `verdant calibrate --plots`")
+        }
+        let mixed = shapes.filter { $0.nonPolygonal != nil }.count
+        if mixed > 0 {
+            warnings.append("\(mixed) of \(featureCount) features of \(path) are not polygons (\(kinds.sorted().joined(separator: ", "))): their rows are kept with no figures and the run is partial")
+        }
         var order: [String] = []
         var groups: [String: [(attributes: [FieldValue], shape: Shape)]] = [:]
         for i in 0..<featureCount {
@@ -118,7 +140,8 @@ public enum ParcelLoader {
                           featureCount: parts.count, notes: notes)
         }
         let layer = ParcelLayer(path: path, layerName: table.layerName, fields: fields, idField: idIndex.map { fields[$0].name },
-                                crsWKT: layerCRS.wkt, crsName: layerCRS.name, featureCount: featureCount, parcels: parcels)
+                                crsWKT: layerCRS.wkt, crsName: layerCRS.name, featureCount: featureCount, parcels: parcels,
+                                warnings: warnings)
         return (layer, cells == nil ? nil : measures)
     }
 
@@ -128,6 +151,23 @@ public enum ParcelLoader {
         var wkb: [UInt8]
         var notes: [String]
         var measure: Measure?
+        /// The geometry type when the feature is not polygonal (a point or line has no area).
+        var nonPolygonal: String?
+    }
+
+    /// Without `--id-field`: the attribute `parcel_id` (or else `id`), in any case, when every feature has a
+    /// distinct non-empty value in it; when it exists but cannot serve, no field and a warning saying so.
+    static func defaultIDField(_ table: FeatureTable) -> (index: Int?, warning: String?) {
+        for name in ["parcel_id", "id"] {
+            guard let i = table.fields.firstIndex(where: { $0.name.lowercased() == name }) else { continue }
+            let field = table.fields[i].name
+            let texts = table.attributes.map { $0[i] == .null ? "" : $0[i].description }
+            if !texts.contains("") && Set(texts).count == texts.count {
+                return (i, "no --id-field given: parcel ids are taken from the attribute '\(field)'")
+            }
+            return (nil, "no --id-field given and the attribute '\(field)' has empty or repeated values: parcel ids are the feature ids (give --id-field to choose)")
+        }
+        return (nil, nil)
     }
 
     /// Polygons in canonical order (by their first exterior vertex, then size).
@@ -179,7 +219,8 @@ public enum ParcelLoader {
     /// `RingProjector` with `tolerance` target units), its outline (the same with the vertices only) and its
     /// source WKB.
     static func geometry(wkb: [UInt8]?, label: String, transformation: CoordinateTransformation?, densify: Double,
-                         tolerance: Double, notes: inout [String], file: String) throws -> ([Polygon], [Polygon], [UInt8]) {
+                         tolerance: Double, notes: inout [String], file: String, geographic: Bool = false,
+                         nonPolygonal: inout String?) throws -> ([Polygon], [Polygon], [UInt8]) {
         guard let wkb, var geometry = try? Geometry(wkb: wkb), !geometry.isEmpty else {
             notes.append("empty geometry: the parcel has no area")
             return ([], [], [])
@@ -187,7 +228,8 @@ public enum ParcelLoader {
         // The source WKB as read (OGR's ISO WKB, or the GeoJSON reader's, which is the same): kept for outputs.
         let original = wkb
         guard geometry.isPolygonal || geometry.typeName.uppercased().contains("COLLECTION") else {
-            notes.append("geometry is a \(geometry.typeName), not a polygon: the parcel has no area")
+            notes.append("failed: geometry is a \(geometry.typeName), not a polygon: the parcel has no area (buffer it into a polygon)")
+            nonPolygonal = geometry.typeName
             return ([], [], original)
         }
         if !geometry.isValid {
@@ -204,6 +246,9 @@ public enum ParcelLoader {
         }
         let (rings, dropped) = geometry.polygons()
         if dropped > 0 { notes.append("\(dropped) non-polygon part(s) left out") }
+        if geographic, let p = firstOutsideLonLat(rings) {
+            throw VerdantError.input(file: file, problem: "feature \(label) has the coordinate (\(p.x), \(p.y)), outside longitude/latitude range, although the layer's CRS is geographic: if the coordinates are projected (e.g. UTM), give their CRS with --assume-parcels-crs (e.g. EPSG:32647)")
+        }
         var polygons: [Polygon] = [], outline: [Polygon] = []
         if let transformation {
             let projector = RingProjector(transformation: transformation, maxLength: densify, tolerance: tolerance)
@@ -226,6 +271,16 @@ public enum ParcelLoader {
             outline = polygons
         }
         return (polygons, outline, original)
+    }
+
+    /// The first vertex of `rings` outside longitude/latitude range (|x| ≤ 360, |y| ≤ 90), if any.
+    static func firstOutsideLonLat(_ polygons: [[[(x: Double, y: Double)]]]) -> (x: Double, y: Double)? {
+        for rings in polygons {
+            for ring in rings {
+                for p in ring where !(abs(p.x) <= 360 && abs(p.y) <= 90 + 1e-9) { return p }
+            }
+        }
+        return nil
     }
 
     static func mergedWKB(_ parts: [[UInt8]]) -> [UInt8] {

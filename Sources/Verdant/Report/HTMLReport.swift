@@ -67,12 +67,12 @@ public enum HTMLReport {
         \(rows)</tbody></table>
         <h2>Inputs</h2>
         <ul>\(bands)
-        <li>grid: \(m.width) × \(m.height) cells, \(e(m.rasterCRS)) \(e(m.rasterCRSCode ?? "")); reflectance = value × \(m.scale) + \(m.offset)</li>
+        <li>grid: \(m.width) × \(m.height) cells, \(e(m.rasterCRS)) \(e(m.rasterCRSCode ?? "")); reflectance = value × \(m.scale) + \(m.offset) (\(m.scalingOrigin.description))</li>
         <li>parcels: \(e(m.parcelsPath)) (layer \(e(m.parcelsLayer)), \(e(m.parcelsCRS)))</li></ul>
         <h2>Model and factors</h2>
         <ul><li>model: \(e(m.model.formula)) — \(e(m.model.source))</li>
         <li>factors: \(factorSource)</li>
-        <li>masks: SCL classes \(m.masks.sclExclude.sorted().map(String.init).joined(separator: ", ")); QA_PIXEL bits \(m.masks.qaExcludeBits.sorted().map(String.init).joined(separator: ", "))</li></ul>
+        <li>masks: \(m.masksApplied.isEmpty ? "none (no quality layer, nodata value or valid range was applied)" : e(m.masksApplied.joined(separator: "; ")))</li></ul>
         <h2>Run</h2>
         <ul><li>Verdant \(e(m.verdantVersion)), GDAL \(e(m.gdalVersion)), PROJ \(e(m.projVersion)); \(m.threads) threads; started \(e(m.startedAt)), \(n(m.seconds, 2)) s</li>
         \(sums)</ul>

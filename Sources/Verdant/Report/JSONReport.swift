@@ -54,7 +54,7 @@ public enum JSONReport {
                 "bands": .array(bands), "width": .integer(Int64(m.width)), "height": .integer(Int64(m.height)),
                 "crs": .string(m.rasterCRS), "crs_code": m.rasterCRSCode.map { .string($0) } ?? .null,
                 "geotransform": .array(m.geoTransform.map { .number($0) }), "geographic": .bool(m.geographic),
-                "scale": .number(m.scale), "offset": .number(m.offset),
+                "scale": .number(m.scale), "offset": .number(m.offset), "scaling_origin": .string(m.scalingOrigin.rawValue),
             ]),
             "parcels": .object([
                 "path": .string(m.parcelsPath), "layer": .string(m.parcelsLayer), "crs": .string(m.parcelsCRS),
@@ -81,8 +81,11 @@ public enum JSONReport {
                 ]) } ?? .null,
                 "class_field": m.classField.map { .string($0) } ?? .null,
                 "min_observed": .number(m.minObserved),
-                "scl_exclude": .array(m.masks.sclExclude.sorted().map { .integer(Int64($0)) }),
-                "qa_exclude_bits": .array(m.masks.qaExcludeBits.sorted().map { .integer(Int64($0)) }),
+                "scl_exclude": m.bands.contains { $0.role == BandRole.scl.name }
+                    ? .array(m.masks.sclExclude.sorted().map { .integer(Int64($0)) }) : .null,
+                "qa_exclude_bits": m.bands.contains { $0.role == BandRole.qa.name }
+                    ? .array(m.masks.qaExcludeBits.sorted().map { .integer(Int64($0)) }) : .null,
+                "masks_applied": .array(m.masksApplied.map { .string($0) }),
                 "threads": .integer(Int64(m.threads)), "tiles": .integer(Int64(m.tiles)), "tiles_read": .integer(Int64(m.tilesRead)),
             ]),
             "versions": .object(["verdant": .string(m.verdantVersion), "gdal": .string(m.gdalVersion), "proj": .string(m.projVersion)]),

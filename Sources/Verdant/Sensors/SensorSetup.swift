@@ -96,6 +96,10 @@ public struct SensorSetup: Hashable, Sendable {
         if let offset { scaling.offset = offset }
 
         var inputs = RasterInputs(bands: bands, scaling: scaling, assumedCRS: assumedCRS)
+        // A preset states the scaling of digital numbers only when it converts them (scale 1 presets describe
+        // floating-point reflectance exports).
+        let presetConverts = preset.map { $0.scale != 1 || $0.offset != 0 || $0.baselineOffset != nil } ?? false
+        inputs.scalingOrigin = scale != nil || offset != nil ? .user : presetConverts ? .preset : .unstated
         inputs.defaultNoData = preset?.nodata
         inputs.gridRole = gridRole
         inputs.resolution = resolution

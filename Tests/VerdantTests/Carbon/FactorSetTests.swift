@@ -82,7 +82,7 @@ import TestSupport
             .init(properties: [("id", "\"A\""), ("forest_type", "\"mangrove-rhizophora\"")], polygons: [[VectorFixture.rect(x0, y0 - 50, x0 + 50, y0)]]),
             .init(properties: [("id", "\"B\""), ("forest_type", "\"palms\"")], polygons: [[VectorFixture.rect(x0 + 50, y0 - 50, x0 + 100, y0)]]),
         ])
-        var request = EstimateRequest(inputs: .stacked(path: raster, red: .index(1), nir: .index(2)),
+        var request = EstimateRequest(inputs: .stacked(path: raster, red: .index(1), nir: .index(2), scaling: .identity),
                                       parcels: ParcelSource(path: parcels, idField: "id"), model: try BiomassModel(parsing: "linear:0,100"))
         request.factorSet = try FactorCatalog.load("tver")
         request.classField = "forest_type"

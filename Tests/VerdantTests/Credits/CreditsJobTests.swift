@@ -25,7 +25,7 @@ import TestSupport
         var model = try BiomassModel(parsing: "linear:0,300")
         if uncertainty { model.uncertainty = ModelUncertainty(covariance: [[4, 0], [0, 100]], residualSD: 10, plotAreaHa: 0.05) }
         func estimate(_ path: String) -> EstimateRequest {
-            EstimateRequest(inputs: .stacked(path: path, red: .index(1), nir: .index(2)),
+            EstimateRequest(inputs: .stacked(path: path, red: .index(1), nir: .index(2), scaling: .identity),
                             parcels: ParcelSource(path: parcels, idField: "id"), model: model)
         }
         return CreditsRequest(t0: estimate(t0), t1: estimate(t1))
@@ -95,7 +95,7 @@ import TestSupport
             _ = try CreditsJob.run(try Self.request(t0, far, parcels))
             Issue.record("rasters missing the parcels were accepted")
         } catch let e as VerdantError {
-            #expect(e.description.contains("do not cover parcel"))
+            #expect(e.description.contains("overlaps the raster"), "\(e)")
         }
     }
 

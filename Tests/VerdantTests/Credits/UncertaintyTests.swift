@@ -30,7 +30,7 @@ import TestSupport
         ])
         var model = try BiomassModel(parsing: "linear:10,200")
         model.uncertainty = ModelUncertainty(covariance: [[25, -30], [-30, 100]], residualSD: 20, plotAreaHa: 0.05)
-        var r = EstimateRequest(inputs: .stacked(path: raster, red: .index(1), nir: .index(2)),
+        var r = EstimateRequest(inputs: .stacked(path: raster, red: .index(1), nir: .index(2), scaling: .identity),
                                 parcels: ParcelSource(path: parcels, idField: "id"), model: model)
         r.uncertainty = UncertaintyOptions(method: method, draws: draws, seed: seed)
         return r

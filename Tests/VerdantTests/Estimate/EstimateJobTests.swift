@@ -88,7 +88,7 @@ import Verdant
     }
 
     static func run(_ raster: String, _ parcels: String, idField: String? = "id") throws -> EstimateReport {
-        try EstimateJob.run(EstimateRequest(inputs: .stacked(path: raster, red: .index(1), nir: .index(2)),
+        try EstimateJob.run(EstimateRequest(inputs: .stacked(path: raster, red: .index(1), nir: .index(2), scaling: .identity),
                                             parcels: ParcelSource(path: parcels, idField: idField),
                                             model: try BiomassModel(parsing: "linear:0,100")))
     }

@@ -24,7 +24,7 @@ import Verdant
     @Test func anotherGridIsRefused() throws {
         let prepared = try EstimateJob.prepare(EstimateJobTests.request())
         var drone = EstimateJobTests.request()
-        drone.inputs = .stacked(path: ProjectRoot.sample("drone_multispectral.tif"), red: .index(3), nir: .index(5))
+        drone.inputs = .stacked(path: ProjectRoot.sample("drone_multispectral.tif"), red: .index(3), nir: .index(5), scaling: .identity)
         #expect(throws: VerdantError.self) { try EstimateJob.run(drone, reusing: prepared) }
     }
 }

@@ -16,7 +16,7 @@ import TestSupport
         let red = (0..<n).map { Double($0 % 200) }, nir = (0..<n).map { Double(($0 * 7) % 250) }
         let path = try RasterFixture.write(folder.file("r.tif"), width: 20, height: 20, type: type, bands: [red, nir],
                                            noData: 3, scaleOffset: (0.5, 1))
-        var inputs = RasterInputs.stacked(path: path, red: .index(1), nir: .index(2))
+        var inputs = RasterInputs.stacked(path: path, red: .index(1), nir: .index(2), scaling: .identity)
         inputs.scaling = ReflectanceScaling(scale: 0.01, offset: -0.1)
         let resolved = try ResolvedInputs.resolve(inputs, roles: [.red, .nir])
         let reader = try TileReader(inputs: resolved)
@@ -37,7 +37,7 @@ import TestSupport
         let n = 16 * 16
         let path = try RasterFixture.write(folder.file("r.tif"), width: 16, height: 16, type: .uInt16,
                                            bands: [[Double](repeating: 1000, count: n), [Double](repeating: 4000, count: n)])
-        let resolved = try ResolvedInputs.resolve(.stacked(path: path, red: .index(1), nir: .index(2)), roles: [.red, .nir])
+        let resolved = try ResolvedInputs.resolve(.stacked(path: path, red: .index(1), nir: .index(2), scaling: .identity), roles: [.red, .nir])
         let reader = try TileReader(inputs: resolved)
         let window = try Window(columnOffset: 0, rowOffset: 0, width: 16, height: 16)
         let runs = CellRuns(union: [20..<30, 100..<101])
@@ -59,7 +59,7 @@ import TestSupport
         let n = 32 * 32
         let path = try RasterFixture.write(folder.file("r.tif"), width: 32, height: 32, type: .int16,
                                            bands: [(0..<n).map { Double($0 % 97) }, (0..<n).map { Double($0 % 89) }], noData: 5)
-        let resolved = try ResolvedInputs.resolve(.stacked(path: path, red: .index(1), nir: .index(2)), roles: [.red, .nir])
+        let resolved = try ResolvedInputs.resolve(.stacked(path: path, red: .index(1), nir: .index(2), scaling: .identity), roles: [.red, .nir])
         let plan = try TilePlan(width: 32, height: 32, blockWidth: 16, blockHeight: 16, requested: 16)
         let prefetch = TilePrefetch(inputs: resolved, tiles: plan.tiles, budgetBytes: 1 << 20)
         prefetch.waitUntilDone()

@@ -27,7 +27,7 @@ import Verdant
         let input = try RasterFixture.write(folder.file("in.tif"), width: 4, height: 3, type: type,
                                             bands: [Self.red, Self.nir], noData: 255, descriptions: ["B04", "B08"])
         let out = folder.file("ndvi.tif")
-        let summary = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .description("B04"), nir: .index(2)),
+        let summary = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .description("B04"), nir: .index(2), scaling: .identity),
                                                 model: try BiomassModel(parsing: "linear:0,100"), ndviOutput: out))
         let defined = Self.expected.filter { !$0.isNaN }
         #expect(summary.cells == 12)
@@ -47,7 +47,7 @@ import Verdant
         let input = try RasterFixture.write(folder.file("in.tif"), width: 3, height: 1, type: .float32,
                                             bands: [[0.1, .nan, 0.2], [0.5, 0.4, .nan]])
         let out = folder.file("ndvi.tif")
-        let s = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .index(1), nir: .index(2)), ndviOutput: out))
+        let s = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .index(1), nir: .index(2), scaling: .identity), ndviOutput: out))
         #expect(s.validCells == 1)
         #expect(Self.same(try Self.ndviOutput(out), [0.4 / 0.6, .nan, .nan]))
     }
@@ -75,7 +75,7 @@ import Verdant
         // NIR shifted by one cell: resampled (nearest here, as cells align) onto red's grid; the column it lacks is no data.
         let nir = try RasterFixture.write(folder.file("nir.tif"), width: 2, height: 2, type: .uInt16, bands: [[5, 6, 7, 8]], noData: 0,
                                           transform: GeoTransform(originX: 600_010, originY: 1_600_000, cellWidth: 10, cellHeight: 10))
-        var inputs = RasterInputs(bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: nir, band: .index(1))])
+        var inputs = RasterInputs(bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: nir, band: .index(1))], scaling: .identity)
         inputs.resampling = "near"
         let s = try MapJob.run(MapRequest(inputs: inputs, model: try BiomassModel(parsing: "linear:0,1")))
         #expect(s.validCells == 2)
@@ -84,7 +84,7 @@ import Verdant
         // A band far away cannot be aligned.
         let far = try RasterFixture.write(folder.file("far.tif"), width: 2, height: 2, type: .uInt16, bands: [[5, 6, 7, 8]],
                                           transform: GeoTransform(originX: 700_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10))
-        let inputs2 = RasterInputs(bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: far, band: .index(1))])
+        let inputs2 = RasterInputs(bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: far, band: .index(1))], scaling: .identity)
         do {
             _ = try MapJob.run(MapRequest(inputs: inputs2))
             Issue.record("a band outside the grid was accepted")
@@ -96,7 +96,7 @@ import Verdant
     @Test func alphaBandMasksCells() throws {
         // The drone sample has an alpha band: cells outside the flight footprint are undefined.
         let path = ProjectRoot.sample("drone_multispectral.tif")
-        let s = try MapJob.run(MapRequest(inputs: .stacked(path: path, red: .description("Red"), nir: .description("NIR"))))
+        let s = try MapJob.run(MapRequest(inputs: .stacked(path: path, red: .description("Red"), nir: .description("NIR"), scaling: .identity)))
         let ds = try Dataset.open(path)
         let alpha = try ds.band(6).readAll(as: UInt8.self)
         #expect(s.validCells == alpha.filter { $0 != 0 }.count)
@@ -122,7 +122,7 @@ import Verdant
         var rasters: [[Float]] = []
         for threads in [1, 2, 8] {
             let out = folder.file("agb-\(threads).tif")
-            var s = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .index(1), nir: .index(2)),
+            var s = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .index(1), nir: .index(2), scaling: .identity),
                                               model: try BiomassModel(parsing: "exp:12.5,2.75"), agbOutput: out,
                                               execution: ExecutionOptions(threads: threads, tileSize: 16)))
             #expect(s.tiles == 19 * 13)

@@ -13,7 +13,7 @@ import Verdant
     }
 
     static func reference() throws -> [Double] {
-        try figures(.stacked(path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .description("B04"), nir: .description("B08")))
+        try figures(.stacked(path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .description("B04"), nir: .description("B08"), scaling: .identity))
     }
 
     @Test func vrtOfSeparateBandFiles() throws {
@@ -40,7 +40,7 @@ import Verdant
         </VRTDataset>
         """
         try vrt.write(toFile: folder.file("s2.vrt"), atomically: true, encoding: .utf8)
-        #expect(try Self.figures(.stacked(path: folder.file("s2.vrt"), red: .description("B04"), nir: .index(2))) == Self.reference())
+        #expect(try Self.figures(.stacked(path: folder.file("s2.vrt"), red: .description("B04"), nir: .index(2), scaling: .identity)) == Self.reference())
     }
 
     @Test(arguments: [["INTERLEAVE=BAND", "TILED=YES", "BLOCKXSIZE=64", "BLOCKYSIZE=64"],
@@ -52,7 +52,7 @@ import Verdant
         let src = try Dataset.open(ProjectRoot.sample("sentinel2_l2a_stack.tif"))
         let copy = try Driver(named: "GTiff").createCopy(of: src, path: folder.file("copy.tif"), options: options)
         try copy.close()
-        #expect(try Self.figures(.stacked(path: folder.file("copy.tif"), red: .index(3), nir: .index(4))) == Self.reference())
+        #expect(try Self.figures(.stacked(path: folder.file("copy.tif"), red: .index(3), nir: .index(4), scaling: .identity)) == Self.reference())
     }
 
     @Test func cellAreaInFeet() throws {
@@ -62,7 +62,7 @@ import Verdant
         let path = try RasterFixture.write(folder.file("ft.tif"), width: 2, height: 2, type: .float32,
                                            bands: [[0.1, 0.1, 0.1, 0.1], [0.3, 0.3, 0.3, 0.3]], epsg: 2227,
                                            transform: GeoTransform(originX: 6_000_000, originY: 2_000_000, cellWidth: 10, cellHeight: 10))
-        let s = try MapJob.run(MapRequest(inputs: .stacked(path: path, red: .index(1), nir: .index(2))))
+        let s = try MapJob.run(MapRequest(inputs: .stacked(path: path, red: .index(1), nir: .index(2), scaling: .identity)))
         let foot = 1200.0 / 3937.0
         #expect(abs(s.observedHa - 4 * 100 * foot * foot / 10_000) < 1e-15)
     }

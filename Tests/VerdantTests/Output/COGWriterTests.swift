@@ -17,7 +17,7 @@ import Verdant
                                             bands: [red, nir], epsg: 32622, transform: transform,
                                             options: ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"])
         let out = folder.file("ndvi.tif")
-        _ = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .index(1), nir: .index(2)), ndviOutput: out,
+        _ = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .index(1), nir: .index(2), scaling: .identity), ndviOutput: out,
                                       cog: COGOptions(compression: compression)))
         #expect(folder.contents() == ["in.tif", "ndvi.tif"], "no temporary files are left")
 

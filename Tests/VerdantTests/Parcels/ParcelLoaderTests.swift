@@ -8,7 +8,7 @@ import Verdant
     static let parcels = ProjectRoot.sample("sentinel2_parcels.geojson")
 
     static func grid() throws -> RasterGrid {
-        try ResolvedInputs.resolve(.stacked(path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .index(3), nir: .index(4)),
+        try ResolvedInputs.resolve(.stacked(path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .index(3), nir: .index(4), scaling: .identity),
                                    roles: [.red, .nir]).grid
     }
 
@@ -54,10 +54,27 @@ import Verdant
         }
     }
 
-    @Test func defaultIdIsTheFeatureId() throws {
+    @Test func defaultIdIsAParcelIDAttributeElseTheFeatureId() throws {
+        // Without --id-field, an attribute named parcel_id (or id) with distinct values gives the ids, and says so.
         let layer = try ParcelLoader.load(ParcelSource(path: Self.parcels), onto: try Self.grid())
-        #expect(layer.parcels.map(\.id) == (0..<9).map(String.init))
-        #expect(layer.idField == nil)
+        #expect(layer.parcels.map(\.id) == (1...9).map { String(format: "P%02d", $0) })
+        #expect(layer.idField == "parcel_id")
+        #expect(layer.warnings.contains { $0.contains("taken from the attribute 'parcel_id'") })
+        // With no such attribute (or one with repeated values) the ids are the feature ids.
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let a = VectorFixture.rect(99.93, 14.45, 99.935, 14.455), b = VectorFixture.rect(99.94, 14.45, 99.945, 14.455)
+        try VectorFixture.geojson(folder.file("plain.geojson"), crs: "EPSG:4326", features: [
+            .init(properties: [("name", "\"x\"")], polygons: [[a]]), .init(properties: [("name", "\"y\"")], polygons: [[b]]),
+        ])
+        let plain = try ParcelLoader.load(ParcelSource(path: folder.file("plain.geojson")), onto: try Self.grid())
+        #expect(plain.parcels.map(\.id) == ["0", "1"] && plain.idField == nil)
+        try VectorFixture.geojson(folder.file("repeated.geojson"), crs: "EPSG:4326", features: [
+            .init(properties: [("parcel_id", "\"x\"")], polygons: [[a]]), .init(properties: [("parcel_id", "\"x\"")], polygons: [[b]]),
+        ])
+        let repeated = try ParcelLoader.load(ParcelSource(path: folder.file("repeated.geojson")), onto: try Self.grid())
+        #expect(repeated.parcels.map(\.id) == ["0", "1"] && repeated.idField == nil)
+        #expect(repeated.warnings.contains { $0.contains("repeated values") })
     }
 
     @Test func badInputs() throws {

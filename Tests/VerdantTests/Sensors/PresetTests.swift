@@ -9,7 +9,8 @@ import TestSupport
     static let catalog = PresetCatalog.builtIn()
 
     /// Reads the reflectance of every role of a 1 × 1 file through the preset.
-    static func reflectance(preset name: String, dn: [BandRole: Double], baseline: String? = nil) throws -> [BandRole: Double] {
+    static func reflectance(preset name: String, dn: [BandRole: Double], baseline: String? = nil,
+                            type: DataType = .uInt16) throws -> [BandRole: Double] {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let preset = try catalog.preset(named: name)
@@ -17,7 +18,7 @@ import TestSupport
         // Stack in the order of the preset's band numbers when it has them, else by description.
         let ordered = roles.sorted { (Int(preset.names(for: $0).first ?? "") ?? 0) < (Int(preset.names(for: $1).first ?? "") ?? 0) }
         let descriptions = ordered.map { preset.names(for: $0).first { Int($0) == nil } ?? $0.name }
-        let path = try RasterFixture.write(folder.file("stack.tif"), width: 1, height: 1, type: .uInt16,
+        let path = try RasterFixture.write(folder.file("stack.tif"), width: 1, height: 1, type: type,
                                            bands: ordered.map { [dn[$0] ?? 1000] }, descriptions: descriptions)
         var setup = SensorSetup(preset: preset)
         setup.rasters = [path]
@@ -53,8 +54,15 @@ import TestSupport
     @Test(arguments: ["micasense-rededge", "micasense-atlas", "dji-p4m", "dji-m3m", "parrot-sequoia"])
     func dronePresets(name: String) throws {
         let preset = try Self.catalog.preset(named: name)
-        let r = try Self.reflectance(preset: name, dn: [.red: 2000, .nir: 12000])
-        #expect(r[.red] == 2000 * preset.scale && r[.nir] == 12000 * preset.scale)
+        if preset.scale == 1 {
+            // A scale-1 preset describes floating-point reflectance exports: integers need --scale.
+            let r = try Self.reflectance(preset: name, dn: [.red: 0.125, .nir: 0.5], type: .float32)
+            #expect(r[.red] == 0.125 && r[.nir] == 0.5)
+            #expect(throws: VerdantError.self) { try Self.reflectance(preset: name, dn: [.red: 2000, .nir: 12000]) }
+        } else {
+            let r = try Self.reflectance(preset: name, dn: [.red: 2000, .nir: 12000])
+            #expect(r[.red] == 2000 * preset.scale && r[.nir] == 12000 * preset.scale)
+        }
     }
 
     @Test func bandOrdersFollowTheSources() throws {

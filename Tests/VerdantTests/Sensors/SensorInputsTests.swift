@@ -127,8 +127,8 @@ import TestSupport
         let src = try Dataset.open(ProjectRoot.sample("sentinel2_l2a_stack.tif"))
         try Driver(named: "GTiff").createCopy(of: src, path: path).close()
         defer { MemoryFiles.remove((path as NSString).deletingLastPathComponent) }
-        let a = try MapJob.run(MapRequest(inputs: .stacked(path: path, red: .description("B04"), nir: .description("B08"))))
-        let b = try MapJob.run(MapRequest(inputs: .stacked(path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .description("B04"), nir: .description("B08"))))
+        let a = try MapJob.run(MapRequest(inputs: .stacked(path: path, red: .description("B04"), nir: .description("B08"), scaling: .identity)))
+        let b = try MapJob.run(MapRequest(inputs: .stacked(path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .description("B04"), nir: .description("B08"), scaling: .identity)))
         #expect(a.validCells == b.validCells && a.meanNDVI == b.meanNDVI)
     }
 }

@@ -90,8 +90,10 @@ enum GeoJSONReader {
         do { srs = try SpatialReference(userInput: crsName ?? "EPSG:4326") } catch {
             throw GeoJSONNotSimple(reason: "crs '\(crsName ?? "")'")
         }
-        return FeatureTable(layerName: layerName, fields: fields, crs: srs, labels: parsed.indices.map(String.init),
-                            attributes: attributes, wkbs: parsed.map(\.wkb))
+        var table = FeatureTable(layerName: layerName, fields: fields, crs: srs, labels: parsed.indices.map(String.init),
+                                 attributes: attributes, wkbs: parsed.map(\.wkb))
+        table.crsStated = crsName != nil
+        return table
     }
 
     /// The name of a `crs` member of type `name`.
