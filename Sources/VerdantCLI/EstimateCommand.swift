@@ -138,15 +138,20 @@ struct EstimateCommand: ParsableCommand {
         var picture: Data?
         if quicklook != nil || report != nil {
             // NDVI of the scene at picture size (from the estimate's tile pass), drawn with the parcels outlined.
-            let scratch = NSTemporaryDirectory() + "verdant-quicklook-\(UUID().uuidString)"
+            let scratch = NSTemporaryDirectory() + "verdant-quicklook-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            TemporaryFiles.note(scratch)
+            defer { TemporaryFiles.remove(scratch) }
             let ndvi = try result.ndviPicture ?? QuicklookRaster.ndvi(inputs: inputs, masks: masks, execution: runOptions.execution())
             try ndvi.write(to: scratch + "/ndvi.tif")
             let png = quicklook ?? scratch + "/quicklook.png"
-            try Quicklook.write(raster: scratch + "/ndvi.tif", parcels: result.parcels.parcels.map(\.geometry), label: "NDVI", unit: "",
-                                to: try OutputPath(png, inputs: protected, overwrite: output.force))
-            picture = FileManager.default.contents(atPath: png)
+            // A quicklook only for the report is a scratch file, written at once; the user's is published with the rest.
+            let publication = quicklook == nil ? nil : Publication.current
+            try Publication.$current.withValue(publication) {
+                try Quicklook.write(raster: scratch + "/ndvi.tif", parcels: result.parcels.parcels.map(\.geometry), label: "NDVI",
+                                    unit: "", to: try OutputPath(png, inputs: protected, overwrite: output.force))
+            }
+            picture = FileManager.default.contents(atPath: Publication.current?.readablePath(png) ?? png)
         }
         if let report {
             let checksums = digests?.wait() ?? [:]

@@ -53,7 +53,8 @@ struct RunCommand: ParsableCommand {
             Console.note("job '\(job.name)': verdant \(job.arguments.joined(separator: " "))")
             do {
                 var command = try VerdantCommand.parseAsRoot(job.arguments)
-                try command.run()
+                // Each job publishes its own outputs together (a failed job leaves none; the others are kept).
+                try VerdantCommand.publishing { try command.run() }
             } catch let error as VerdantError {
                 FileHandle.standardError.write(Data("verdant: error: \(jobFile): job '\(job.name)': \(error)\n".utf8))
                 worst = max(worst, error.exitCode)

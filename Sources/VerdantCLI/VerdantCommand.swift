@@ -18,21 +18,47 @@ struct VerdantCommand: ParsableCommand {
         subcommands: [EstimateCommand.self, MapCommand.self, CalibrateCommand.self, CreditsCommand.self, RunCommand.self, PresetsCommand.self]
     )
 
-    /// Parses the arguments, runs the command and exits with Verdant's documented exit codes.
+    /// Parses the arguments, runs the command and exits with Verdant's documented exit codes. All outputs of a
+    /// run are published together at its end (also for a partial result, exit 3); a failed or interrupted run
+    /// leaves none, and no temporary file or lock.
     static func main() {
+        Interruption.install()
+        func finish(_ code: Int32) -> Never {
+            if code != 0 && code != 3 { TemporaryFiles.removeAll() }
+            OutputLocks.releaseAll()
+            Foundation.exit(code)
+        }
         do {
             var command = try parseAsRoot()
-            try command.run()
+            try publishing { try command.run() }
         } catch let error as VerdantError {
             FileHandle.standardError.write(Data("verdant: error: \(error)\n".utf8))
-            Foundation.exit(error.exitCode)
+            finish(error.exitCode)
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit {
+                OutputLocks.releaseAll()
                 exit(withError: error)
             }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
+            finish(code == .validationFailure ? 1 : code.rawValue)
         }
+        finish(0)
+    }
+
+    /// Runs `body` with a publication current and publishes its outputs together at the end: after success or a
+    /// partial result (exit 3); any other error removes them.
+    static func publishing(_ body: () throws -> Void) throws {
+        let publication = Publication()
+        do {
+            try Publication.$current.withValue(publication) { try body() }
+        } catch let error as VerdantError where error.exitCode == 3 {
+            try publication.publish()
+            throw error
+        } catch {
+            publication.abandon()
+            throw error
+        }
+        try publication.publish()
     }
 }

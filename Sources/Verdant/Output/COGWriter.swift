@@ -33,7 +33,7 @@ public final class COGWriter: @unchecked Sendable {
             try ds.setMetadataItem("UNITS", unit)
             self.dataset = ds
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
+            output.discard(staging)
             throw VerdantError.output(file: output.path, problem: "\(error)")
         }
     }
@@ -63,10 +63,10 @@ public final class COGWriter: @unchecked Sendable {
                 try staged.close()
                 dataset = nil
             }
-            try? FileManager.default.removeItem(atPath: staging)
+            output.discard(staging)
             try output.commit(from: cogTemp)
         } catch {
-            try? FileManager.default.removeItem(atPath: cogTemp)
+            output.discard(cogTemp)
             abandon()
             if let e = error as? VerdantError { throw e }
             throw VerdantError.output(file: output.path, problem: "\(error)")
@@ -79,6 +79,6 @@ public final class COGWriter: @unchecked Sendable {
             try? dataset?.close()
             dataset = nil
         }
-        try? FileManager.default.removeItem(atPath: staging)
+        output.discard(staging)
     }
 }

@@ -106,7 +106,7 @@ public enum Quicklook {
             try Driver(named: "PNG").createCopy(of: mem, path: tmp, options: ["WRITE_METADATA_AS_TEXT=YES"]).close()
             try? FileManager.default.removeItem(atPath: tmp + ".aux.xml")
         } catch {
-            try? FileManager.default.removeItem(atPath: tmp)
+            output.discard(tmp)
             throw VerdantError.output(file: output.path, problem: "\(error)")
         }
         try output.commit(from: tmp)

@@ -19,11 +19,11 @@ public enum ReportWriter {
                 try output.write(Data(text.utf8))
                 return
             }
-            let tmp = output.temporarySibling(tag: "report") + "." + format.rawValue
+            let tmp = output.temporarySibling(tag: "report", suffix: "." + format.rawValue)
             do {
                 try VectorReport.write(report, to: tmp, format: format)
             } catch {
-                try? FileManager.default.removeItem(atPath: tmp)
+                output.discard(tmp)
                 throw VerdantError.output(file: path, problem: "\(error)")
             }
             try output.commit(from: tmp)
