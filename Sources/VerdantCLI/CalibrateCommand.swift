@@ -72,7 +72,7 @@ struct CalibrateCommand: ParsableCommand {
         source.dateColumn = dateColumn
         let result = try CalibrationJob.run(CalibrationRequest(
             inputs: inputs, masks: masks, index: spectral, plots: source, form: chosenForm, minObserved: minObserved,
-            sensor: raster.sensor, execution: output.execution(runOptions, label: "plots")))
+            sensor: raster.sensor, execution: try output.execution(runOptions, label: "plots")))
         for e in result.excluded { Console.note("left out plot \(e)") }
         try target.write(Data((try result.modelFile.json() + "\n").utf8))
         if output.quiet { return }

@@ -119,7 +119,7 @@ struct CreditsCommand: ParsableCommand {
             for w in inputs.warnings { Console.warn("\(name): \(w)") }
             var r = EstimateRequest(inputs: inputs, parcels: ParcelSource(path: parcels, layer: layer, idField: idField,
                                                                           assumedCRS: nil),
-                                    model: biomass, masks: masks, minObserved: minObserved, execution: runOptions.execution())
+                                    model: biomass, masks: masks, minObserved: minObserved, execution: try runOptions.execution())
             try factorOptions.apply(to: &r)
             return r
         }

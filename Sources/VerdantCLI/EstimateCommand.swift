@@ -116,7 +116,7 @@ struct EstimateCommand: ParsableCommand {
             inputs: inputs,
             parcels: ParcelSource(path: parcels, layer: layer, idField: idField, assumedCRS: assumeParcelsCRS),
             model: biomass, factors: fixed, masks: masks, minObserved: minObserved,
-            execution: output.execution(runOptions, label: "estimate"))
+            execution: try output.execution(runOptions, label: "estimate"))
         guard let method = UncertaintyOptions.Method(rawValue: uncertainty.lowercased()) else {
             throw VerdantError.usage("--uncertainty must be analytic or montecarlo (got '\(uncertainty)')")
         }
@@ -142,7 +142,7 @@ struct EstimateCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
             TemporaryFiles.note(scratch)
             defer { TemporaryFiles.remove(scratch) }
-            let ndvi = try result.ndviPicture ?? QuicklookRaster.ndvi(inputs: inputs, masks: masks, execution: runOptions.execution())
+            let ndvi = try result.ndviPicture ?? QuicklookRaster.ndvi(inputs: inputs, masks: masks, execution: try runOptions.execution())
             try ndvi.write(to: scratch + "/ndvi.tif")
             let png = quicklook ?? scratch + "/quicklook.png"
             // A quicklook only for the report is a scratch file, written at once; the user's is published with the rest.

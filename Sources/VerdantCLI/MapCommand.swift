@@ -66,7 +66,7 @@ struct MapCommand: ParsableCommand {
         let biomass = try model.biomassModel()
         let (inputs, masks) = try raster.resolve(for: biomass)
         let request = MapRequest(inputs: inputs, model: biomass, masks: masks, ndviOutput: ndviOut, indexOutput: indexOut,
-                                 agbOutput: agbOut, execution: output.execution(runOptions, label: "map"),
+                                 agbOutput: agbOut, execution: try output.execution(runOptions, label: "map"),
                                  cog: COGOptions(compression: compression))
         var req = request
         req.carbonOutput = carbonOut

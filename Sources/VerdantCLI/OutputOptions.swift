@@ -22,8 +22,8 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Execution options with a progress display for `label`.
-    func execution(_ run: RunOptions, label: String) -> ExecutionOptions {
-        var e = run.execution()
+    func execution(_ run: RunOptions, label: String) throws -> ExecutionOptions {
+        var e = try run.execution()
         if let box = Console.progress(label) { e.progress = ProgressSink { box.report(done: $0, total: $1) } }
         if let box = Console.progress("\(label) parcels", unit: "parcels") { e.parcelProgress = ProgressSink { box.report(done: $0, total: $1) } }
         return e

@@ -107,8 +107,20 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("tile-size"), help: "Tile edge in cells, rounded up to whole raster blocks (default: about 512).")
     var tileSize: Int?
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The most memory the parcels may take, e.g. 2G or 512M (default: the memory available when the run starts); a larger job stops with an error.", valueName: "SIZE"))
+    var maxMemory: String?
+
     /// The execution options.
-    func execution() -> ExecutionOptions { ExecutionOptions(threads: threads, tileSize: tileSize) }
+    func execution() throws -> ExecutionOptions {
+        var e = ExecutionOptions(threads: threads, tileSize: tileSize)
+        if let maxMemory {
+            guard let bytes = MemoryBudget.parse(maxMemory) else {
+                throw VerdantError.usage("--max-memory must be a size such as 2G, 512M or 1073741824 (got '\(maxMemory)')")
+            }
+            e.maxMemoryBytes = bytes
+        }
+        return e
+    }
 }
 
 /// Options that choose the biomass model and the index it takes.

@@ -42,7 +42,22 @@ import TestSupport
             ])
             return ["estimate"] + bands + ["--scale", "1", "--parcels", f.file("utm.geojson"), "--out", f.file("o.csv")]
         }, status: 2, mentions: ["utm.geojson", "outside longitude/latitude range", "--assume-parcels-crs"]),
+        CLICase(name: "parcels over --max-memory", arguments: { f in
+            let features = (0..<1000).map(Self.smallParcel)
+            try VectorFixture.geojson(f.file("many.geojson"), crs: "EPSG:4326", features: features)
+            return ["estimate"] + bands + ["--scale", "1", "--parcels", f.file("many.geojson"), "--max-memory", "1M", "--out", f.file("o.csv")]
+        }, status: 2, mentions: ["many.geojson", "memory limit of 1 MiB", "--max-memory"]),
+        CLICase(name: "a bad --max-memory", arguments: { f in
+            ["estimate"] + bands + ["--scale", "1", "--parcels", parcels, "--max-memory", "lots", "--out", f.file("o.csv")]
+        }, status: 1, mentions: ["--max-memory", "'lots'"]),
     ]
+
+    /// The i-th of a grid of 5 m parcels inside the sample scene.
+    static func smallParcel(_ i: Int) -> VectorFixture.Feature {
+        let x = 99.93 + Double(i % 40) * 1e-4, y = 14.45 + Double(i / 40) * 1e-4
+        return VectorFixture.Feature(properties: [("parcel_id", "\"p\(i)\"")],
+                                     polygons: [[VectorFixture.rect(x, y, x + 5e-5, y + 5e-5)]])
+    }
 
     @Test(arguments: cases)
     func failsClearly(_ c: CLICase) throws {

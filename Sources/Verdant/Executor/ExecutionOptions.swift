@@ -14,6 +14,9 @@ public struct ExecutionOptions: Hashable, Sendable {
     public var gdalCacheBytes: Int
     /// Bytes of decoded tiles an estimate may read ahead while it prepares its parcels (0: none).
     public var readAheadBytes: Int
+    /// The most memory a run's parcels may take, in bytes (see `MemoryBudget`); nil: the memory the machine has
+    /// available when the run starts.
+    public var maxMemoryBytes: Int?
 
     /// Options; defaults use every core, 512-cell tiles and 32 MiB of GDAL block cache (each tile is read once in
     /// one request per file, so a larger cache only holds memory and costs page faults: 96 MiB was 5 % slower on a
@@ -37,11 +40,18 @@ public struct ExecutionOptions: Hashable, Sendable {
         h.combine(threads); h.combine(tileSize); h.combine(gdalCacheBytes); h.combine(readAheadBytes)
     }
 
+    /// The memory budget of a run: `maxMemoryBytes`, or what the machine has available, less the tiles' share.
+    func memoryBudget() -> MemoryBudget {
+        let tiles = threads * 8 * 512 * 512 * 8 + readAheadBytes + gdalCacheBytes
+        return MemoryBudget(limit: max((maxMemoryBytes ?? MemoryBudget.available) - tiles, 1 << 20))
+    }
+
     /// Throws for options that cannot work.
     public func validate() throws {
         guard threads >= 1 else { throw VerdantError.usage("--threads must be at least 1 (got \(threads))") }
         if let t = tileSize, t < 1 { throw VerdantError.usage("--tile-size must be at least 1 (got \(t))") }
         guard gdalCacheBytes >= 0, readAheadBytes >= 0 else { throw VerdantError.usage("cache and read-ahead sizes cannot be negative") }
+        if let m = maxMemoryBytes, m < 1 { throw VerdantError.usage("--max-memory must be positive (got \(m) bytes)") }
     }
 }
 

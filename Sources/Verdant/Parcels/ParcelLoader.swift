@@ -30,13 +30,17 @@ public enum ParcelLoader {
     /// (vertices transformed, not densified) as its geometry, so that the densified polygons of all parcels are
     /// never held at once. `featuresRead` is called once the features are read.
     static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int, progress: ProgressSink?,
-                     measuring cells: CellGrid?, featuresRead: (@Sendable () -> Void)?) throws -> (layer: ParcelLayer, measures: [Measure]?) {
+                     measuring cells: CellGrid?, featuresRead: (@Sendable () -> Void)?,
+                     budget: MemoryBudget? = nil) throws -> (layer: ParcelLayer, measures: [Measure]?) {
         let path = source.path
         if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
         }
         let table = try features(of: source, threads: threads)
         featuresRead?()
+        // About 2 KB a feature, its source geometry kept and its outline and densified polygons made from it.
+        try budget?.charge(table.labels.count * 2048 + table.wkbs.reduce(0) { $0 + ($1?.count ?? 0) } * 4, file: path,
+                           doing: "reading its \(table.labels.count) features")
         let fields = table.fields
         var warnings: [String] = []
         var idIndex: Int?
@@ -111,6 +115,8 @@ public enum ParcelLoader {
                                                                                          nonPolygonal: &kind)
                                              guard let cells, alone[i] else { return Shape(polygons: polygons, wkb: wkb, notes: notes, nonPolygonal: kind) }
                                              let measure = Measure(MultiPolygon(polygons: canonical(polygons)), cells: cells, grid: grid)
+                                             try budget?.charge(measure.coverage.memoryBytes, file: path,
+                                                                doing: "the exact coverage of its \(featureCount) parcels")
                                              return Shape(polygons: outline, wkb: wkb, notes: notes, measure: measure, nonPolygonal: kind)
                                          })
         let kinds = Set(shapes.compactMap(\.nonPolygonal))
