@@ -14,6 +14,13 @@ public struct ExecutionOptions: Hashable, Sendable {
     public var gdalCacheBytes: Int
     /// Bytes of decoded tiles an estimate may read ahead while it prepares its parcels (0: none).
     public var readAheadBytes: Int
+    /// The most cells an analysis grid may have (`RunLimits.defaultMaxCells` unless raised; `--max-cells`).
+    public var maxCells: Int = RunLimits.defaultMaxCells
+    /// The most memory a run may plan to hold at once (default: half of the machine's physical memory).
+    public var memoryLimitBytes: Int = RunLimits.defaultMemoryBytes
+
+    /// The largest `tileSize` accepted: 65 536 cells a side (tiles are buffered whole by every worker).
+    public static let maximumTileSize = 1 << 16
 
     /// Options; defaults use every core, 512-cell tiles and 32 MiB of GDAL block cache (each tile is read once in
     /// one request per file, so a larger cache only holds memory and costs page faults: 96 MiB was 5 % slower on a
@@ -29,19 +36,24 @@ public struct ExecutionOptions: Hashable, Sendable {
     /// Equality of the settings (not the progress sink).
     public static func == (a: ExecutionOptions, b: ExecutionOptions) -> Bool {
         a.threads == b.threads && a.tileSize == b.tileSize && a.gdalCacheBytes == b.gdalCacheBytes
-            && a.readAheadBytes == b.readAheadBytes
+            && a.readAheadBytes == b.readAheadBytes && a.maxCells == b.maxCells && a.memoryLimitBytes == b.memoryLimitBytes
     }
 
     /// Hashes the settings.
     public func hash(into h: inout Hasher) {
         h.combine(threads); h.combine(tileSize); h.combine(gdalCacheBytes); h.combine(readAheadBytes)
+        h.combine(maxCells); h.combine(memoryLimitBytes)
     }
 
     /// Throws for options that cannot work.
     public func validate() throws {
         guard threads >= 1 else { throw VerdantError.usage("--threads must be at least 1 (got \(threads))") }
-        if let t = tileSize, t < 1 { throw VerdantError.usage("--tile-size must be at least 1 (got \(t))") }
+        if let t = tileSize, !(1...Self.maximumTileSize).contains(t) {
+            throw VerdantError.usage("--tile-size must be between 1 and \(Self.maximumTileSize) cells (got \(t))")
+        }
         guard gdalCacheBytes >= 0, readAheadBytes >= 0 else { throw VerdantError.usage("cache and read-ahead sizes cannot be negative") }
+        guard maxCells >= 1 else { throw VerdantError.usage("--max-cells must be at least 1 (got \(maxCells))") }
+        guard memoryLimitBytes >= 1 else { throw VerdantError.usage("the memory limit must be positive (got \(memoryLimitBytes) bytes)") }
     }
 }
 
