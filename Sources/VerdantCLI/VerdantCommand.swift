@@ -24,14 +24,14 @@ struct VerdantCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as VerdantError {
-            FileHandle.standardError.write(Data("verdant: error: \(error)\n".utf8))
+            Console.standardError("verdant: error: \(error)\n")
             Foundation.exit(error.exitCode)
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Console.standardError(fullMessage(for: error) + "\n")
             Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
         }
     }
