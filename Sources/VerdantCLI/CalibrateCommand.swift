@@ -39,9 +39,9 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The index the model takes: ndvi, evi, savi, msavi2, ndre, gndvi.", valueName: "INDEX"))
     var index: String = "ndvi"
 
-    @Option(name: .customLong("savi-l"), help: "SAVI's L (default 0.5).") var saviL: Double = 0.5
+    @Option(name: .customLong("savi-l"), parsing: .unconditional, help: "SAVI's L (default 0.5).") var saviL: Double = 0.5
 
-    @Option(name: .customLong("min-observed"), help: ArgumentHelp("Leave out plots observed under this fraction (default 0.9).", valueName: "FRACTION"))
+    @Option(name: .customLong("min-observed"), parsing: .unconditional, help: ArgumentHelp("Leave out plots observed under this fraction (default 0.9).", valueName: "FRACTION"))
     var minObserved: Double = 0.9
 
     @Option(name: .long, help: ArgumentHelp("Where to write the model file (JSON).", valueName: "FILE.json"))
@@ -76,15 +76,15 @@ struct CalibrateCommand: ParsableCommand {
         for e in result.excluded { Console.note("left out plot \(e)") }
         try target.write(Data((try result.modelFile.json() + "\n").utf8))
         if output.quiet { return }
-        print("plots: \(result.samples.count) used, \(result.excluded.count) left out; index \(spectral.name)")
-        print("form    method                        a              ± se        b              ± se        R²      RMSE    bias    LOO RMSE")
+        try Console.output("plots: \(result.samples.count) used, \(result.excluded.count) left out; index \(spectral.name)")
+        try Console.output("form    method                        a              ± se        b              ± se        R²      RMSE    bias    LOO RMSE")
         for f in result.fits {
             let mark = f == result.chosen ? "*" : " "
             func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
             let numbers = String(format: "%-14.6g %-11.4g %-14.6g %-11.4g %-7.4f %-7.3f %-7.3f %.3f",
                                  f.a, f.seA, f.b, f.seB, f.rSquared, f.rmse, f.bias, f.looRMSE)
-            print(mark + pad(f.form.rawValue, 7) + pad(f.method.rawValue, 29) + numbers)
+            try Console.output(mark + pad(f.form.rawValue, 7) + pad(f.method.rawValue, 29) + numbers)
         }
-        print("chosen: \(result.chosen.form.rawValue) (\(result.chosen.method.rawValue)), lowest leave-one-out RMSE; wrote \(out)")
+        try Console.output("chosen: \(result.chosen.form.rawValue) (\(result.chosen.method.rawValue)), lowest leave-one-out RMSE; wrote \(out)")
     }
 }

@@ -77,22 +77,22 @@ struct CreditsCommand: ParsableCommand {
 
     @OptionGroup(title: "Factors") var factorOptions: FactorOptions
 
-    @Option(name: .customLong("baseline-removals"), help: ArgumentHelp("The baseline change, tCO2e per ha over the period (default 0).", valueName: "T"))
+    @Option(name: .customLong("baseline-removals"), parsing: .unconditional, help: ArgumentHelp("The baseline change, tCO2e per ha over the period (default 0).", valueName: "T"))
     var baselineRemovals: Double?
 
     @Option(name: .customLong("control-field"), help: ArgumentHelp("The attribute marking control parcels (baseline from their change).", valueName: "F"))
     var controlField: String?
 
-    @Option(name: .customLong("control-value"), help: ArgumentHelp("The value of --control-field that marks a control parcel.", valueName: "V"))
+    @Option(name: .customLong("control-value"), parsing: .unconditional, help: ArgumentHelp("The value of --control-field that marks a control parcel.", valueName: "V"))
     var controlValue: String?
 
-    @Option(name: .long, help: ArgumentHelp("Leakage, % of the net change (default 0).", valueName: "PCT"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Leakage, % of the net change (default 0).", valueName: "PCT"))
     var leakage: Double = 0
 
-    @Option(name: .long, help: ArgumentHelp("Non-permanence buffer, % (default 0).", valueName: "PCT"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Non-permanence buffer, % (default 0).", valueName: "PCT"))
     var buffer: Double = 0
 
-    @Option(name: .customLong("min-observed"), help: ArgumentHelp("Parcels observed under this fraction at either date earn nothing (default 0.5).", valueName: "FRACTION"))
+    @Option(name: .customLong("min-observed"), parsing: .unconditional, help: ArgumentHelp("Parcels observed under this fraction at either date earn nothing (default 0.5).", valueName: "FRACTION"))
     var minObserved: Double = 0.5
 
     @Option(name: .long, help: ArgumentHelp("Output: FILE.json, FILE.csv, or - for CSV on standard output.", valueName: "FILE"))
@@ -146,7 +146,7 @@ struct CreditsCommand: ParsableCommand {
         if out != "-" && !output.quiet {
             let t = report.total
             func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
-            print("""
+            try Console.output("""
             project change:       \(f(t.projectChange)) tCO2e (t0 \(f(t.co2eT0)), t1 \(f(t.co2eT1)))
             90 % half-width:      \(f(t.changeHalfWidth90)) tCO2e (U = \(f(t.uncertaintyPct)) %)
             uncertainty deduction:\(f(t.projectDeduction)) tCO2e

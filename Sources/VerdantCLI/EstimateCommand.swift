@@ -40,29 +40,29 @@ struct EstimateCommand: ParsableCommand {
 
     @OptionGroup(title: "Model") var model: ModelOptions
 
-    @Option(name: .customLong("root-shoot"), help: ArgumentHelp("Root-to-shoot ratio R (default 0: above-ground only), or mokany for R = e^(−1.085 + 0.9256 ln b)/b of each parcel's AGB b (t/ha).", valueName: "R"))
+    @Option(name: .customLong("root-shoot"), parsing: .unconditional, help: ArgumentHelp("Root-to-shoot ratio R (default 0: above-ground only), or mokany for R = e^(−1.085 + 0.9256 ln b)/b of each parcel's AGB b (t/ha).", valueName: "R"))
     var rootShoot: String = "0"
 
 
 
     @OptionGroup(title: "Factors") var factorOptions: FactorOptions
 
-    @Option(name: .customLong("carbon-fraction"), help: ArgumentHelp("Carbon fraction of dry matter CF (default 0.47, IPCC 2006 Vol. 4 Table 4.3).", valueName: "CF"))
+    @Option(name: .customLong("carbon-fraction"), parsing: .unconditional, help: ArgumentHelp("Carbon fraction of dry matter CF (default 0.47, IPCC 2006 Vol. 4 Table 4.3).", valueName: "CF"))
     var carbonFraction: Double = 0.47
 
     @Option(name: .long, help: ArgumentHelp("Output: FILE.csv, FILE.json, FILE.geojson, FILE.gpkg, or - for CSV on standard output.", valueName: "FILE"))
     var out: String
 
-    @Option(name: .customLong("min-observed"), help: ArgumentHelp("Flag parcels observed under this fraction (low_observed; default 0.5).", valueName: "FRACTION"))
+    @Option(name: .customLong("min-observed"), parsing: .unconditional, help: ArgumentHelp("Flag parcels observed under this fraction (low_observed; default 0.5).", valueName: "FRACTION"))
     var minObserved: Double = 0.5
 
     @Option(name: .long, help: ArgumentHelp("90 % intervals (with --model-file): analytic or montecarlo.", valueName: "METHOD"))
     var uncertainty: String = "analytic"
 
-    @Option(name: .long, help: "Monte Carlo draws (default 2000).")
+    @Option(name: .long, parsing: .unconditional, help: "Monte Carlo draws (default 2000).")
     var draws: Int = 2000
 
-    @Option(name: .long, help: "Monte Carlo seed (default 42).")
+    @Option(name: .long, parsing: .unconditional, help: "Monte Carlo seed (default 42).")
     var seed: UInt64 = 42
 
     @Option(name: .long, help: ArgumentHelp("Also write a self-contained HTML report (table, totals, sources, checksums).", valueName: "FILE.html"))
@@ -77,7 +77,7 @@ struct EstimateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print a JSON summary (totals, outputs, warnings, flags) on standard output.")
     var json = false
 
-    @Option(name: .customLong("fail-on-unobserved"), help: ArgumentHelp("Exit 3 (outputs still written) when the total unobserved fraction exceeds this.", valueName: "FRACTION"))
+    @Option(name: .customLong("fail-on-unobserved"), parsing: .unconditional, help: ArgumentHelp("Exit 3 (outputs still written) when the total unobserved fraction exceeds this.", valueName: "FRACTION"))
     var failOnUnobserved: Double?
 
     @OptionGroup(title: "Output") var output: OutputOptions
@@ -175,9 +175,9 @@ struct EstimateCommand: ParsableCommand {
             o["outside_parcels"] = .array(result.rows.filter(\.outsideRaster).map { .string($0.parcelID) })
             o["low_observed_parcels"] = .array(result.rows.filter(\.lowObserved).map { .string($0.parcelID) })
             o["exit_code"] = .integer(problems.isEmpty ? 0 : 3)
-            print(try JSONValue.object(o).text())
+            try Console.output(try JSONValue.object(o).text())
         } else if out != "-" && !output.quiet {
-            print(SummaryText.text(result, out: out))
+            try Console.output(SummaryText.text(result, out: out))
         }
         if !problems.isEmpty { throw VerdantError.partial(problems.joined(separator: "; ") + "; the outputs were written and flag it") }
     }

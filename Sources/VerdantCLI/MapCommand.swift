@@ -36,10 +36,10 @@ struct MapCommand: ParsableCommand {
     @Option(name: .customLong("carbon-out"), help: ArgumentHelp("Write carbon density (tCO2e/ha, with --root-shoot and --carbon-fraction) here as a COG.", valueName: "FILE.tif"))
     var carbonOut: String?
 
-    @Option(name: .customLong("root-shoot"), help: "Root-to-shoot ratio R for --carbon-out (default 0).")
+    @Option(name: .customLong("root-shoot"), parsing: .unconditional, help: "Root-to-shoot ratio R for --carbon-out (default 0).")
     var rootShoot: Double = 0
 
-    @Option(name: .customLong("carbon-fraction"), help: "Carbon fraction CF for --carbon-out (default 0.47).")
+    @Option(name: .customLong("carbon-fraction"), parsing: .unconditional, help: "Carbon fraction CF for --carbon-out (default 0.47).")
     var carbonFraction: Double = 0.47
 
     @Option(name: .long, help: ArgumentHelp("Write a PNG quicklook of the NDVI (or AGB, or carbon) output, with a legend, scale bar and north arrow.", valueName: "FILE.png"))
@@ -86,9 +86,9 @@ struct MapCommand: ParsableCommand {
         }
         for w in summary.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
         if json {
-            print(try SummaryText.json(summary))
+            try Console.output(try SummaryText.json(summary))
         } else if !output.quiet {
-            print(SummaryText.text(summary))
+            try Console.output(SummaryText.text(summary))
         }
     }
 }

@@ -25,22 +25,22 @@ struct PresetsCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(catalog.presets), as: UTF8.self))
+            try Console.output(String(decoding: try encoder.encode(catalog.presets), as: UTF8.self))
             return
         }
         for p in catalog.presets {
-            print("\(p.name) — \(p.title) [\(catalog.origins[p.name] ?? "")]")
-            for role in try p.roles() { print("  \(role.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(p.names(for: role).joined(separator: ", "))") }
+            try Console.output("\(p.name) — \(p.title) [\(catalog.origins[p.name] ?? "")]")
+            for role in try p.roles() { try Console.output("  \(role.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(p.names(for: role).joined(separator: ", "))") }
             var scaling = "reflectance = DN × \(p.scale) + \(p.offset)"
             if let b = p.baselineOffset { scaling += "; offset \(b.offset) from processing baseline \(b.fromBaseline) on" }
-            print("  scaling    \(scaling)")
-            if let nd = p.nodata { print("  nodata     \(nd)") }
+            try Console.output("  scaling    \(scaling)")
+            if let nd = p.nodata { try Console.output("  nodata     \(nd)") }
             if let q = p.quality {
                 let optional = (q.optional ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                print("  quality    \(q.role) (\(q.type)): exclude \(q.exclude.map(String.init).joined(separator: ", "))\(optional.isEmpty ? "" : "; optional: \(optional)")")
+                try Console.output("  quality    \(q.role) (\(q.type)): exclude \(q.exclude.map(String.init).joined(separator: ", "))\(optional.isEmpty ? "" : "; optional: \(optional)")")
             }
-            for (key, text) in p.sources.sorted(by: { $0.key < $1.key }) { print("  source (\(key)): \(text)") }
-            print("")
+            for (key, text) in p.sources.sorted(by: { $0.key < $1.key }) { try Console.output("  source (\(key)): \(text)") }
+            try Console.output("")
         }
     }
 }

@@ -43,7 +43,7 @@ struct RasterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Analysis grid: that role's grid (default: the finest input).", valueName: "ROLE"))
     var grid: String?
 
-    @Option(name: .long, help: ArgumentHelp("Analysis cell size in the grid's CRS units.", valueName: "SIZE"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Analysis cell size in the grid's CRS units.", valueName: "SIZE"))
     var resolution: Double?
 
     @Option(name: .long, help: ArgumentHelp("Resampling of reflectance onto the grid: average, bilinear, cubic, near (default: average from finer, bilinear from coarser; classes always near).", valueName: "METHOD"))
@@ -61,7 +61,7 @@ struct RasterOptions: ParsableArguments {
     @Flag(name: .customLong("mask-snow"), help: "Also exclude snow (SCL 11, QA_PIXEL bit 5).")
     var maskSnow = false
 
-    @Option(name: .customLong("valid-range"), help: ArgumentHelp("Reflectance outside MIN,MAX is no data.", valueName: "MIN,MAX"))
+    @Option(name: .customLong("valid-range"), parsing: .unconditional, help: ArgumentHelp("Reflectance outside MIN,MAX is no data.", valueName: "MIN,MAX"))
     var validRange: String?
 
     /// The setup these options describe.
@@ -101,18 +101,22 @@ struct RasterOptions: ParsableArguments {
 
 /// Options for threads and tiles.
 struct RunOptions: ParsableArguments {
-    @Option(name: .long, help: "Worker threads (default: the number of cores).")
+    @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: the number of cores).")
     var threads: Int?
 
-    @Option(name: .customLong("tile-size"), help: "Tile edge in cells, rounded up to whole raster blocks (default: about 512).")
+    @Option(name: .customLong("tile-size"), parsing: .unconditional, help: "Tile edge in cells, rounded up to whole raster blocks (default: about 512).")
     var tileSize: Int?
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The most memory the parcels may take, e.g. 2G or 512M (default: the memory available when the run starts); a larger job stops with an error.", valueName: "SIZE"))
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The most memory the parcels (features, geometry, coverage) may take, e.g. 2G or 512M (default: the memory available when the run starts, less the tiles' share); a larger job stops with an error.", valueName: "SIZE"))
     var maxMemory: String?
+
+    @Option(name: .customLong("max-cells"), parsing: .unconditional, help: ArgumentHelp("The most cells the analysis grid may have, checked before any work (default 4294967296 = 2^32).", valueName: "N"))
+    var maxCells: Int?
 
     /// The execution options.
     func execution() throws -> ExecutionOptions {
         var e = ExecutionOptions(threads: threads, tileSize: tileSize)
+        if let maxCells { e.maxCells = maxCells }
         if let maxMemory {
             guard let bytes = MemoryBudget.parse(maxMemory) else {
                 throw VerdantError.usage("--max-memory must be a size such as 2G, 512M or 1073741824 (got '\(maxMemory)')")
@@ -137,7 +141,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The index the model takes: ndvi, evi, savi, msavi2, ndre, gndvi (default ndvi).", valueName: "INDEX"))
     var index: String = "ndvi"
 
-    @Option(name: .customLong("savi-l"), help: "SAVI's soil brightness factor L (default 0.5).")
+    @Option(name: .customLong("savi-l"), parsing: .unconditional, help: "SAVI's soil brightness factor L (default 0.5).")
     var saviL: Double = 0.5
 
     /// The model; warns on stderr when the illustrative example is used.

@@ -56,10 +56,10 @@ struct RunCommand: ParsableCommand {
                 // Each job publishes its own outputs together (a failed job leaves none; the others are kept).
                 try VerdantCommand.publishing { try command.run() }
             } catch let error as VerdantError {
-                FileHandle.standardError.write(Data("verdant: error: \(jobFile): job '\(job.name)': \(error)\n".utf8))
+                Console.standardError("verdant: error: \(jobFile): job '\(job.name)': \(error)\n")
                 worst = max(worst, error.exitCode)
             } catch {
-                FileHandle.standardError.write(Data("verdant: error: \(jobFile): job '\(job.name)': \(VerdantCommand.message(for: error))\n".utf8))
+                Console.standardError("verdant: error: \(jobFile): job '\(job.name)': \(VerdantCommand.message(for: error))\n")
                 worst = max(worst, 4)
             }
         }

@@ -7,7 +7,11 @@ enum SummaryText {
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw VerdantError.internal("the summary cannot be written as JSON: \(error)")
+        }
     }
 
     /// Lines for a person.

@@ -32,7 +32,7 @@ struct VerdantCommand: ParsableCommand {
             var command = try parseAsRoot()
             try publishing { try command.run() }
         } catch let error as VerdantError {
-            FileHandle.standardError.write(Data("verdant: error: \(error)\n".utf8))
+            Console.standardError("verdant: error: \(error)\n")
             finish(error.exitCode)
         } catch {
             let code = exitCode(for: error)
@@ -40,7 +40,7 @@ struct VerdantCommand: ParsableCommand {
                 OutputLocks.releaseAll()
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Console.standardError(fullMessage(for: error) + "\n")
             finish(code == .validationFailure ? 1 : code.rawValue)
         }
         finish(0)

@@ -32,6 +32,13 @@ public struct CLICase: Sendable, CustomStringConvertible {
         let r = try VerdantBinary.run(prefix + arguments)
         if r.status != status { record("\(name): status \(r.status), expected \(status); stderr: \(r.stderr)") }
         for text in mentions where !r.stderr.contains(text) { record("\(name): stderr lacks '\(text)': \(r.stderr)") }
+        // GDAL's messages belong inside Verdant's error, never beside it in GDAL's own format.
+        for line in r.stderr.split(separator: "\n") where line.hasPrefix("ERROR ") || line.hasPrefix("Warning ") {
+            record("\(name): GDAL's raw message on stderr: \(line)")
+        }
+        if r.stderr.split(separator: "\n").filter({ $0.hasPrefix("verdant: error:") || $0.hasPrefix("Error:") }).count != (status == 0 ? 0 : 1) {
+            record("\(name): not exactly one error line: \(r.stderr)")
+        }
         if !r.stdout.isEmpty { record("\(name): a failed run printed results: \(r.stdout.prefix(200))") }
         if folder.contents() != before { record("\(name): files left behind: \(folder.contents())") }
         if before.map({ try? Data(contentsOf: URL(fileURLWithPath: folder.file($0))) }) != snapshot { record("\(name): an input changed") }

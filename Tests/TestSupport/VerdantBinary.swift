@@ -30,19 +30,27 @@ public enum VerdantBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
     }
 
-    /// Runs `verdant` with `arguments` and no standard input.
-    public static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
-        try run(executable: path, arguments, in: directory)
+    /// Runs `verdant` with `arguments` and no standard input; `standardOutput` (e.g. `/dev/full`) replaces the pipe
+    /// its output is read from (the result's `stdout` is then empty).
+    public static func run(_ arguments: [String], in directory: String? = nil, standardOutput: String? = nil) throws -> Result {
+        try run(executable: path, arguments, in: directory, standardOutput: standardOutput)
     }
 
     /// Runs any executable with `arguments` and no standard input.
-    public static func run(executable: String, _ arguments: [String], in directory: String? = nil) throws -> Result {
+    public static func run(executable: String, _ arguments: [String], in directory: String? = nil,
+                           standardOutput: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        if let standardOutput {
+            guard let handle = FileHandle(forWritingAtPath: standardOutput) else { throw CocoaError(.fileWriteUnknown) }
+            process.standardOutput = handle
+            try? out.fileHandleForWriting.close()
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()

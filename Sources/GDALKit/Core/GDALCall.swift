@@ -2,9 +2,14 @@ import CGDAL
 
 /// The one place through which GDALKit calls GDAL: registers the drivers once, captures CPLError
 /// messages of the calling thread while a call runs, and turns failures into `GDALError`.
+///
+/// Messages GDAL raises outside a call (on GDAL's own worker threads, or from a C function GDALKit calls
+/// directly) go to a process-wide handler installed with the drivers: it hands them to `GDALMessages` instead of
+/// letting GDAL print them on standard error.
 enum GDALCall {
-    /// Registers all drivers and sets process-wide defaults, once.
+    /// Installs GDALKit's process-wide error handler, registers all drivers and sets process-wide defaults, once.
     static let registered: Void = {
+        CPLSetErrorHandler(processHandler)
         GDALAllRegister()
         OGRRegisterAll()
     }()
@@ -26,6 +31,22 @@ enum GDALCall {
             throw GDALError(context: context(), messages: collector.messages, code: collector.code)
         }
         return value
+    }
+
+    /// Runs `body` with a thread-local handler and returns its value with every message GDAL raised meanwhile
+    /// (warnings and failures, in order), without throwing for them: for reads where GDAL says what went wrong
+    /// only as a warning (a CRS code PROJ does not know).
+    static func collecting<T>(_ body: () throws -> T) rethrows -> (value: T, messages: [String]) {
+        _ = registered
+        let collector = ErrorCollector()
+        let unmanaged = Unmanaged.passRetained(collector)
+        CPLPushErrorHandlerEx(collectingHandler, unmanaged.toOpaque())
+        defer {
+            CPLPopErrorHandler()
+            unmanaged.release()
+        }
+        let value = try body()
+        return (value, collector.all)
     }
 
     /// Runs `body` and throws when it returns nil (a NULL handle), with GDAL's messages.
@@ -65,7 +86,10 @@ enum GDALCall {
 
 /// Collects the messages GDAL raises on one thread during one call.
 private final class ErrorCollector {
+    /// The failures' messages.
     var messages: [String] = []
+    /// Every message (warnings and failures), in order.
+    var all: [String] = []
     var failed = false
     var code: Int32 = 0
 }
@@ -78,7 +102,26 @@ private let collectingHandler: CPLErrorHandler = { level, number, message in
         collector.failed = true
         collector.code = number
         collector.messages.append(text)
+        collector.all.append(text)
+        GDALMessages.report(.failure, text)
+    } else if level == CE_Warning {
+        collector.all.append(text)
+        GDALWarnings.report(text)
+        GDALMessages.report(.warning, text)
+    } else {
+        GDALMessages.report(.debug, text)
+    }
+}
+
+/// The process-wide handler: messages raised while no GDALKit call collects them on their thread.
+private let processHandler: CPLErrorHandler = { level, _, message in
+    let text = message.map { String(cString: $0) } ?? ""
+    if level.rawValue >= CE_Failure.rawValue {
+        GDALMessages.report(.failure, text)
     } else if level == CE_Warning {
         GDALWarnings.report(text)
+        GDALMessages.report(.warning, text)
+    } else {
+        GDALMessages.report(.debug, text)
     }
 }

@@ -14,24 +14,28 @@ public struct GDALError: Error, Hashable, Sendable, CustomStringConvertible {
         self.code = code
     }
 
-    /// The context followed by GDAL's distinct messages (repeats counted, at most five), one line.
+    /// The context followed by GDAL's distinct messages (repeats counted, at most five), one line (line breaks
+    /// inside a message, as PROJ writes some, become spaces).
     public var description: String {
+        let said = GDALError.summary(messages)
+        return said.isEmpty ? context : "\(context): \(said)"
+    }
+
+    /// GDAL's distinct messages on one line, `; ` between them, repeats counted, at most five; empty for none.
+    public static func summary(_ messages: [String]) -> String {
         var distinct: [(String, Int)] = []
-        for m in messages.map({ $0.trimmingSpaces() }) where !m.isEmpty {
+        for m in messages.map({ $0.oneLine() }) where !m.isEmpty {
             if let i = distinct.firstIndex(where: { $0.0 == m }) { distinct[i].1 += 1 } else { distinct.append((m, 1)) }
         }
-        if distinct.isEmpty { return context }
         var parts = distinct.prefix(5).map { $0.1 > 1 ? "\($0.0) (×\($0.1))" : $0.0 }
         if distinct.count > 5 { parts.append("… \(distinct.count - 5) more") }
-        return "\(context): \(parts.joined(separator: "; "))"
+        return parts.joined(separator: "; ")
     }
 }
 
 extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
+    /// The text on one line: every run of white space (line breaks too) becomes one space, none at the ends.
+    public func oneLine() -> String {
+        split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
     }
 }

@@ -90,6 +90,16 @@ public final class Dataset {
         return SpatialReference(owning: OSRClone(srs))
     }
 
+    /// The CRS (nil when the dataset has none) with the messages GDAL raised while reading it: GDAL reports a
+    /// CRS code PROJ does not know only as warnings, and falls back to a CRS without a datum.
+    public func spatialReferenceWithMessages() -> (crs: SpatialReference?, messages: [String]) {
+        let (srs, messages) = GDALCall.collecting { () -> SpatialReference? in
+            guard let srs = GDALGetSpatialRef(unsafeHandle) else { return nil }
+            return SpatialReference(owning: OSRClone(srs))
+        }
+        return (srs, messages)
+    }
+
     /// Sets the CRS.
     public func setSpatialReference(_ srs: SpatialReference) throws {
         let h = try handle()

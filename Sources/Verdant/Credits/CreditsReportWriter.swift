@@ -62,7 +62,7 @@ public enum CreditsReportWriter {
     /// Writes the report to `path` (by extension), atomically; never over an input.
     public static func write(_ report: CreditsReport, to path: String, inputs: [String], overwrite: Bool = false) throws {
         if path == "-" {
-            FileHandle.standardOutput.write(Data(csv(report).utf8))
+            try StandardOutput.write(csv(report))
             return
         }
         let lower = path.lowercased()

@@ -9,6 +9,7 @@ public enum EstimateJob {
         try request.execution.validate()
         let rules = try CellRules(model: request.model, masks: request.masks)
         let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
+        try RunLimits.check(inputs, resolution: request.inputs.resolution, execution: request.execution)
         return try PreparedParcels(source: request.parcels, inputs: inputs, execution: request.execution)
     }
 
@@ -28,9 +29,11 @@ public enum EstimateJob {
         guard request.minObserved.isFinite, (0...1).contains(request.minObserved) else {
             throw VerdantError.usage("--min-observed must be between 0 and 1 (got \(request.minObserved))")
         }
+        guard request.uncertainty.draws >= 100 else { throw VerdantError.usage("--draws must be at least 100 (got \(request.uncertainty.draws))") }
         let rules = try CellRules(model: request.model, masks: request.masks)
         try request.inputs.require(rules.requiredRoles, for: "the \(rules.index) index")
         let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
+        try RunLimits.check(inputs, resolution: request.inputs.resolution, execution: request.execution)
         var phases: [(String, Double)] = []
         var mark = Date()
         func phase(_ name: String) {

@@ -17,6 +17,13 @@ public struct ExecutionOptions: Hashable, Sendable {
     /// The most memory a run's parcels may take, in bytes (see `MemoryBudget`); nil: the memory the machine has
     /// available when the run starts.
     public var maxMemoryBytes: Int?
+    /// The most cells an analysis grid may have (`RunLimits.defaultMaxCells` unless raised; `--max-cells`).
+    public var maxCells: Int = RunLimits.defaultMaxCells
+    /// The most memory a run may plan to hold at once (default: half of the machine's physical memory).
+    public var memoryLimitBytes: Int = RunLimits.defaultMemoryBytes
+
+    /// The largest `tileSize` accepted: 65 536 cells a side (tiles are buffered whole by every worker).
+    public static let maximumTileSize = 1 << 16
 
     /// Options; defaults use every core, 512-cell tiles and 32 MiB of GDAL block cache (each tile is read once in
     /// one request per file, so a larger cache only holds memory and costs page faults: 96 MiB was 5 % slower on a
@@ -32,26 +39,33 @@ public struct ExecutionOptions: Hashable, Sendable {
     /// Equality of the settings (not the progress sink).
     public static func == (a: ExecutionOptions, b: ExecutionOptions) -> Bool {
         a.threads == b.threads && a.tileSize == b.tileSize && a.gdalCacheBytes == b.gdalCacheBytes
-            && a.readAheadBytes == b.readAheadBytes
+            && a.readAheadBytes == b.readAheadBytes && a.maxCells == b.maxCells && a.memoryLimitBytes == b.memoryLimitBytes
     }
 
     /// Hashes the settings.
     public func hash(into h: inout Hasher) {
         h.combine(threads); h.combine(tileSize); h.combine(gdalCacheBytes); h.combine(readAheadBytes)
+        h.combine(maxCells); h.combine(memoryLimitBytes)
     }
 
-    /// The memory budget of a run: `maxMemoryBytes`, or what the machine has available, less the tiles' share.
+    /// The memory budget of a run's parcels: `maxMemoryBytes`, or what the machine has available less the tiles'
+    /// share (threads × tile buffers, read-ahead, GDAL's cache), and at least 1 MiB.
     func memoryBudget() -> MemoryBudget {
+        if let maxMemoryBytes { return MemoryBudget(limit: max(maxMemoryBytes, 1 << 20)) }
         let tiles = threads * 8 * 512 * 512 * 8 + readAheadBytes + gdalCacheBytes
-        return MemoryBudget(limit: max((maxMemoryBytes ?? MemoryBudget.available) - tiles, 1 << 20))
+        return MemoryBudget(limit: max(MemoryBudget.available - tiles, 1 << 20))
     }
 
     /// Throws for options that cannot work.
     public func validate() throws {
         guard threads >= 1 else { throw VerdantError.usage("--threads must be at least 1 (got \(threads))") }
-        if let t = tileSize, t < 1 { throw VerdantError.usage("--tile-size must be at least 1 (got \(t))") }
+        if let t = tileSize, !(1...Self.maximumTileSize).contains(t) {
+            throw VerdantError.usage("--tile-size must be between 1 and \(Self.maximumTileSize) cells (got \(t))")
+        }
         guard gdalCacheBytes >= 0, readAheadBytes >= 0 else { throw VerdantError.usage("cache and read-ahead sizes cannot be negative") }
         if let m = maxMemoryBytes, m < 1 { throw VerdantError.usage("--max-memory must be positive (got \(m) bytes)") }
+        guard maxCells >= 1 else { throw VerdantError.usage("--max-cells must be at least 1 (got \(maxCells))") }
+        guard memoryLimitBytes >= 1 else { throw VerdantError.usage("the memory limit must be positive (got \(memoryLimitBytes) bytes)") }
     }
 }
 

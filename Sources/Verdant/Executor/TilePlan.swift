@@ -5,9 +5,11 @@ public struct TilePlan: Hashable, Sendable {
     /// The tiles, row-major, edges trimmed.
     public let tiles: BlockWindows
 
-    /// Tiles of about `requested` cells a side (default 512), made of whole blocks of `blockWidth × blockHeight`.
+    /// Tiles of about `requested` cells a side (default 512), made of whole blocks of `blockWidth × blockHeight`;
+    /// a request larger than the raster gives one tile across (or down).
     public init(width: Int, height: Int, blockWidth: Int, blockHeight: Int, requested: Int? = nil) throws {
-        let target = requested ?? 512
+        // A requested edge beyond the raster makes the same tiles as the raster's own edge (and cannot overflow).
+        let target = requested.map { Swift.max(1, Swift.min($0, Swift.max(width, height))) } ?? 512
         let bw = max(1, min(blockWidth, width)), bh = max(1, min(blockHeight, height))
         // Whole blocks per tile: enough to reach the target edge (strips grow in rows only).
         let kx = max(1, (target + bw - 1) / bw)

@@ -47,16 +47,26 @@ public struct RasterGrid: Hashable, Sendable {
         return (Swift.min(x0, x1), Swift.min(y0, y1), Swift.max(x0, x1), Swift.max(y0, y1))
     }
 
+    /// The largest number of cells a side GDAL's rasters (and so the analysis grid) can have.
+    public static let maximumSide = Int(Int32.max)
+
     /// The same area cut into cells of `cellSize` (CRS units) from the same origin; the last row and column may
-    /// reach past the old edge.
+    /// reach past the old edge. Throws, before any work, when the grid would have more than `maximumSide` cells a
+    /// side (`file` names the grid's file).
     func resampled(cellSize: Double, file: String) throws -> RasterGrid {
         guard cellSize.isFinite, cellSize > 0, geoTransform.isNorthUp else {
             throw VerdantError.usage("--resolution must be a positive cell size in the grid's CRS units, on a north-up grid (got \(cellSize))")
         }
         var g = self
         let e = extent
-        g.width = Int(((e.maxX - e.minX) / cellSize - 1e-9).rounded(.up))
-        g.height = Int(((e.maxY - e.minY) / cellSize - 1e-9).rounded(.up))
+        let columns = ((e.maxX - e.minX) / cellSize - 1e-9).rounded(.up)
+        let rows = ((e.maxY - e.minY) / cellSize - 1e-9).rounded(.up)
+        guard columns <= Double(Self.maximumSide), rows <= Double(Self.maximumSide) else {
+            func count(_ v: Double) -> String { v.isFinite ? String(format: "%.3g", v) : "infinitely many" }
+            throw VerdantError.usage("--resolution \(cellSize) makes an analysis grid of \(count(columns)) × \(count(rows)) cells (\(count(columns * rows)) cells) over \(file); a grid has at most \(Self.maximumSide) cells a side: give a coarser --resolution")
+        }
+        g.width = max(1, Int(columns))
+        g.height = max(1, Int(rows))
         g.geoTransform = GeoTransform(originX: geoTransform.originX, originY: geoTransform.originY, cellWidth: cellSize, cellHeight: cellSize)
         return g
     }
@@ -68,14 +78,18 @@ public struct RasterGrid: Hashable, Sendable {
             let a = geoTransform.cellArea * unitSize * unitSize
             return [Double](repeating: a, count: height)
         }
+        return (0..<height).map { cellArea(row: $0) }
+    }
+
+    /// The area in m² of one cell of `row`.
+    public func cellArea(row: Int) -> Double {
+        if !isGeographic { return geoTransform.cellArea * unitSize * unitSize }
         let degreesPerUnit = unitSize * 180 / Double.pi
         let span = geoTransform.cellWidth * degreesPerUnit
-        return (0..<height).map { row in
-            let top = (geoTransform.originY - Double(row) * geoTransform.cellHeight) * degreesPerUnit
-            let bottom = (geoTransform.originY - Double(row + 1) * geoTransform.cellHeight) * degreesPerUnit
-            return ellipsoid.cellRowArea(southLatitude: Swift.min(top, bottom), northLatitude: Swift.max(top, bottom),
-                                         longitudeSpan: abs(span))
-        }
+        let top = (geoTransform.originY - Double(row) * geoTransform.cellHeight) * degreesPerUnit
+        let bottom = (geoTransform.originY - Double(row + 1) * geoTransform.cellHeight) * degreesPerUnit
+        return ellipsoid.cellRowArea(southLatitude: Swift.min(top, bottom), northLatitude: Swift.max(top, bottom),
+                                     longitudeSpan: abs(span))
     }
 }
 

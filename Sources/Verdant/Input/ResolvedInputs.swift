@@ -159,12 +159,7 @@ public struct ResolvedInputs: Hashable, Sendable {
             band.fileCount = source.paths.count
             band.alphaIndex = nil
         }
-        guard let gt = dataset.geoTransform else {
-            throw VerdantError.input(file: source.path, problem: "has no geotransform, so cell areas are unknown")
-        }
-        guard let crs = dataset.spatialReference ?? assumed else {
-            throw VerdantError.input(file: source.path, problem: "has no CRS; give one with --assume-crs (e.g. EPSG:32647)")
-        }
+        let (gt, crs) = try georeferencing(of: dataset, path: source.path, assumed: assumed)
         return Found(role: role, source: source, dataset: dataset, index: index, band: band, crs: crs, geoTransform: gt,
                      width: dataset.width, height: dataset.height, blockSize: try dataset.band(index).blockSize)
     }
@@ -210,8 +205,7 @@ public struct ResolvedInputs: Hashable, Sendable {
         } else if let resampling {
             method = resampling
         } else {
-            let areas = grid.rowCellAreas()
-            let gridCell = areas[areas.count / 2]
+            let gridCell = grid.cellArea(row: grid.height / 2)
             let finer = cellSizeMetres(f) < gridCell * (1 - 1e-9)
             method = finer ? "average" : "bilinear"
         }

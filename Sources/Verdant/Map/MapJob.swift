@@ -15,6 +15,7 @@ public enum MapJob {
         let rules = try CellRules(model: request.model, masks: request.masks)
         try request.inputs.require(rules.requiredRoles, for: "the \(rules.index) index")
         let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
+        try RunLimits.check(inputs, resolution: request.inputs.resolution, execution: request.execution)
         let grid = inputs.grid
         let plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
                                 blockHeight: inputs.blockHeight, requested: request.execution.tileSize)
@@ -57,7 +58,9 @@ public enum MapJob {
             })
         var totals = SceneTotals()
         for p in partials { totals.add(p) }
-        for w in writers { try w.finish() }
+        // Every output is converted before any is committed: a failure leaves none behind.
+        for w in writers { try w.convert() }
+        for w in writers { try w.commit() }
 
         let observedHa = totals.observedArea / 10_000
         var warnings = request.inputs.warnings

@@ -8,6 +8,9 @@ public final class COGWriter: @unchecked Sendable {
     /// The output.
     public let output: OutputPath
     private let staging: String
+    private let cogTemp: String
+    /// True between `convert()` and `commit()`.
+    private var converted = false
     private let lock = NSLock()
     private var dataset: Dataset?
     private let options: COGOptions
@@ -19,6 +22,7 @@ public final class COGWriter: @unchecked Sendable {
         self.grid = grid
         self.options = options
         self.staging = output.temporarySibling(tag: "staging")
+        self.cogTemp = output.temporarySibling(tag: "cog")
         do {
             let driver = try Driver(named: "GTiff")
             let ds = try driver.create(path: staging, width: grid.width, height: grid.height, bandCount: 1,
@@ -52,7 +56,13 @@ public final class COGWriter: @unchecked Sendable {
 
     /// Converts the staging file to a COG and moves it onto the output path.
     public func finish() throws {
-        let cogTemp = output.temporarySibling(tag: "cog")
+        try convert()
+        try commit()
+    }
+
+    /// Converts the staging file to a COG beside the output, leaving the output path untouched: a run with
+    /// several outputs converts them all before it commits any, so that a failure leaves none behind.
+    public func convert() throws {
         do {
             try lock.withLock {
                 guard let staged = dataset else { throw VerdantError.internal("COG writer for \(output.path) already finished") }
@@ -62,9 +72,9 @@ public final class COGWriter: @unchecked Sendable {
                 try cog.close()
                 try staged.close()
                 dataset = nil
+                converted = true
             }
             output.discard(staging)
-            try output.commit(from: cogTemp)
         } catch {
             output.discard(cogTemp)
             abandon()
@@ -73,12 +83,29 @@ public final class COGWriter: @unchecked Sendable {
         }
     }
 
-    /// Drops the staging file without touching the output path.
+    /// Moves the converted COG onto the output path.
+    public func commit() throws {
+        guard lock.withLock({ converted }) else { throw VerdantError.internal("COG writer for \(output.path) was not converted") }
+        do {
+            try output.commit(from: cogTemp)
+            lock.withLock { converted = false }
+        } catch {
+            abandon()
+            if let e = error as? VerdantError { throw e }
+            throw VerdantError.output(file: output.path, problem: "\(error)")
+        }
+    }
+
+    /// Drops the staging file (and a converted COG not yet committed) without touching the output path.
     public func abandon() {
-        lock.withLock {
+        let pending = lock.withLock { () -> Bool in
             try? dataset?.close()
             dataset = nil
+            defer { converted = false }
+            return converted
         }
         output.discard(staging)
+        // A committed COG belongs to its output (or to the run's publication) now.
+        if pending { output.discard(cogTemp) }
     }
 }

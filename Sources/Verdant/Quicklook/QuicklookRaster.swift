@@ -11,6 +11,7 @@ public enum QuicklookRaster {
         try inputs.require([.red, .nir], for: "the NDVI picture")
         let rules = try CellRules(model: try BiomassModel(parsing: "linear:0,1"), masks: masks)
         let resolved = try ResolvedInputs.resolve(inputs, roles: [.red, .nir])
+        try RunLimits.check(resolved, resolution: inputs.resolution, execution: execution)
         let grid = resolved.grid
         let plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: resolved.blockWidth,
                                 blockHeight: resolved.blockHeight, requested: execution.tileSize)

@@ -6,7 +6,7 @@ public enum ReportWriter {
     public static func write(_ report: EstimateReport, to path: String, inputs: [String], overwrite: Bool = false) throws {
         let format = try ReportFormat(path: path)
         if path == "-" {
-            FileHandle.standardOutput.write(Data(CSVReport.text(report).utf8))
+            try StandardOutput.write(CSVReport.text(report))
             return
         }
         let output = try OutputPath(path, inputs: inputs, overwrite: overwrite)

@@ -1,3 +1,4 @@
+import Foundation
 import GDALKit
 
 /// An error Verdant reports to its user: which file or argument, and what is wrong with it.
@@ -13,8 +14,16 @@ public enum VerdantError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Something that should not happen (exit code 4).
     case `internal`(String)
 
-    /// The message shown to the user.
+    /// The message shown to the user, on one line (line breaks in a problem, as PROJ or YAML write some, become
+    /// spaces).
     public var description: String {
+        let text = message
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    private var message: String {
         switch self {
         case .usage(let text): text
         case .input(let file, let problem): "\(file): \(problem)"
