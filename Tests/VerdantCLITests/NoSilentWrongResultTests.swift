@@ -103,6 +103,16 @@ import TestSupport
         #expect(printed["outside_parcels"] as? [String] == ["out"] && printed["exit_code"] as? Int == 3)
         #expect(try String(contentsOfFile: report, encoding: .utf8).contains("lie wholly outside the raster"))
         #expect(try String(contentsOfFile: summary, encoding: .utf8).contains("lie wholly outside the raster"))
+        // The vector formats carry the warnings in their layer description.
+        for ext in ["geojson", "gpkg"] {
+            let path = folder.file("o.\(ext)")
+            let v = try VerdantBinary.run(["estimate"] + Self.bands + ["--scale", "1", "--parcels", folder.file("p.geojson"),
+                                           "--out", path, "--quiet"])
+            #expect(v.status == 3, "\(v.stderr)")
+            let text = ext == "geojson" ? try String(contentsOfFile: path, encoding: .utf8)
+                : try VectorDataset.open(path).layer(at: 0).metadataItem("DESCRIPTION") ?? ""
+            #expect(text.contains("lie wholly outside the raster"), "\(ext)")
+        }
     }
 
     @Test func everyWarningReachesEveryOutputAndMasksAreThoseApplied() throws {

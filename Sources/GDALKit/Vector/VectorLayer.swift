@@ -20,6 +20,11 @@ public final class VectorLayer {
         return SpatialReference(owning: OSRClone(srs))
     }
 
+    /// A metadata item of the layer (e.g. `DESCRIPTION`, a GeoPackage layer's description), nil when it has none.
+    public func metadataItem(_ name: String, domain: String? = nil) -> String? {
+        GDALGetMetadataItem(handle, name, domain).map { String(cString: $0) }
+    }
+
     /// Number of features (may scan the layer).
     public var featureCount: Int { Int(OGR_L_GetFeatureCount(handle, 1)) }
 

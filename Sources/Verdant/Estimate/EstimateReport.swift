@@ -20,6 +20,13 @@ public struct EstimateReport: Hashable, Sendable {
     /// The scene's NDVI picture, when the request asked for one (`ndviPictureSize`).
     public var ndviPicture: NDVIPicture?
 
+    /// The layer description of vector outputs (GeoJSON `description`, GeoPackage layer description): the
+    /// disclaimer, then the run's warnings, so that they travel with the table.
+    public var layerDescription: String {
+        metadata.warnings.isEmpty ? EstimateReport.disclaimer
+            : EstimateReport.disclaimer + " Warnings: " + metadata.warnings.joined(separator: "; ")
+    }
+
     /// What makes the result partial (exit code 3): parcels that failed (not polygons, not transformable) or lie
     /// wholly outside the raster. Empty for a complete result.
     public var problems: [String] {

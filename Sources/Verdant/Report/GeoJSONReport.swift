@@ -43,7 +43,7 @@ enum GeoJSONReport {
         }
         guard let features else { return nil }
         var head = "{\n\"type\": \"FeatureCollection\",\n\"name\": \"parcels\",\n\"description\": "
-        JSONValue.appendString(EstimateReport.disclaimer, to: &head)
+        JSONValue.appendString(report.layerDescription, to: &head)
         head += ",\n\"crs\": { \"type\": \"name\", \"properties\": { \"name\": \"\(crsName)\" } },\n\"features\": [\n"
         return head + features + "\n]\n}\n"
     }

@@ -9,8 +9,8 @@ public enum VectorReport {
         let crs = try SpatialReference(userInput: report.parcels.crsWKT)
         let dataset = try VectorDataset.create(path, driverName: driver)
         let layerOptions = format == .gpkg
-            ? ["DESCRIPTION=\(EstimateReport.disclaimer)", "GEOMETRY_NAME=geometry"]
-            : ["DESCRIPTION=\(EstimateReport.disclaimer)", "WRITE_NAME=YES", "COORDINATE_PRECISION=9"]
+            ? ["DESCRIPTION=\(report.layerDescription)", "GEOMETRY_NAME=geometry"]
+            : ["DESCRIPTION=\(report.layerDescription)", "WRITE_NAME=YES", "COORDINATE_PRECISION=9"]
         let layer = try dataset.createLayer(name: "parcels", spatialReference: crs, options: layerOptions)
         let index = report.metadata.model.index
         var columns = [FieldDefinition(name: ReportColumns.parcelID, type: .string)] + report.attributeFields
