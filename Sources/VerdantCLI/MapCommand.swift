@@ -14,7 +14,7 @@ struct MapCommand: ParsableCommand {
 
         Examples:
           verdant map --raster S2.tif --red B04 --nir B08 --scale 0.0001 --offset -0.1 --ndvi-out ndvi.tif
-          verdant map --band red=B04.tif --band nir=B08.tif --model linear:-30,250 --agb-out agb.tif --json
+          verdant map --band red=B04.tif --band nir=B08.tif --scale 0.0001 --offset -0.1 --model linear:-30,250 --agb-out agb.tif --json
           verdant map --raster drone.tif --red 3 --nir 5 --model power:210,1.6 --model-source "Smith 2021, Table 2"
           verdant map --sensor sentinel2-l2a --scene S2B_MSIL2A_20240105T033109_N0510_R018_T47PQR.SAFE --ndvi-out ndvi.tif
           verdant map --sensor landsat-c2-l2 --stac item.json --index evi --index-out evi.tif
