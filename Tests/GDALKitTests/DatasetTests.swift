@@ -46,6 +46,22 @@ import TestSupport
         #expect(band.maskFlags.contains(.noData))
     }
 
+    @Test func aClosedDatasetThrowsInsteadOfTrapping() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let ds = try Driver(named: "GTiff").create(path: folder.file("c.tif"), width: 3, height: 2, bandCount: 1, dataType: .byte)
+        try ds.setGeoTransform(GeoTransform(originX: 0, originY: 0, cellWidth: 1, cellHeight: 1))
+        try ds.close()
+        try ds.close()
+        #expect(ds.width == 3 && ds.height == 2 && ds.bandCount == 1 && ds.driverName == "GTiff")
+        #expect(ds.geoTransform == nil && ds.spatialReference == nil && ds.metadata().isEmpty && ds.fileList.isEmpty)
+        #expect(throws: GDALError.self) { try ds.band(1) }
+        #expect(throws: GDALError.self) {
+            var out = [Double](repeating: 0, count: 6)
+            try out.withUnsafeMutableBufferPointer { try ds.read(window: try Window(columnOffset: 0, rowOffset: 0, width: 3, height: 2), bands: [1], into: $0) }
+        }
+    }
+
     @Test func errorsCarryGDALsMessage() throws {
         do {
             _ = try Dataset.open("/nonexistent/verdant/x.tif")

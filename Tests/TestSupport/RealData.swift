@@ -20,6 +20,23 @@ public enum RealData {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
+    /// A file in the folder; throws (so the test fails, never passes silently) when the folder or the file is
+    /// absent. Tests using it are enabled only `if: RealData.isPresent`.
+    public static func require(_ relative: String) throws -> String {
+        guard let folder else { throw Missing(path: "../shared/real-data/" + relative) }
+        let path = folder + "/" + relative
+        guard FileManager.default.fileExists(atPath: path) else { throw Missing(path: path) }
+        return path
+    }
+
+    /// A real-data file that a test needs is missing.
+    public struct Missing: Error, CustomStringConvertible {
+        /// The file.
+        public var path: String
+        /// What is missing.
+        public var description: String { "real-data file missing: \(path)" }
+    }
+
     /// True when the folder exists.
     public static var isPresent: Bool { folder != nil }
 }

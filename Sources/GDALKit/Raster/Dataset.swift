@@ -1,10 +1,21 @@
 import CGDAL
 
 /// An open GDAL raster dataset. Not thread-safe: use one per thread (open the same path again).
+///
+/// Once closed, operations that need GDAL throw; its size, band count and driver stay readable (taken when it was
+/// opened), and its georeferencing and metadata read as absent. Nothing traps.
 public final class Dataset {
     private var handleStorage: GDALDatasetH?
     /// The path or connection string the dataset was opened or created with.
     public let path: String
+    /// Width in cells.
+    public let width: Int
+    /// Height in cells.
+    public let height: Int
+    /// Number of bands.
+    public let bandCount: Int
+    /// The short name of the driver that opened it (e.g. `GTiff`).
+    public let driverName: String
 
     /// How a dataset is opened.
     public enum Access: Sendable {
@@ -17,6 +28,10 @@ public final class Dataset {
     init(owning handle: GDALDatasetH, path: String) {
         self.handleStorage = handle
         self.path = path
+        width = Int(GDALGetRasterXSize(handle))
+        height = Int(GDALGetRasterYSize(handle))
+        bandCount = Int(GDALGetRasterCount(handle))
+        driverName = GDALGetDatasetDriver(handle).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) } ?? ""
     }
 
     deinit {
@@ -38,10 +53,8 @@ public final class Dataset {
         return h
     }
 
-    var unsafeHandle: GDALDatasetH {
-        guard let h = handleStorage else { preconditionFailure("'\(path)' is closed") }
-        return h
-    }
+    /// The handle while the dataset is open.
+    var openHandle: GDALDatasetH? { handleStorage }
 
     /// Closes the dataset now, writing what is pending, and throws when GDAL fails to; later calls do nothing.
     public func close() throws {
@@ -56,22 +69,11 @@ public final class Dataset {
         try GDALCall.run("writing '\(path)'") { GDALFlushCache(h) }
     }
 
-    /// Width in cells.
-    public var width: Int { Int(GDALGetRasterXSize(unsafeHandle)) }
-    /// Height in cells.
-    public var height: Int { Int(GDALGetRasterYSize(unsafeHandle)) }
-    /// Number of bands.
-    public var bandCount: Int { Int(GDALGetRasterCount(unsafeHandle)) }
-    /// The short name of the driver that opened it (e.g. `GTiff`).
-    public var driverName: String {
-        guard let d = GDALGetDatasetDriver(unsafeHandle), let n = GDALGetDriverShortName(d) else { return "" }
-        return String(cString: n)
-    }
-
-    /// The geotransform, or nil when the dataset has none.
+    /// The geotransform, or nil when the dataset has none (or is closed).
     public var geoTransform: GeoTransform? {
+        guard let h = openHandle else { return nil }
         var c = [Double](repeating: 0, count: 6)
-        let err = c.withUnsafeMutableBufferPointer { GDALGetGeoTransform(unsafeHandle, $0.baseAddress) }
+        let err = c.withUnsafeMutableBufferPointer { GDALGetGeoTransform(h, $0.baseAddress) }
         return err == CE_None ? GeoTransform(c) : nil
     }
 
@@ -86,7 +88,7 @@ public final class Dataset {
 
     /// The CRS, or nil when the dataset has none.
     public var spatialReference: SpatialReference? {
-        guard let srs = GDALGetSpatialRef(unsafeHandle) else { return nil }
+        guard let h = openHandle, let srs = GDALGetSpatialRef(h) else { return nil }
         return SpatialReference(owning: OSRClone(srs))
     }
 
@@ -94,7 +96,7 @@ public final class Dataset {
     /// CRS code PROJ does not know only as warnings, and falls back to a CRS without a datum.
     public func spatialReferenceWithMessages() -> (crs: SpatialReference?, messages: [String]) {
         let (srs, messages) = GDALCall.collecting { () -> SpatialReference? in
-            guard let srs = GDALGetSpatialRef(unsafeHandle) else { return nil }
+            guard let h = openHandle, let srs = GDALGetSpatialRef(h) else { return nil }
             return SpatialReference(owning: OSRClone(srs))
         }
         return (srs, messages)
@@ -121,12 +123,14 @@ public final class Dataset {
 
     /// Metadata items of a domain (nil: the default domain) as a dictionary.
     public func metadata(domain: String? = nil) -> [String: String] {
-        Metadata.dictionary(GDALGetMetadata(unsafeHandle, domain))
+        guard let h = openHandle else { return [:] }
+        return Metadata.dictionary(GDALGetMetadata(h, domain))
     }
 
     /// One metadata item, or nil.
     public func metadataItem(_ name: String, domain: String? = nil) -> String? {
-        GDALGetMetadataItem(unsafeHandle, name, domain).map { String(cString: $0) }
+        guard let h = openHandle else { return nil }
+        return GDALGetMetadataItem(h, name, domain).map { String(cString: $0) }
     }
 
     /// Sets one metadata item.
@@ -137,7 +141,8 @@ public final class Dataset {
 
     /// Files that make up the dataset (main file, sidecars).
     public var fileList: [String] {
-        let list = GDALGetFileList(unsafeHandle)
+        guard let h = openHandle else { return [] }
+        let list = GDALGetFileList(h)
         defer { CSLDestroy(list) }
         return CStringList.strings(from: list)
     }

@@ -42,16 +42,13 @@ import TestSupport
         try Self.expectSame(path)
     }
 
-    @Test func realTrainingPolygons() throws {
-        guard let folder = RealData.folder else {
-            print("GeoJSONReaderTests: ../shared/real-data is absent; the real-data comparison is skipped")
-            return
-        }
+    @Test(.enabled(if: RealData.isPresent, "../shared/real-data/ is absent: the real training polygons cannot be read"))
+    func realTrainingPolygons() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
         for file in ["landsat5_rstoolbox/trainingPolygons_lsat.geojson", "sentinel2_rstoolbox/trainingPolygons_sen2.geojson"] {
             // Their numeric "id" property becomes OGR's feature ids: left to OGR.
-            let path = folder + "/" + file
+            let path = try RealData.require(file)
             #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: path, threads: 2) }
             // Renamed, the same real polygons are read as OGR reads them.
             let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"id\":", with: "\"plot\":")

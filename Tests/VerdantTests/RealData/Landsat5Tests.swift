@@ -30,7 +30,7 @@ struct Landsat5Tests {
     }
 
     @Test func ndviMatchesRasterioAndNumpy() throws {
-        guard let stack = RealData.file(Self.folder + "LT52240631988227CUB02_stack_B1-B7.tif") else { return }
+        let stack = try RealData.require(Self.folder + "LT52240631988227CUB02_stack_B1-B7.tif")
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let out = folder.file("ndvi.tif")
@@ -49,9 +49,9 @@ struct Landsat5Tests {
     }
 
     @Test func separateBandFilesGiveTheSameNDVI() throws {
-        guard let stack = RealData.file(Self.folder + "LT52240631988227CUB02_stack_B1-B7.tif"),
-              let b3 = RealData.file(Self.folder + "LT52240631988227CUB02_B3.TIF"),
-              let b4 = RealData.file(Self.folder + "LT52240631988227CUB02_B4.TIF") else { return }
+        let stack = try RealData.require(Self.folder + "LT52240631988227CUB02_stack_B1-B7.tif")
+        let b3 = try RealData.require(Self.folder + "LT52240631988227CUB02_B3.TIF")
+        let b4 = try RealData.require(Self.folder + "LT52240631988227CUB02_B4.TIF")
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let fromStack = folder.file("a.tif"), fromFiles = folder.file("b.tif")
