@@ -1,6 +1,10 @@
 import CGDAL
 
 /// A GDAL format driver (GTiff, COG, PNG, MEM, …).
+///
+/// Thread rules: a driver handle is owned by GDAL's driver manager for the life of the process and never freed or
+/// changed here; GDAL's create and copy calls on one driver may run on several threads at once (each makes its own
+/// dataset). That is why it is `Sendable`.
 public final class Driver: @unchecked Sendable {
     let handle: GDALDriverH
     /// The driver's short name.

@@ -1,6 +1,10 @@
 import CGDAL
 
 /// A transformation of coordinates between two CRSs (OGRCoordinateTransformation through PROJ).
+///
+/// Thread rules: `Sendable` so that it can be made on one thread and handed to another, but PROJ's transformation
+/// objects keep state: never call `transform` on one value from two threads at once. Verdant's workers each make
+/// their own (from the CRSs' WKT).
 public final class CoordinateTransformation: @unchecked Sendable {
     let handle: OGRCoordinateTransformationH
     /// The source CRS (kept alive with the transformation).

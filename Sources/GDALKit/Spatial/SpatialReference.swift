@@ -1,6 +1,10 @@
 import CGDAL
 
 /// A coordinate reference system (OGRSpatialReference), in traditional GIS axis order (x = easting/longitude).
+///
+/// Thread rules: immutable once made (no API here changes it after `init`), so reading it from one thread while
+/// another reads it is what GDAL allows for const use; it is `Sendable` for that. Making a transformation from it
+/// on several threads at once is avoided all the same: workers make their own from its WKT.
 public final class SpatialReference: @unchecked Sendable {
     let handle: OGRSpatialReferenceH
 

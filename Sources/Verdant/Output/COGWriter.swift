@@ -4,6 +4,9 @@ import GDALKit
 /// Writes one Float32 band as a Cloud-Optimized GeoTIFF: tiles go into a temporary tiled GeoTIFF beside the
 /// output (any worker may write, one at a time), `finish()` turns it into a COG with overviews and renames it
 /// into place. Until then the output path is untouched; `abandon()` removes the temporaries.
+///
+/// Thread rules: every access to its dataset and state goes through its lock, so workers may write tiles from any
+/// thread; the GDAL dataset itself is only ever touched by one thread at a time.
 public final class COGWriter: @unchecked Sendable {
     /// The output.
     public let output: OutputPath

@@ -24,7 +24,8 @@ enum GeoJSONReader {
         }
     }
 
-    /// The bytes of the file, shared read-only by the worker threads.
+    /// The bytes of the file, shared read-only by the worker threads (thread rule: nobody writes them, and they
+    /// outlive every worker, which finish inside `read(path:threads:)`'s `withUnsafeBytes`).
     private struct Bytes: @unchecked Sendable {
         let buffer: UnsafeBufferPointer<UInt8>
         init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
