@@ -93,16 +93,15 @@ public enum CreditsJob {
             if control.contains(a.parcelID) { notes.append("control parcel (baseline)") }
             let change = stock(b) - stock(a)
             let half = changeHalfWidth(i)
-            let deduction = half.map { UncertaintyDeduction.deduction(estimate: change, halfWidth: $0) } ?? 0
             let baseline = (baselinePerHa + baselineDeductionPerHa) * a.parcelHa
-            let leakage = request.leakagePct / 100 * max(0, change - deduction - baseline)
-            let afterLeakage = change - deduction - baseline - leakage
-            let buffer = request.bufferPct / 100 * max(0, afterLeakage)
+            let chain = CreditChain(change: change, halfWidth: half, baseline: baseline, leakagePct: request.leakagePct,
+                                    bufferPct: request.bufferPct)
             rows.append(CreditFigures(parcelID: a.parcelID, parcelHa: a.parcelHa, co2eT0: stock(a), co2eT1: stock(b),
                                       projectChange: change, changeHalfWidth90: half,
                                       uncertaintyPct: half.flatMap { change != 0 ? $0 / abs(change) * 100 : nil },
-                                      projectDeduction: deduction, baselineChange: baseline, leakage: leakage, buffer: buffer,
-                                      netRemovals: excluded ? 0 : afterLeakage - buffer, excluded: excluded, notes: a.notes + notes))
+                                      projectDeduction: chain.deduction, baselineChange: baseline, leakage: chain.leakage,
+                                      buffer: chain.buffer, netRemovals: excluded ? 0 : chain.netRemovals, excluded: excluded,
+                                      notes: a.notes + notes))
         }
 
         // Totals: the change's interval over all credited parcels (coefficient errors shared), then the deductions.
@@ -120,14 +119,12 @@ public enum CreditsJob {
             resid += residualVariance(r0.rows[i]) + residualVariance(r1.rows[i])
         }
         let half: Double? = c == nil ? nil : z * (quad(g) + resid).squareRoot()
-        let deduction = half.map { UncertaintyDeduction.deduction(estimate: change, halfWidth: $0) } ?? 0
-        let leakage = request.leakagePct / 100 * max(0, change - deduction - baseline)
-        let afterLeakage = change - deduction - baseline - leakage
-        let buffer = request.bufferPct / 100 * max(0, afterLeakage)
+        let chain = CreditChain(change: change, halfWidth: half, baseline: baseline, leakagePct: request.leakagePct,
+                                bufferPct: request.bufferPct)
         let total = CreditFigures(parcelID: "total", parcelHa: area, co2eT0: t0, co2eT1: t1, projectChange: change,
                                   changeHalfWidth90: half, uncertaintyPct: half.flatMap { change != 0 ? $0 / abs(change) * 100 : nil },
-                                  projectDeduction: deduction, baselineChange: baseline, leakage: leakage, buffer: buffer,
-                                  netRemovals: afterLeakage - buffer, excluded: false,
+                                  projectDeduction: chain.deduction, baselineChange: baseline, leakage: chain.leakage,
+                                  buffer: chain.buffer, netRemovals: chain.netRemovals, excluded: false,
                                   notes: ["sum over the \(order.count) credited parcels; the deduction is computed on the total"])
 
         return CreditsReport(rows: rows, total: total, t0: r0, t1: r1, request: request, checksums: digests.wait(),
