@@ -208,9 +208,7 @@ public final class TileCells {
         let hasNDVI = slots.red != nil && slots.nir != nil
         let range = masks.validRange
         let scl = slots.scl.map { _ in TileCells.sclTable(masks) } ?? []
-        let qaFill = masks.qaExcludeBits.contains(0)
-        let qaCloud = masks.qaExcludeBits.filter { $0 != 0 && MaskRules.qaCloudBits.contains($0) }.reduce(0) { $0 | (1 << $1) }
-        let qaMasked = masks.qaExcludeBits.filter { $0 != 0 && !MaskRules.qaCloudBits.contains($0) }.reduce(0) { $0 | (1 << $1) }
+        let qa = masks.qaMasks
         var outcome = Outcome()
         var positive = 0, negative = 0
         reader.withValues { values, stride in
@@ -232,14 +230,7 @@ public final class TileCells {
                                 if v.isNaN { s = CellStatus.noData.rawValue }
                                 else if v >= 0 && v < 256 { s = sclTable[Int(v)] }
                             }
-                            if s == 0, let v = qaValues?[i] {
-                                if v.isNaN { s = CellStatus.noData.rawValue } else {
-                                    let flags = Int(v)
-                                    if qaFill && flags & 1 != 0 { s = CellStatus.noData.rawValue }
-                                    else if flags & qaCloud != 0 { s = CellStatus.cloud.rawValue }
-                                    else if flags & qaMasked != 0 { s = CellStatus.masked.rawValue }
-                                }
-                            }
+                            if s == 0, let v = qaValues?[i] { s = qa.status(v).rawValue }
                             if s == 0, let m = maskValues?[i] {
                                 if m.isNaN { s = CellStatus.noData.rawValue } else if m == 0 { s = CellStatus.masked.rawValue }
                             }

@@ -38,19 +38,42 @@ public struct MaskRules: Hashable, Sendable {
         return .masked
     }
 
+    /// The excluded QA_PIXEL bits as masks: the one rule for QA flags, used per cell by the tile kernels too.
+    public struct QAMasks: Hashable, Sendable {
+        /// True when bit 0 (fill) makes a cell no data.
+        public let fill: Bool
+        /// The excluded bits counted as cloud.
+        public let cloud: Int
+        /// The other excluded bits (counted as masked).
+        public let masked: Int
+
+        /// The masks of `bits`.
+        public init(_ bits: Set<Int>) {
+            let valid = bits.filter { (0..<63).contains($0) }
+            fill = valid.contains(0)
+            cloud = valid.filter { $0 != 0 && MaskRules.qaCloudBits.contains($0) }.reduce(0) { $0 | (1 << $1) }
+            masked = valid.filter { $0 != 0 && !MaskRules.qaCloudBits.contains($0) }.reduce(0) { $0 | (1 << $1) }
+        }
+
+        /// The status QA flags `value` give a cell: no data (NaN, fill, or not an integer flag word), cloud, masked
+        /// or observed.
+        @inlinable
+        public func status(_ value: Double) -> CellStatus {
+            guard value >= 0 && value < 9.0e15 else { return .noData }
+            let flags = Int(value)
+            if fill && flags & 1 != 0 { return .noData }
+            if flags & cloud != 0 { return .cloud }
+            if flags & masked != 0 { return .masked }
+            return .observed
+        }
+    }
+
+    /// The QA masks of `qaExcludeBits`.
+    public var qaMasks: QAMasks { QAMasks(qaExcludeBits) }
+
     /// The status QA_PIXEL flags give a cell (observed when no excluded bit is set).
     @inlinable
-    public func status(qa value: Double) -> CellStatus {
-        if value.isNaN { return .noData }
-        let flags = Int(value)
-        if qaExcludeBits.contains(0) && flags & 1 != 0 { return .noData }
-        var result = CellStatus.observed
-        for bit in qaExcludeBits where bit != 0 && flags & (1 << bit) != 0 {
-            if MaskRules.qaCloudBits.contains(bit) { return .cloud }
-            result = .masked
-        }
-        return result
-    }
+    public func status(qa value: Double) -> CellStatus { qaMasks.status(value) }
 
     /// Parses a comma-separated list of integers (`0,1,3,8`).
     public static func integers(_ text: String, option: String) throws -> Set<Int> {

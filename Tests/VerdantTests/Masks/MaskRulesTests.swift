@@ -85,3 +85,24 @@ import Verdant
         #expect(report.totals.lowObservedParcels == 1)
     }
 }
+
+/// The one QA rule against a bit-by-bit reading of the USGS definition, for every 16-bit flag word.
+@Suite struct QAMasksTests {
+    @Test(arguments: [MaskRules.defaultQAExcludeBits, [0, 5, 7], [3], [], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]])
+    func sameAsBitByBit(bits: Set<Int>) {
+        let masks = MaskRules.QAMasks(bits)
+        for flags in 0..<(1 << 16) {
+            var expected = CellStatus.observed
+            if bits.contains(0) && flags & 1 != 0 {
+                expected = .noData
+            } else {
+                for bit in bits.sorted() where bit != 0 && flags & (1 << bit) != 0 {
+                    if MaskRules.qaCloudBits.contains(bit) { expected = .cloud; break }
+                    expected = .masked
+                }
+            }
+            if masks.status(Double(flags)) != expected { Issue.record("flags \(flags), bits \(bits.sorted())"); return }
+        }
+        #expect(masks.status(.nan) == .noData && masks.status(-1) == .noData && masks.status(1e300) == .noData)
+    }
+}
