@@ -1,6 +1,4 @@
-import Dispatch
 import GDALKit
-import Synchronization
 
 /// The coverage of every parcel on one grid, computed once (in parallel) and reusable for any raster on that
 /// grid, with the index of which parcels touch which tile.
@@ -16,18 +14,11 @@ public struct GridCoverage: Sendable {
 
     /// Computes the coverage of `polygons` on `grid` with `threads` workers.
     public init(polygons: [MultiPolygon], grid: CellGrid, tiles: BlockWindows, threads: Int) {
-        let count = polygons.count
-        let slots = Mutex<[SparseCoverage?]>(Array(repeating: nil, count: count))
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
-            while true {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if i >= count { break }
-                let coverage = SparseCoverage(polygon: polygons[i], grid: grid)
-                slots.withLock { $0[i] = coverage }
-            }
+        // Cannot throw: neither closure does.
+        let coverages = try! ParallelMap.map(count: polygons.count, threads: threads, makeWorker: { () }) { _, i in
+            SparseCoverage(polygon: polygons[i], grid: grid)
         }
-        self.init(coverages: slots.withLock { $0.map { $0! } }, grid: grid, tiles: tiles)
+        self.init(coverages: coverages, grid: grid, tiles: tiles)
     }
 
     /// Indexes coverages computed already (one per parcel, on `grid`) by the tiles they touch.
