@@ -13,8 +13,7 @@ enum Interruption {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
-                let removed = TemporaryFiles.paths.count
-                TemporaryFiles.removeAll()
+                let removed = TemporaryFiles.removeAllForInterruption()
                 OutputLocks.releaseAll()
                 let name = signalNumber == SIGINT ? "SIGINT" : signalNumber == SIGTERM ? "SIGTERM" : "SIGHUP"
                 FileHandle.standardError.write(Data("verdant: interrupted by \(name): no output was written (\(removed) temporary file(s) removed)\n".utf8))

@@ -86,10 +86,7 @@ struct RasterOptions: ParsableArguments {
         setup.gridRole = try grid.map { try BandRole(parsing: $0) }
         if let resolution, !(resolution.isFinite && resolution > 0) { throw VerdantError.usage("--resolution must be a positive number") }
         setup.resolution = resolution
-        if let resampling, !["average", "bilinear", "cubic", "cubicspline", "lanczos", "near", "mode"].contains(resampling) {
-            throw VerdantError.usage("--resampling must be average, bilinear, cubic, cubicspline, lanczos, near or mode (got '\(resampling)')")
-        }
-        setup.resampling = resampling
+        setup.resampling = try resampling.map(Resampling.init(parsing:))
         setup.sclExclude = try sclExclude.map { try MaskRules.integers($0, option: "--scl-exclude") }
         setup.qaExcludeBits = try qaBits.map { try MaskRules.integers($0, option: "--qa-bits") }
         setup.maskWater = maskWater

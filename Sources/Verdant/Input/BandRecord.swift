@@ -34,7 +34,7 @@ public struct BandRecord: Hashable, Sendable, Codable {
         description = b.bandDescription
         dataType = b.dataType.rawValue
         nodata = b.noData.map { "\($0)" }
-        resampling = b.resampling
+        resampling = b.resampling?.rawValue
         files = b.fileCount
         gdalScale = b.gdalScale
         gdalOffset = b.gdalOffset

@@ -18,7 +18,7 @@ public struct RasterInputs: Hashable, Sendable {
     public var resolution: Double?
     /// GDAL resampling for reflectance bands brought onto the grid (`average`, `bilinear`, `cubic`, `near`);
     /// nil: `average` when the band is finer than the grid, `bilinear` when coarser. Classes always use `near`.
-    public var resampling: String?
+    public var resampling: Resampling?
 
     /// Warnings about the inputs (e.g. no cloud mask), carried to the outputs.
     public var warnings: [String] = []

@@ -30,12 +30,12 @@ public struct ResolvedBand: Hashable, Sendable {
     /// use it as the mask itself (it does so only for 2- and 4-band rasters).
     public var alphaIndex: Int?
     /// The GDAL resampling used to bring it onto the analysis grid, nil when it is on it already.
-    public var resampling: String?
+    public var resampling: Resampling?
 
     /// Every field.
     public init(role: BandRole, source: String, fileCount: Int, path: String, index: Int, sourceIndex: Int,
                 bandDescription: String, dataType: DataType, noData: Double?, gdalScale: Double, gdalOffset: Double,
-                hasExplicitMask: Bool, alphaIndex: Int? = nil, resampling: String? = nil) {
+                hasExplicitMask: Bool, alphaIndex: Int? = nil, resampling: Resampling? = nil) {
         self.role = role
         self.source = source
         self.fileCount = fileCount

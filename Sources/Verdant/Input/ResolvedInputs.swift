@@ -177,7 +177,7 @@ public struct ResolvedInputs: Hashable, Sendable {
     }
 
     /// A virtual raster of the band on `grid`.
-    private static func align(_ f: Found, onto grid: RasterGrid, resampling: String?, scratch: ScratchFolder) throws -> ResolvedBand {
+    private static func align(_ f: Found, onto grid: RasterGrid, resampling: Resampling?, scratch: ScratchFolder) throws -> ResolvedBand {
         let target = try SpatialReference(userInput: grid.crsWKT)
         let extent = grid.extent
         // The band must reach the grid: its corners in the grid's CRS must overlap the grid's extent.
@@ -199,15 +199,15 @@ public struct ResolvedInputs: Hashable, Sendable {
         } catch {
             throw VerdantError.input(file: f.source.path, problem: "the \(f.role) band cannot be aligned with the analysis grid (\(grid.crsName)): \(error)")
         }
-        let method: String
+        let method: Resampling
         if f.role.kind == .classes {
-            method = "near"
+            method = .nearest
         } else if let resampling {
             method = resampling
         } else {
             let gridCell = grid.cellArea(row: grid.height / 2)
             let finer = cellSizeMetres(f) < gridCell * (1 - 1e-9)
-            method = finer ? "average" : "bilinear"
+            method = finer ? .average : .bilinear
         }
         var band = f.band
         var args = ["-wo", "NUM_THREADS=1"]
@@ -224,7 +224,7 @@ public struct ResolvedInputs: Hashable, Sendable {
             let single = f.dataset.bandCount == 1 ? f.dataset
                 : try BandSubset.vrt(of: f.dataset, band: f.index, alpha: f.band.alphaIndex, path: scratch.file("\(f.role.name)-band.vrt"))
             let vrt = try Warp.toVRT(single, path: path, crsWKT: grid.crsWKT, extent: extent, width: grid.width,
-                                     height: grid.height, resampling: method, arguments: args)
+                                     height: grid.height, resampling: method.rawValue, arguments: args)
             try vrt.close()
             let check = try Dataset.open(path)
             band.hasExplicitMask = try check.band(1).maskFlags.isExplicitMask

@@ -28,7 +28,7 @@ public struct SensorSetup: Hashable, Sendable {
     /// Analysis cell size.
     public var resolution: Double?
     /// Resampling for reflectance.
-    public var resampling: String?
+    public var resampling: Resampling?
     /// SCL classes to exclude instead of the preset's.
     public var sclExclude: Set<Int>?
     /// QA_PIXEL bits to exclude instead of the preset's.

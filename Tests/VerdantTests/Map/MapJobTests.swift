@@ -76,7 +76,7 @@ import Verdant
         let nir = try RasterFixture.write(folder.file("nir.tif"), width: 2, height: 2, type: .uInt16, bands: [[5, 6, 7, 8]], noData: 0,
                                           transform: GeoTransform(originX: 600_010, originY: 1_600_000, cellWidth: 10, cellHeight: 10))
         var inputs = RasterInputs(bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: nir, band: .index(1))], scaling: .identity)
-        inputs.resampling = "near"
+        inputs.resampling = .nearest
         let s = try MapJob.run(MapRequest(inputs: inputs, model: try BiomassModel(parsing: "linear:0,1")))
         #expect(s.validCells == 2)
         #expect(s.inputs.first { $0.role == "nir" }?.resampling == "near")
