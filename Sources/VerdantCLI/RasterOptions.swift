@@ -107,8 +107,21 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("tile-size"), help: "Tile edge in cells, rounded up to whole raster blocks (default: about 512).")
     var tileSize: Int?
 
+    @Option(name: .customLong("max-parcel-vertices"), help: ArgumentHelp("Refuse a parcel with more vertices than this after densification onto the raster's CRS (default 1000000).", valueName: "N"))
+    var maxParcelVertices: Int = VertexLimits().perParcel
+
+    @Option(name: .customLong("max-total-vertices"), help: ArgumentHelp("Refuse parcels with more vertices than this in all after densification (default 50000000).", valueName: "N"))
+    var maxTotalVertices: Int = VertexLimits().total
+
+    @Option(name: .customLong("max-repair-vertices"), help: ArgumentHelp("Refuse an invalid parcel with more vertices than this instead of repairing it (repair time grows with the square of its size; default 5000).", valueName: "N"))
+    var maxRepairVertices: Int = VertexLimits().repair
+
     /// The execution options.
-    func execution() -> ExecutionOptions { ExecutionOptions(threads: threads, tileSize: tileSize) }
+    func execution() -> ExecutionOptions {
+        var e = ExecutionOptions(threads: threads, tileSize: tileSize)
+        e.vertexLimits = VertexLimits(perParcel: maxParcelVertices, total: maxTotalVertices, repair: maxRepairVertices)
+        return e
+    }
 }
 
 /// Options that choose the biomass model and the index it takes.

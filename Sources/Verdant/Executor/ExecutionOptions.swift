@@ -14,6 +14,8 @@ public struct ExecutionOptions: Hashable, Sendable {
     public var gdalCacheBytes: Int
     /// Bytes of decoded tiles an estimate may read ahead while it prepares its parcels (0: none).
     public var readAheadBytes: Int
+    /// Bounds on the parcels' vertices (per parcel, in all, for repair), checked before the work is done.
+    public var vertexLimits = VertexLimits()
 
     /// Options; defaults use every core, 512-cell tiles and 32 MiB of GDAL block cache (each tile is read once in
     /// one request per file, so a larger cache only holds memory and costs page faults: 96 MiB was 5 % slower on a
@@ -29,12 +31,12 @@ public struct ExecutionOptions: Hashable, Sendable {
     /// Equality of the settings (not the progress sink).
     public static func == (a: ExecutionOptions, b: ExecutionOptions) -> Bool {
         a.threads == b.threads && a.tileSize == b.tileSize && a.gdalCacheBytes == b.gdalCacheBytes
-            && a.readAheadBytes == b.readAheadBytes
+            && a.readAheadBytes == b.readAheadBytes && a.vertexLimits == b.vertexLimits
     }
 
     /// Hashes the settings.
     public func hash(into h: inout Hasher) {
-        h.combine(threads); h.combine(tileSize); h.combine(gdalCacheBytes); h.combine(readAheadBytes)
+        h.combine(threads); h.combine(tileSize); h.combine(gdalCacheBytes); h.combine(readAheadBytes); h.combine(vertexLimits)
     }
 
     /// Throws for options that cannot work.
@@ -42,6 +44,7 @@ public struct ExecutionOptions: Hashable, Sendable {
         guard threads >= 1 else { throw VerdantError.usage("--threads must be at least 1 (got \(threads))") }
         if let t = tileSize, t < 1 { throw VerdantError.usage("--tile-size must be at least 1 (got \(t))") }
         guard gdalCacheBytes >= 0, readAheadBytes >= 0 else { throw VerdantError.usage("cache and read-ahead sizes cannot be negative") }
+        try vertexLimits.validate()
     }
 }
 
