@@ -43,6 +43,13 @@ enum SimpleRingCheck {
             events.append((right[e], Int32(e), false))
         }
         events.sort { a, b in a.p < b.p || (a.p == b.p && !a.start && b.start) }
+        // Each vertex of a simple ring ends two edges: a point met more often is a vertex the ring touches again
+        // (ends go before starts at one point, so the sweep alone would not see that touch).
+        var run = 1
+        for k in 1..<events.count {
+            run = events[k].p == events[k - 1].p ? run + 1 : 1
+            if run > 2 { return .unknown }
+        }
 
         var undecided = false
         /// Sign of (b − a) × (c − a): 1, −1, or 0 when too close to call.
@@ -89,8 +96,8 @@ enum SimpleRingCheck {
             let e = Int(event.edge)
             if event.start {
                 guard let at = status.insertionIndex(where: { t in below(e, t) }, undecided: &undecided), !undecided else { return .unknown }
-                status.insert(e, at: at)
-                let (lo, hi) = status.neighbours(of: at)
+                let placed = status.insert(e, at: at)
+                let (lo, hi) = status.neighbours(of: placed)
                 for f in [lo, hi] {
                     guard let f else { continue }
                     let a = clear(e, f)
@@ -163,13 +170,16 @@ enum SimpleRingCheck {
             return nil
         }
 
-        mutating func insert(_ e: Int, at position: (Int, Int)) {
+        /// Inserts `e` at `position` and returns where it is now (a full block is split in two).
+        mutating func insert(_ e: Int, at position: (Int, Int)) -> (Int, Int) {
             blocks[position.0].insert(e, at: position.1)
             if blocks[position.0].count > 2 * Self.size {
                 let tail = Array(blocks[position.0][Self.size...])
                 blocks[position.0].removeSubrange(Self.size...)
                 blocks.insert(tail, at: position.0 + 1)
+                if position.1 >= Self.size { return (position.0 + 1, position.1 - Self.size) }
             }
+            return position
         }
 
         mutating func remove(at position: (Int, Int)) {
