@@ -107,7 +107,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("tile-size"), help: "Tile edge in cells, rounded up to whole raster blocks (default: about 512).")
     var tileSize: Int?
 
-    @Option(name: .customLong("max-parcel-vertices"), help: ArgumentHelp("Refuse a parcel with more vertices than this after densification onto the raster's CRS (default 1000000).", valueName: "N"))
+    @Option(name: .customLong("max-parcel-vertices"), help: ArgumentHelp("Refuse a parcel with more vertices than this after densification onto the raster's CRS (default 5000000).", valueName: "N"))
     var maxParcelVertices: Int = VertexLimits().perParcel
 
     @Option(name: .customLong("max-total-vertices"), help: ArgumentHelp("Refuse parcels with more vertices than this in all after densification (default 50000000).", valueName: "N"))

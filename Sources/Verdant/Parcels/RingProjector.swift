@@ -162,12 +162,12 @@ struct RingProjector {
             }
             return (s, a)
         }
-        // First scale by the signed error (chords of opposite pieces cancel), then, if rounding spoilt it, by the
-        // absolute one, which bounds the signed error for sure.
-        for round in 0..<2 {
+        // Scale by the signed error (chords of opposite pieces cancel) a few times, then, if rounding still spoils
+        // it, by the absolute one, which bounds the signed error for sure.
+        for round in 0..<8 {
             let (signed, absolute) = areaError()
             guard abs(signed) > budget else { break }
-            let factor = ((round == 0 ? abs(signed) : absolute) / budget).squareRoot()
+            let factor = ((round < 7 ? abs(signed) : absolute) / budget).squareRoot() * (round < 7 ? 1.05 : 1)
             for k in accepted.indices where missed[k] != 0 {
                 chords[k] = Self.chordCount(scaling: chords[k], by: factor)
             }

@@ -10,8 +10,8 @@ public struct VertexLimits: Hashable, Sendable {
     /// repair takes time quadratic in the parts it makes (10,000 vertices of figure-eights: 5 s).
     public var repair: Int
 
-    /// The defaults: 1,000,000 points per parcel (16 MB), 50,000,000 in all (0.8 GB), repair up to 5,000 vertices.
-    public init(perParcel: Int = 1_000_000, total: Int = 50_000_000, repair: Int = 5_000) {
+    /// The defaults: 5,000,000 points per parcel (80 MB), 50,000,000 in all (0.8 GB), repair up to 5,000 vertices.
+    public init(perParcel: Int = 5_000_000, total: Int = 50_000_000, repair: Int = 5_000) {
         self.perParcel = perParcel
         self.total = total
         self.repair = repair
