@@ -81,7 +81,7 @@ struct MapCommand: ParsableCommand {
         }
         let summary = try MapJob.run(req)
         if let (target, source, label, unit) = picture {
-            let outlines = try parcels.map { try ParcelLoader.load(ParcelSource(path: $0), onto: MapJob.grid(of: req)).parcels.map(\.geometry) } ?? []
+            let outlines = try parcels.map { try ParcelLoader.load(ParcelSource(path: $0), onto: MapJob.grid(of: req), limits: req.execution.vertexLimits).parcels.map(\.geometry) } ?? []
             try Quicklook.write(raster: Publication.current?.readablePath(source) ?? source, parcels: outlines, label: label, unit: unit == "1" ? "" : unit, to: target)
         }
         for w in summary.warnings where !inputs.warnings.contains(w) { Console.warn(w) }

@@ -110,10 +110,20 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("max-cells"), parsing: .unconditional, help: ArgumentHelp("The most cells the analysis grid may have, checked before any work (default 4294967296 = 2^32).", valueName: "N"))
     var maxCells: Int?
 
+    @Option(name: .customLong("max-parcel-vertices"), help: ArgumentHelp("Refuse a parcel with more vertices than this after densification onto the raster's CRS (default 5000000).", valueName: "N"))
+    var maxParcelVertices: Int = VertexLimits().perParcel
+
+    @Option(name: .customLong("max-total-vertices"), help: ArgumentHelp("Refuse parcels with more vertices than this in all after densification (default 50000000).", valueName: "N"))
+    var maxTotalVertices: Int = VertexLimits().total
+
+    @Option(name: .customLong("max-repair-vertices"), help: ArgumentHelp("Refuse an invalid parcel with more vertices than this instead of repairing it (repair time grows with the square of its size; default 5000).", valueName: "N"))
+    var maxRepairVertices: Int = VertexLimits().repair
+
     /// The execution options.
     func execution() throws -> ExecutionOptions {
         var e = ExecutionOptions(threads: threads, tileSize: tileSize)
         if let maxCells { e.maxCells = maxCells }
+        e.vertexLimits = VertexLimits(perParcel: maxParcelVertices, total: maxTotalVertices, repair: maxRepairVertices)
         if let maxMemory {
             guard let bytes = MemoryBudget.parse(maxMemory) else {
                 throw VerdantError.usage("--max-memory must be a size such as 2G, 512M or 1073741824 (got '\(maxMemory)')")

@@ -55,4 +55,31 @@ enum SyntheticParcels {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
+
+    /// Writes one spiky lon/lat parcel over the sample raster (as Benchmarks/compare/make_spiky.py does) once and
+    /// returns the path: a star of `vertices` random radii in [0.001°, 0.005°], or a chain of vertices/2
+    /// figure-eights.
+    static func spikyPath(vertices n: Int, eights: Bool) throws -> String {
+        let path = NSTemporaryDirectory() + "verdant-bench-\(eights ? "eights" : "star")-\(n).geojson"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        let lon = 99.9464, lat = 14.4572
+        var ring: [(Double, Double)]
+        if eights {
+            let steps = n / 2, dx = 0.008 / Double(steps), west = lon - 0.004
+            ring = (0...steps).map { k in (west + Double(k) * dx, lat + (k % 2 == 1 ? 0.002 : 0)) }
+            ring += (0...steps).reversed().map { k in (west + Double(k) * dx, lat + (k % 2 == 1 ? 0 : 0.002)) }
+        } else {
+            var state: UInt64 = 1
+            ring = (0..<n).map { k in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let r = 0.001 + 0.004 * Double(state >> 11) * 0x1p-53, a = 2 * Double.pi * Double(k) / Double(n)
+                return (lon + r * cos(a), lat + r * sin(a))
+            }
+        }
+        ring.append(ring[0])
+        let coordinates = ring.map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
+        let text = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"spiky\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(coordinates)]]}}]}\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
 }

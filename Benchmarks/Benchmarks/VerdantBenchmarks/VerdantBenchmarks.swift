@@ -95,6 +95,22 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // One spiky lon/lat star (vertex k at angle 2πk/n, radius 0.001°–0.005°) and one chain of figure-eights over
+    // the sample raster: validity (sweep, then GEOS), repair, densification, projection and coverage.
+    for (name, n, eights) in [("star 10k", 10_000, false), ("star 100k", 100_000, false), ("figure-eights 4k", 4_000, true)] {
+        Benchmark("ParcelLoader \(name) vertices onto UTM", configuration: .init(maxIterations: 10)) { benchmark in
+            let raster = "../sample-rasters/sentinel2_l2a_stack.tif"
+            let grid = try ResolvedInputs.resolve(.stacked(path: raster, red: .description("B04"), nir: .description("B08")),
+                                                  roles: [.red, .nir]).grid
+            let path = try SyntheticParcels.spikyPath(vertices: n, eights: eights)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                let layer = try ParcelLoader.load(ParcelSource(path: path, idField: "parcel_id"), onto: grid, threads: 1)
+                blackHole(SparseCoverage(polygon: layer.parcels[0].geometry, grid: grid.cellGrid!))
+            }
+        }
+    }
+
     // verdant map end to end on a 2048 × 2048 scene, 2 threads, no raster outputs.
     Benchmark("MapJob 2048x2048 UInt16 deflate, 2 threads", configuration: .init(maxIterations: 10)) { benchmark in
         let path = try SyntheticScene.path(size: 2048)

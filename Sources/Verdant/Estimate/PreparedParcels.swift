@@ -29,7 +29,8 @@ public struct PreparedParcels: Sendable {
         // Each parcel is measured as its polygons are made; the layer keeps the parcels' outlines.
         let (layer, measures) = try ParcelLoader.load(source, onto: grid, threads: execution.threads,
                                                       progress: execution.parcelProgress, measuring: cellGrid,
-                                                      featuresRead: featuresRead, budget: execution.memoryBudget())
+                                                      featuresRead: featuresRead, budget: execution.memoryBudget(),
+                                                      limits: execution.vertexLimits)
         self.layer = layer
         self.coverage = GridCoverage(coverages: measures!.map(\.coverage), grid: cellGrid, tiles: plan.tiles)
         self.areas = measures!.map(\.area)

@@ -24,6 +24,8 @@ public struct ExecutionOptions: Hashable, Sendable {
 
     /// The largest `tileSize` accepted: 65 536 cells a side (tiles are buffered whole by every worker).
     public static let maximumTileSize = 1 << 16
+    /// Bounds on the parcels' vertices (per parcel, in all, for repair), checked before the work is done.
+    public var vertexLimits = VertexLimits()
 
     /// Options; defaults use every core, 512-cell tiles and 32 MiB of GDAL block cache (each tile is read once in
     /// one request per file, so a larger cache only holds memory and costs page faults: 96 MiB was 5 % slower on a
@@ -40,12 +42,13 @@ public struct ExecutionOptions: Hashable, Sendable {
     public static func == (a: ExecutionOptions, b: ExecutionOptions) -> Bool {
         a.threads == b.threads && a.tileSize == b.tileSize && a.gdalCacheBytes == b.gdalCacheBytes
             && a.readAheadBytes == b.readAheadBytes && a.maxCells == b.maxCells && a.memoryLimitBytes == b.memoryLimitBytes
+            && a.vertexLimits == b.vertexLimits
     }
 
     /// Hashes the settings.
     public func hash(into h: inout Hasher) {
         h.combine(threads); h.combine(tileSize); h.combine(gdalCacheBytes); h.combine(readAheadBytes)
-        h.combine(maxCells); h.combine(memoryLimitBytes)
+        h.combine(maxCells); h.combine(memoryLimitBytes); h.combine(vertexLimits)
     }
 
     /// The memory budget of a run's parcels: `maxMemoryBytes`, or what the machine has available less the tiles'
@@ -66,6 +69,7 @@ public struct ExecutionOptions: Hashable, Sendable {
         if let m = maxMemoryBytes, m < 1 { throw VerdantError.usage("--max-memory must be positive (got \(m) bytes)") }
         guard maxCells >= 1 else { throw VerdantError.usage("--max-cells must be at least 1 (got \(maxCells))") }
         guard memoryLimitBytes >= 1 else { throw VerdantError.usage("the memory limit must be positive (got \(memoryLimitBytes) bytes)") }
+        try vertexLimits.validate()
     }
 }
 

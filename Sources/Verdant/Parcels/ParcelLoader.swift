@@ -7,8 +7,8 @@ import GDALKit
 public enum ParcelLoader {
     /// Loads the parcels of `source` for analysis on `grid`.
     public static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int = 1,
-                            progress: ProgressSink? = nil) throws -> ParcelLayer {
-        try load(source, onto: grid, threads: threads, progress: progress, measuring: nil, featuresRead: nil).layer
+                            progress: ProgressSink? = nil, limits: VertexLimits = VertexLimits()) throws -> ParcelLayer {
+        try load(source, onto: grid, threads: threads, progress: progress, measuring: nil, featuresRead: nil, limits: limits).layer
     }
 
     /// A parcel's exact coverage of the analysis grid's cells and its area in m², made from its densified
@@ -31,7 +31,7 @@ public enum ParcelLoader {
     /// never held at once. `featuresRead` is called once the features are read.
     static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int, progress: ProgressSink?,
                      measuring cells: CellGrid?, featuresRead: (@Sendable () -> Void)?,
-                     budget: MemoryBudget? = nil) throws -> (layer: ParcelLayer, measures: [Measure]?) {
+                     budget: MemoryBudget? = nil, limits: VertexLimits = VertexLimits()) throws -> (layer: ParcelLayer, measures: [Measure]?) {
         let path = source.path
         if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
@@ -71,10 +71,10 @@ public enum ParcelLoader {
         let sameCRS = layerCRS.isSame(as: rasterCRS)
         // Fail before any geometry is processed when PROJ cannot transform between the two CRSs at all.
         if !sameCRS { _ = try CoordinateTransformation(from: layerCRS, to: rasterCRS) }
-        let densifyStep = densifyLength(grid: grid, source: layerCRS)
-        // Densified points may come from a quadratic when it is within 1e-8 cell of the exact transform (the
-        // chords of half-cell edges are themselves about 1e-8 cell off the curved edge on a UTM grid).
-        let tolerance = abs(grid.geoTransform.cellWidth) * 1e-8
+        let tolerance = densifyTolerance(grid: grid)
+        // Parcels of almost no area are held to 1e-10 m² rather than to a share of their area.
+        let metresPerUnit = grid.isGeographic ? grid.unitSize * grid.ellipsoid.semiMajorAxis : grid.unitSize
+        let areaFloor = 1e-10 / (metresPerUnit * metresPerUnit)
 
         // Ids in file order; geometry (repair, densify, reproject) in parallel, one transformation per worker,
         // results in file order.
@@ -94,13 +94,14 @@ public enum ParcelLoader {
         }
         let labels = table.labels, attributes = table.attributes, wkbs = table.wkbs
         let sourceWKT = layerCRS.wkt, targetWKT = grid.crsWKT
-        let geometries = wkbs, names = labels
+        let geometries = wkbs, names = labels, parcelIDs = ids
         // A parcel of one feature is measured as soon as its polygons are made; parcels of several features are
         // measured once their parts are put together.
         var featuresPerID: [String: Int] = [:]
         for id in ids { featuresPerID[id, default: 0] += 1 }
         let alone = ids.map { featuresPerID[$0] == 1 }
         let geographic = layerCRS.isGeographic
+        let vertexCount = VertexTally()
         let shapes = try ParallelMap.map(count: featureCount, threads: threads, progress: progress,
                                          makeWorker: { () throws -> CoordinateTransformation? in
                                              sameCRS ? nil : try CoordinateTransformation(from: SpatialReference(userInput: sourceWKT),
@@ -110,9 +111,9 @@ public enum ParcelLoader {
                                              var notes: [String] = []
                                              var kind: String?
                                              let (polygons, outline, wkb) = try geometry(wkb: geometries[i], label: names[i], transformation: ct,
-                                                                                         densify: densifyStep, tolerance: tolerance,
-                                                                                         notes: &notes, file: path, geographic: geographic,
-                                                                                         nonPolygonal: &kind)
+                                                                                         tolerance: tolerance, areaFloor: areaFloor, notes: &notes, file: path,
+                                                                                         parcel: parcelIDs[i], limits: limits, total: vertexCount,
+                                                                                         geographic: geographic, nonPolygonal: &kind)
                                              guard let cells, alone[i] else { return Shape(polygons: polygons, wkb: wkb, notes: notes, nonPolygonal: kind) }
                                              let measure = Measure(MultiPolygon(polygons: canonical(polygons)), cells: cells, grid: grid)
                                              try budget?.charge(measure.coverage.memoryBytes, file: path,
@@ -212,21 +213,27 @@ public enum ParcelLoader {
         }
     }
 
-    /// The longest edge kept before transformation: half a raster cell, in the parcels' units.
-    static func densifyLength(grid: RasterGrid, source: SpatialReference) -> Double {
-        let cellMetres = grid.isGeographic
-            ? abs(grid.geoTransform.cellWidth) * grid.unitSize * grid.ellipsoid.semiMajorAxis
-            : abs(grid.geoTransform.cellWidth) * grid.unitSize
-        let metresPerUnit = source.isGeographic ? source.angularUnitsInRadians * source.semiMajorAxis : source.linearUnitsInMetres
-        return max(cellMetres / 2 / metresPerUnit, 1e-12)
+    /// How far (in the raster's units) a densified edge may stray from the exact image of its source edge:
+    /// 1e-7 of a cell, but never under 1 µm.
+    ///
+    /// A chord within s of the curve moves at most √2·s·cell of a cell's area, so fractions are right to ~1.4e-7;
+    /// the parcel's area is held to 1e-9 relative separately (`RingProjector.relativeArea`). The micrometre floor
+    /// keeps the work bounded whatever the cell size (a 1e-9 m cell, or a corrupt pixel scale, asks for no more
+    /// points than a 10 m one), and is far above double rounding of UTM coordinates (~1e-10 m).
+    static func densifyTolerance(grid: RasterGrid) -> Double {
+        let metresPerUnit = grid.isGeographic ? grid.unitSize * grid.ellipsoid.semiMajorAxis : grid.unitSize
+        let cellMetres = abs(grid.geoTransform.cellWidth) * metresPerUnit
+        let metres = max(cellMetres * 1e-7, 1e-6)
+        return metres.isFinite && metresPerUnit > 0 ? metres / metresPerUnit : 1e-6
     }
 
-    /// The parcel's polygons on the raster's CRS (densified to `densify` source units first, through
-    /// `RingProjector` with `tolerance` target units), its outline (the same with the vertices only) and its
-    /// source WKB.
-    static func geometry(wkb: [UInt8]?, label: String, transformation: CoordinateTransformation?, densify: Double,
-                         tolerance: Double, notes: inout [String], file: String, geographic: Bool = false,
-                         nonPolygonal: inout String?) throws -> ([Polygon], [Polygon], [UInt8]) {
+    /// The parcel's polygons on the raster's CRS (densified by `RingProjector` to `tolerance` target units), its
+    /// outline (the same with the vertices only) and its source WKB. Throws when the parcel (`parcel`) needs more
+    /// vertices than `limits` allow, alone or with the others (`total`).
+    static func geometry(wkb: [UInt8]?, label: String, transformation: CoordinateTransformation?,
+                         tolerance: Double, areaFloor: Double = 0, notes: inout [String], file: String, parcel: String = "",
+                         limits: VertexLimits = VertexLimits(), total: VertexTally? = nil,
+                         geographic: Bool = false, nonPolygonal: inout String?) throws -> ([Polygon], [Polygon], [UInt8]) {
         guard let wkb, var geometry = try? Geometry(wkb: wkb), !geometry.isEmpty else {
             notes.append("empty geometry: the parcel has no area")
             return ([], [], [])
@@ -238,7 +245,19 @@ public enum ParcelLoader {
             nonPolygonal = geometry.typeName
             return ([], [], original)
         }
-        if !geometry.isValid {
+        var (rings, dropped) = geometry.polygons()
+        let sourceVertices = rings.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        let name = parcel.isEmpty ? label : parcel
+        if sourceVertices > limits.perParcel {
+            throw VerdantError.input(file: file, problem: "parcel '\(name)' has \(sourceVertices) vertices, more than --max-parcel-vertices \(limits.perParcel); raise the limit with --max-parcel-vertices N")
+        }
+        // One ring decided simple (or crossing) by the sweep skips GEOS's check, which is quadratic on spiky rings.
+        let quick: SimpleRingCheck.Answer = rings.count == 1 && rings[0].count == 1 && sourceVertices > 64
+            ? SimpleRingCheck.check(rings[0][0]) : .unknown
+        if quick == .crosses || (quick == .unknown && !geometry.isValid) {
+            if sourceVertices > limits.repair {
+                throw VerdantError.input(file: file, problem: "parcel '\(name)' is invalid (self-intersecting or overlapping rings) and has \(sourceVertices) vertices, more than --max-repair-vertices \(limits.repair) (repair time grows with the square of its size); repair it first (e.g. ogr2ogr -makevalid) or raise the limit with --max-repair-vertices N")
+            }
             if GDAL.hasGEOS {
                 do {
                     geometry = try geometry.makeValid()
@@ -249,21 +268,30 @@ public enum ParcelLoader {
             } else {
                 notes.append("invalid geometry used as given: this GDAL has no GEOS to repair it")
             }
+            (rings, dropped) = geometry.polygons()
         }
-        let (rings, dropped) = geometry.polygons()
         if dropped > 0 { notes.append("\(dropped) non-polygon part(s) left out") }
         if geographic, let p = firstOutsideLonLat(rings) {
             throw VerdantError.input(file: file, problem: "feature \(label) has the coordinate (\(p.x), \(p.y)), outside longitude/latitude range, although the layer's CRS is geographic: if the coordinates are projected (e.g. UTM), give their CRS with --assume-parcels-crs (e.g. EPSG:32647)")
         }
         var polygons: [Polygon] = [], outline: [Polygon] = []
         if let transformation {
-            let projector = RingProjector(transformation: transformation, maxLength: densify, tolerance: tolerance)
+            var projector = RingProjector(transformation: transformation, tolerance: tolerance)
+            projector.maxVertices = limits.perParcel
+            projector.areaFloor = areaFloor
             do {
-                for polygon in rings {
-                    let (densified, vertices) = try projector.projectWithVertices(polygon)
-                    polygons.append(Polygon(exterior: densified.first ?? [], holes: Array(densified.dropFirst())))
-                    outline.append(Polygon(exterior: vertices.first ?? [], holes: Array(vertices.dropFirst())))
+                let (densified, vertices, counts) = try projector.projectWithVertices(rings)
+                for (d, v) in zip(densified, vertices) {
+                    polygons.append(Polygon(exterior: d.first ?? [], holes: Array(d.dropFirst())))
+                    outline.append(Polygon(exterior: v.first ?? [], holes: Array(v.dropFirst())))
                 }
+                if let total, total.add(counts.vertices) > limits.total {
+                    throw VerdantError.input(file: file, problem: "the parcels need more than --max-total-vertices \(limits.total) vertices in all after densification (reached at parcel '\(name)'); raise the limit with --max-total-vertices N")
+                }
+            } catch let error as RingProjector.TooManyVertices {
+                throw VerdantError.input(file: file, problem: "parcel '\(name)' needs \(error.needed) vertices after densification, more than --max-parcel-vertices \(limits.perParcel); raise the limit with --max-parcel-vertices N")
+            } catch let error as VerdantError {
+                throw error
             } catch {
                 // One bad feature does not stop the run: its parcel keeps its row, flagged as failed (exit code 3).
                 notes.append("failed: cannot be transformed to the raster's CRS (\(error)); the parcel has no figures")
@@ -275,6 +303,9 @@ public enum ParcelLoader {
                         holes: polygon.dropFirst().map { $0.map { Coordinate(x: $0.x, y: $0.y) } })
             }
             outline = polygons
+            if let total, total.add(sourceVertices) > limits.total {
+                throw VerdantError.input(file: file, problem: "the parcels have more than --max-total-vertices \(limits.total) vertices in all (reached at parcel '\(name)'); raise the limit with --max-total-vertices N")
+            }
         }
         return (polygons, outline, original)
     }
