@@ -52,7 +52,7 @@ enum GeoJSONReader {
                     try s.skipValue()
                     ranges.append(start..<s.position)
                 }
-            default: try s.skipValue()
+            default: try s.skipValidValue()
             }
         }
         s.skipSpace()
@@ -157,7 +157,7 @@ enum GeoJSONReader {
                     return
                 }
                 out.wkb = try geometry(&s)
-            case "bbox": try s.skipValue()
+            case "bbox": try s.skipValidValue()
             default: throw s.fail("feature member '\(key)'")
             }
         }
@@ -181,7 +181,7 @@ enum GeoJSONReader {
                     try s.skipValue()
                     later = start..<s.position
                 }
-            case "bbox": try s.skipValue()
+            case "bbox": try s.skipValidValue()
             default: throw s.fail("geometry member '\(key)'")
             }
         }
@@ -241,8 +241,8 @@ enum GeoJSONReader {
     /// (when every value is an integer), reals (numbers, some not integers), text (every value text, or none).
     ///
     /// OGR orders the columns so that each feature's keys keep their order; where features order their keys
-    /// differently, or a feature puts a new key before a known one, its order is its own: such files are left
-    /// to it. So is a numeric `id` property, which OGR takes for the feature ids.
+    /// differently, or a feature puts a new key before a known one or after one that is not the last column (found by
+    /// fuzz-geojson), its order is its own: such files are left to it. So is a numeric `id` property, which OGR takes for the feature ids.
     static func fieldTypes(_ features: [ParsedFeature]) throws -> ([FieldDefinition], [FieldType]) {
         var order: [String] = [], kinds: [FieldType?] = []
         var index: [String: Int] = [:], lowercased: [String: String] = [:]
@@ -254,6 +254,9 @@ enum GeoJSONReader {
                     guard !added && i > last else { throw GeoJSONNotSimple(reason: "properties in another order ('\(key)')") }
                     k = i
                 } else {
+                    // OGR puts a new field right after the field of the feature's previous key (at the end when it
+                    // is the feature's first key): the end only when that field is the last column.
+                    guard last == -1 || last == order.count - 1 else { throw GeoJSONNotSimple(reason: "new property '\(key)' between known ones") }
                     // OGR looks field names up regardless of case.
                     if let other = lowercased[key.lowercased()], other != key {
                         throw GeoJSONNotSimple(reason: "properties '\(other)' and '\(key)' differ only in case")
