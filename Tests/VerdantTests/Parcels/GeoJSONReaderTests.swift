@@ -91,7 +91,7 @@ import TestSupport
         let ordered = try Self.write(folder, "ordered.geojson", """
         {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}, "features": [
          {"type": "Feature", "properties": {"a": 1, "b": null}, "geometry": null},
-         {"type": "Feature", "properties": {"c": 3}, "geometry": null},
+         {"type": "Feature", "properties": {"b": 2, "c": 3}, "geometry": null},
          {"type": "Feature", "properties": {"a": 1, "c": 3, "d": "x", "id": "P1"}, "geometry": null}]}
         """)
         try Self.expectSame(ordered)
@@ -147,6 +147,8 @@ import TestSupport
         ("key order", #"{"type": "Feature", "properties": {"b": 1}, "geometry": null}, {"type": "Feature", "properties": {"a": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 1, "b": 2}, "geometry": null}"#),
         ("swapped keys", #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"b": 1, "a": 2}, "geometry": null}"#),
         ("new key between", #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"a": 2, "c": 3}, "geometry": null}"#),
+        ("order left open", #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 3}, "geometry": null}"#),
+        ("order left open by name", #"{"type": "Feature", "properties": {"n": "x", "1": 1}, "geometry": null}, {"type": "Feature", "properties": {"@name": "y", "v": 7}, "geometry": null}"#),
         ("new key first", #"{"type": "Feature", "properties": {"a": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 3, "a": 2}, "geometry": null}"#),
         ("other crs", #"{"type": "Feature", "properties": {}, "geometry": null}], "crs": {"type": "name", "properties": {"name": "+proj=longlat +datum=WGS84"}}, "x": ["#),
     ])
