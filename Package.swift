@@ -59,3 +59,33 @@ let package = Package(
         .testTarget(name: "VerdantCLITests", dependencies: ["VerdantCLI", "make-sample-rasters", "estimate-example", "GDALKit", "TestSupport"]),
     ]
 )
+
+// libFuzzer targets (Fuzz/), declared only when VERDANT_FUZZ is set: scripts/fuzz.sh sets it and builds them with
+// `-sanitize=fuzzer,address` in .build-fuzz, so the normal build never sees them.
+if Context.environment["VERDANT_FUZZ"] != nil {
+    // The fuzz package is the libraries and the fuzzers only (every executable it links gets libFuzzer).
+    package.products = package.products.filter { $0.name != "verdant" }
+    package.targets.removeAll { $0.type == .executable || $0.type == .test || $0.name == "TestSupport" }
+    let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-geojson", ["Verdant", "GDALKit"]),
+        ("fuzz-json-scanner", ["Verdant"]),
+        ("fuzz-wkb", ["Verdant"]),
+        ("fuzz-csv", ["Verdant"]),
+        ("fuzz-job-file", ["JobFileReader"]),
+        ("fuzz-model-file", ["Verdant"]),
+        ("fuzz-coverage", ["Verdant"]),
+    ]
+    package.targets += [
+        // libFuzzer's driver, declared for Swift.
+        .target(name: "FuzzDriver", path: "Fuzz/Driver"),
+        // Shared by the fuzzers: their main, a scratch file per process, and failing loudly.
+        .target(name: "FuzzSupport", dependencies: ["FuzzDriver"], path: "Fuzz/Support"),
+        // The CLI's job-file reader alone, as a library the job-file fuzzer links (the CLI is an executable).
+        .target(name: "JobFileReader", dependencies: ["Verdant", .product(name: "Yams", package: "Yams")],
+                path: "Sources/VerdantCLI", sources: ["JobFile.swift"]),
+    ]
+    package.targets += fuzzers.map { fuzzer in
+        .executableTarget(name: fuzzer.name, dependencies: fuzzer.dependencies + ["FuzzSupport"], path: "Fuzz/Targets/\(fuzzer.name)",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+    }
+}

@@ -30,7 +30,14 @@ struct JobFile {
             throw VerdantError.input(file: path, problem: "no such file (a job file)")
         }
         let root: Any?
-        do { root = try Yams.load(yaml: text) } catch {
+        do {
+            let node = try Yams.compose(yaml: text)
+            if let node {
+                var budget = JobFile.maximumNodes
+                try JobFile.checkKeys(node, budget: &budget, file: path)
+            }
+            root = node?.any
+        } catch let error as VerdantError { throw error } catch {
             throw VerdantError.input(file: path, problem: "is not YAML: \(error)")
         }
         guard let top = root as? [String: Any] else { throw VerdantError.input(file: path, problem: "must be a map with a 'jobs' list") }
@@ -84,6 +91,28 @@ struct JobFile {
             jobs.append(Job(name: name, command: command, arguments: [command] + arguments, keys: keys))
         }
         self.jobs = jobs
+    }
+
+    /// The most YAML nodes a job file may expand to (aliases counted each time they are used).
+    static let maximumNodes = 100_000
+
+    /// Throws unless every mapping key is a scalar and the document, aliases expanded, has at most `budget` nodes:
+    /// Yams 5 crashes on other keys (`? [a]: b`), and aliases of aliases grow exponentially.
+    private static func checkKeys(_ node: Node, budget: inout Int, file: String) throws {
+        budget -= 1
+        guard budget >= 0 else { throw VerdantError.input(file: file, problem: "is too large a YAML document (aliases expand to over \(maximumNodes) values)") }
+        switch node {
+        case .scalar: break
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                guard case .scalar = key else {
+                    throw VerdantError.input(file: file, problem: "is not a job file: a YAML key must be text (line \((key.mark?.line).map(String.init) ?? "?"))")
+                }
+                try checkKeys(value, budget: &budget, file: file)
+            }
+        case .sequence(let sequence):
+            for element in sequence { try checkKeys(element, budget: &budget, file: file) }
+        }
     }
 
     /// A `ROLE=FILE` value has its file resolved; others as they are.

@@ -60,6 +60,23 @@ import TestSupport
         #expect(try VerdantBinary.run(["run", extra]).stderr.contains("key 'jobz'"))
     }
 
+    /// YAML the job reader must refuse cleanly, not crash on (found by fuzz-job-file: Yams 5 force-unwraps a key
+    /// that is not a scalar), nor take exponential time on (aliases of aliases).
+    @Test(arguments: [
+        ("complex key", "j :\n ? - co- ", "key must be text"),
+        ("mapping key", "jobs:\n  - {command: map, ? {a: 1} : b}\n", "key must be text"),
+        ("alias bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\njobs: [*e]\n", "too large"),
+    ])
+    func malformedYAMLIsAnInputError(_ name: String, _ text: String, _ message: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("job.yaml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try VerdantBinary.run(["run", path])
+        #expect(r.status == 2, "\(name): status \(r.status), \(r.stderr)")
+        #expect(r.stderr.contains("job.yaml") && r.stderr.contains(message), "\(name): \(r.stderr)")
+    }
+
     @Test func exitCodeIsTheWorstOfTheJobs() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -11,13 +11,14 @@ public struct CSVTable: Hashable, Sendable {
     public init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else { throw VerdantError.input(file: path, problem: "no such file") }
         guard var text = String(data: data, encoding: .utf8) else { throw VerdantError.input(file: path, problem: "is not UTF-8 text") }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         var records: [[String]] = []
         var field = "", record: [String] = [], quoted = false, afterQuote = false
-        var chars = text.makeIterator()
+        // Unicode scalars, not characters: a quote or comma followed by a combining mark is one character.
+        var chars = text.unicodeScalars.makeIterator()
         while let c = chars.next() {
             if quoted {
-                if c == "\"" { quoted = false; afterQuote = true } else { field.append(c) }
+                if c == "\"" { quoted = false; afterQuote = true } else { field.unicodeScalars.append(c) }
                 continue
             }
             switch c {
@@ -27,14 +28,14 @@ public struct CSVTable: Hashable, Sendable {
                 afterQuote = false
             case ",":
                 record.append(field); field = ""; afterQuote = false
-            case "\n", "\r\n":
+            case "\n":
                 record.append(field); field = ""; afterQuote = false
                 if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
                 record = []
             case "\r":
                 continue
             default:
-                field.append(c); afterQuote = false
+                field.unicodeScalars.append(c); afterQuote = false
             }
         }
         if quoted { throw VerdantError.input(file: path, problem: "has an unclosed quote") }

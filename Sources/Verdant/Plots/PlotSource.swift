@@ -66,8 +66,10 @@ public struct PlotSource: Hashable, Sendable {
                 let dLat = rr * sin(t) / m * 180 / .pi, dLon = rr * cos(t) / (n * cos(phi)) * 180 / .pi
                 return "[\(x + dLon),\(y + dLat)]"
             }.joined(separator: ",")
-            let escaped = pid.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            features.append("{\"type\":\"Feature\",\"properties\":{\"plot_id\":\"\(escaped)\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(ring)]]}}")
+            // The id as a JSON string (a quoted CSV field may hold line breaks, tabs, any control character).
+            var quoted = ""
+            JSONValue.appendString(pid, to: &quoted)
+            features.append("{\"type\":\"Feature\",\"properties\":{\"plot_id\":\(quoted)},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(ring)]]}}")
         }
         let out = folder + "/plots.geojson"
         try MemoryFiles.write("{\"type\":\"FeatureCollection\",\"features\":[\(features.joined(separator: ","))]}", to: out)

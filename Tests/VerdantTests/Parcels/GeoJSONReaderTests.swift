@@ -88,7 +88,7 @@ import TestSupport
         let ordered = try Self.write(folder, "ordered.geojson", """
         {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}, "features": [
          {"type": "Feature", "properties": {"a": 1, "b": null}, "geometry": null},
-         {"type": "Feature", "properties": {"c": 3}, "geometry": null},
+         {"type": "Feature", "properties": {"b": 2, "c": 3}, "geometry": null},
          {"type": "Feature", "properties": {"a": 1, "c": 3, "d": "x", "id": "P1"}, "geometry": null}]}
         """)
         try Self.expectSame(ordered)
@@ -143,6 +143,10 @@ import TestSupport
         ("repeated member", #"{"type": "Feature", "properties": {"a": 1}, "geometry": null, "geometry": null}"#),
         ("key order", #"{"type": "Feature", "properties": {"b": 1}, "geometry": null}, {"type": "Feature", "properties": {"a": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 1, "b": 2}, "geometry": null}"#),
         ("swapped keys", #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"b": 1, "a": 2}, "geometry": null}"#),
+        ("new key between", #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"a": 2, "c": 3}, "geometry": null}"#),
+        ("order left open", #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 3}, "geometry": null}"#),
+        ("order left open by name", #"{"type": "Feature", "properties": {"n": "x", "1": 1}, "geometry": null}, {"type": "Feature", "properties": {"@name": "y", "v": 7}, "geometry": null}"#),
+        ("new key first", #"{"type": "Feature", "properties": {"a": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 3, "a": 2}, "geometry": null}"#),
         ("other crs", #"{"type": "Feature", "properties": {}, "geometry": null}], "crs": {"type": "name", "properties": {"name": "+proj=longlat +datum=WGS84"}}, "x": ["#),
     ])
     func leftToOGR(_ name: String, _ features: String) throws {
@@ -166,6 +170,21 @@ import TestSupport
         } catch let error as VerdantError {
             #expect("\(error)".contains("broken.geojson"))
         }
+    }
+
+    /// Invalid JSON in a value the reader skips (a bbox, an unknown member) is refused as OGR refuses it (found by
+    /// fuzz-geojson: the skipped values were only checked for balanced brackets).
+    @Test(arguments: [
+        #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": null, "geometry": null, "bbox": [0, 0, 1, 1b]}]}"#,
+        #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": null, "geometry": {"type": "Polygon", "bbox": [0, x], "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]}"#,
+        #"{"type": "FeatureCollection", "x": {"a" 1}, "features": []}"#,
+    ])
+    func invalidJSONInSkippedValues(_ text: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try Self.write(folder, "skipped.geojson", text)
+        #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: path, threads: 1) }
+        #expect(throws: (any Error).self) { try Self.ogr(path) }
     }
 
     @Test func dateLikeText() {

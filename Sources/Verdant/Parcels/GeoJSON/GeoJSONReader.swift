@@ -53,7 +53,7 @@ enum GeoJSONReader {
                     try s.skipValue()
                     ranges.append(start..<s.position)
                 }
-            default: try s.skipValue()
+            default: try s.skipValidValue()
             }
         }
         s.skipSpace()
@@ -160,7 +160,7 @@ enum GeoJSONReader {
                     return
                 }
                 out.wkb = try geometry(&s)
-            case "bbox": try s.skipValue()
+            case "bbox": try s.skipValidValue()
             default: throw s.fail("feature member '\(key)'")
             }
         }
@@ -184,7 +184,7 @@ enum GeoJSONReader {
                     try s.skipValue()
                     later = start..<s.position
                 }
-            case "bbox": try s.skipValue()
+            case "bbox": try s.skipValidValue()
             default: throw s.fail("geometry member '\(key)'")
             }
         }
@@ -243,12 +243,15 @@ enum GeoJSONReader {
     /// The attribute columns in order of first appearance and their kinds, typed as OGR types them: integers
     /// (when every value is an integer), reals (numbers, some not integers), text (every value text, or none).
     ///
-    /// OGR orders the columns so that each feature's keys keep their order; where features order their keys
-    /// differently, or a feature puts a new key before a known one, its order is its own: such files are left
-    /// to it. So is a numeric `id` property, which OGR takes for the feature ids.
+    /// OGR orders the columns so that each feature's keys keep their order (a topological sort); where features
+    /// order their keys differently, a feature puts a new key before a known one, or the features leave the order of
+    /// two columns open (found by fuzz-geojson: OGR's tie-breaking is not first appearance), its order is its own:
+    /// such files are left to it. So is a numeric `id` property, which OGR takes for the feature ids.
     static func fieldTypes(_ features: [ParsedFeature]) throws -> ([FieldDefinition], [FieldType]) {
         var order: [String] = [], kinds: [FieldType?] = []
         var index: [String: Int] = [:], lowercased: [String: String] = [:]
+        // Pairs of columns (i << 32 | k) whose keys come one right after the other in some feature.
+        var follows = Set<Int>()
         for f in features {
             var last = -1, added = false
             for (key, value) in f.properties {
@@ -268,6 +271,7 @@ enum GeoJSONReader {
                     kinds.append(nil)
                     added = true
                 }
+                if last >= 0 { follows.insert(last << 32 | k) }
                 last = k
                 if case .number = value, key.lowercased() == "id" {
                     throw GeoJSONNotSimple(reason: "a numeric id property (OGR takes it for the feature ids)")
@@ -285,6 +289,11 @@ enum GeoJSONReader {
                 default: throw GeoJSONNotSimple(reason: "property '\(key)' mixes text and numbers")
                 }
             }
+        }
+        // OGR sorts the columns topologically by those pairs: the order is first appearance for sure only when each
+        // column is followed by the next in some feature (else OGR's tie-breaking decides).
+        for k in order.indices.dropLast() where !follows.contains(k << 32 | (k + 1)) {
+            throw GeoJSONNotSimple(reason: "the order of properties '\(order[k])' and '\(order[k + 1])' is not fixed by any feature")
         }
         let types = kinds.map { $0 ?? .string }
         return (zip(order, types).map { FieldDefinition(name: $0, type: $1) }, types)

@@ -238,7 +238,7 @@ struct JSONScanner {
 
     private static let literals: [[UInt8]] = ["null", "true", "false"].map { Array($0.utf8) }
 
-    /// Skips one value of any kind (checking only its structure: brackets, strings).
+    /// Skips one value of any kind (checking only its structure: brackets, strings), for values read afterwards.
     mutating func skipValue() throws {
         guard let c = peek() else { throw fail("missing value") }
         switch c {
@@ -258,6 +258,23 @@ struct JSONScanner {
                 position += 1
             }
             throw fail("unterminated value")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try number()
+        default: _ = try literal()
+        }
+    }
+
+    /// The deepest nesting `skipValidValue` takes (deeper values leave the file to OGR; GeoJSON needs far less).
+    static let maximumDepth = 32
+
+    /// Skips one value after checking all of it as `string`, `number` and `literal` read values (nested at most
+    /// `maximumDepth` deep): for values nobody reads afterwards (a `bbox`, an unknown member), which OGR still parses
+    /// and refuses when they are not JSON.
+    mutating func skipValidValue(depth: Int = 0) throws {
+        guard depth < Self.maximumDepth else { throw fail("nested too deep") }
+        switch peek() ?? 0 {
+        case UInt8(ascii: "{"): try object { s, _ in try s.skipValidValue(depth: depth + 1) }
+        case UInt8(ascii: "["): try array { s in try s.skipValidValue(depth: depth + 1) }
+        case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try number()
         default: _ = try literal()
         }

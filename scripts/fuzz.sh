@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (Fuzz/Targets) with -sanitize=fuzzer,address in .build-fuzz and runs each for
+# SECONDS seconds (default 60) from its seed corpus (Fuzz/Corpus/<target>), one after another.
+#
+#   bash scripts/fuzz.sh [SECONDS] [TARGET ...]      e.g. bash scripts/fuzz.sh 30 geojson csv
+#
+# New inputs go to .build-fuzz/corpus/<target> (kept between runs, never committed); a crash, leak or failed
+# check writes its input to .build-fuzz/artifacts/<target>/ and makes the script fail. A summary line per
+# target (inputs run, corpus size, outcome) is printed at the end. Long runs (hours, several processes):
+# see docs/fuzzing.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-gdal.sh
+seconds="${1:-60}"
+shift || true
+all=(geojson json-scanner wkb csv job-file model-file coverage)
+targets=("${@:-${all[@]}}")
+
+# Only the fuzz package (VERDANT_FUZZ) declares the fuzzers; every module gets coverage and AddressSanitizer.
+# --manifest-cache none: SwiftPM's shared manifest cache does not key on the environment.
+export VERDANT_FUZZ=1
+start=$(date +%s)
+# (The linker warns about every ASan helper symbol it cannot export: those lines are dropped.)
+swift build --scratch-path .build-fuzz --manifest-cache none -c debug -Xswiftc -sanitize=fuzzer,address 2>&1 | { grep -v "Cannot export local symbol" || true; }
+[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz.sh: the fuzz build failed" >&2; exit 1; }
+echo "fuzz build: $(( $(date +%s) - start )) s"
+bin="$(swift build --scratch-path .build-fuzz --manifest-cache none -c debug -Xswiftc -sanitize=fuzzer,address --show-bin-path)"
+
+dictionary() {
+    case "$1" in
+        geojson|json-scanner|model-file) echo "-dict=Fuzz/Dictionaries/json.dict" ;;
+        csv) echo "-dict=Fuzz/Dictionaries/csv.dict" ;;
+        job-file) echo "-dict=Fuzz/Dictionaries/yaml.dict" ;;
+    esac
+}
+
+# GDAL and Foundation keep caches for the process's life: LeakSanitizer reports only leaks of a finished run.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}"
+# Swift's own backtracer does not work under AddressSanitizer; ASan prints the stack.
+export SWIFT_BACKTRACE=enable=no
+# Leaks outside the project, each with its reason.
+export LSAN_OPTIONS="suppressions=$(pwd)/Fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+summary=()
+failed=0
+for t in "${targets[@]}"; do
+    corpus=".build-fuzz/corpus/$t" artifacts=".build-fuzz/artifacts/$t"
+    mkdir -p "$corpus" "$artifacts"
+    log=".build-fuzz/fuzz-$t.log"
+    echo "== fuzz-$t: ${seconds} s"
+    status=0
+    # -max_len: room for the seeds; -timeout: an input slower than 10 s counts as a hang.
+    "$bin/fuzz-$t" "$corpus" "Fuzz/Corpus/$t" $(dictionary "$t") -max_total_time="$seconds" -max_len=8192 \
+        -timeout=10 -rss_limit_mb=3072 -print_final_stats=1 -artifact_prefix="$artifacts/" \
+        > "$log" 2>&1 || status=$?
+    runs=$(grep -h "stat::number_of_executed_units" "$log" | awk '{print $2}' | tail -n 1)
+    size=$(find "$corpus" -type f | wc -l)
+    if [ "$status" -eq 0 ]; then outcome="no crash"; else outcome="FAILED (exit $status, see $log and $artifacts)"; failed=1; fi
+    summary+=("fuzz-$t: $runs inputs in ${seconds} s, corpus $size files, $outcome")
+    tail -n 4 "$log"
+done
+echo "== fuzz summary ($(uname -n), $(nproc) cores)"
+printf '%s\n' "${summary[@]}"
+exit "$failed"
