@@ -36,7 +36,7 @@ struct JobFile {
                 var budget = JobFile.maximumNodes
                 try JobFile.checkKeys(node, budget: &budget, file: path)
             }
-            root = node?.any
+            root = node.map(JobFile.value)
         } catch let error as VerdantError { throw error } catch {
             throw VerdantError.input(file: path, problem: "is not YAML: \(error)")
         }
@@ -112,6 +112,34 @@ struct JobFile {
             }
         case .sequence(let sequence):
             for element in sequence { try checkKeys(element, budget: &budget, file: file) }
+        }
+    }
+
+    /// A node as plain values, typed by Verdant rather than by Yams's constructor (which traps on sexagesimal
+    /// integers that overflow, e.g. `1:1:1:…`): a plain scalar is a Bool (true/false), an Int (decimal digits that
+    /// fit), a Double (a finite number) or else text; a quoted scalar is text; keys are text.
+    static func value(_ node: Node) -> Any {
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string
+            guard scalar.style == .plain else { return text }
+            switch text {
+            case "true", "True", "TRUE": return true
+            case "false", "False", "FALSE": return false
+            case "", "~", "null", "Null", "NULL": return NSNull()
+            default: break
+            }
+            if let i = Int(text) { return i }
+            if let d = Double(text), d.isFinite, text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true {
+                return d
+            }
+            return text
+        case .mapping(let mapping):
+            var out: [String: Any] = [:]
+            for (key, value) in mapping { out[key.scalar?.string ?? "\(key)"] = JobFile.value(value) }
+            return out
+        case .sequence(let sequence):
+            return sequence.map(JobFile.value)
         }
     }
 

@@ -65,6 +65,8 @@ import TestSupport
     @Test(arguments: [
         ("complex key", "j :\n ? - co- ", "key must be text"),
         ("mapping key", "jobs:\n  - {command: map, ? {a: 1} : b}\n", "key must be text"),
+        ("overflowing sexagesimal integer", "1:1:1:1:11:1:1:1:1:1:11:1:1", "must be a map with a 'jobs' list"),
+        ("sexagesimal value", "jobs:\n  - {command: map, threads: 1:1:1:1:11:1:1:1:1:1:11:1:1}\n", "threads"),
         ("alias bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\njobs: [*e]\n", "too large"),
     ])
     func malformedYAMLIsAnInputError(_ name: String, _ text: String, _ message: String) throws {
