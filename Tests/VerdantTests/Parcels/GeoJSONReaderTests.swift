@@ -187,6 +187,18 @@ import TestSupport
         #expect(throws: (any Error).self) { try Self.ogr(path) }
     }
 
+    /// A member OGR finds whatever its case ("Crs") is left to OGR (found by fuzz-geojson: the reader skipped it
+    /// and read the file as longitude/latitude, where OGR refuses the unknown CRS).
+    @Test func membersSpelledInAnotherCaseAreLeftToOGR() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let text = #"{"type": "FeatureCollection", "Crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::99999"}}, "features": []}"#
+        let path = try Self.write(folder, "case.geojson", text)
+        #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: path, threads: 1) }
+        let shouted = try Self.write(folder, "shout.geojson", #"{"TYPE": "FeatureCollection", "features": []}"#)
+        #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: shouted, threads: 1) }
+    }
+
     @Test func dateLikeText() {
         #expect(GeoJSONReader.looksLikeDateOrTime("2024-01-05") && GeoJSONReader.looksLikeDateOrTime("12:30:00"))
         #expect(GeoJSONReader.looksLikeDateOrTime("5/1/2024") && GeoJSONReader.looksLikeDateOrTime(" 2024-01-05"))

@@ -53,7 +53,10 @@ enum GeoJSONReader {
                     try s.skipValue()
                     ranges.append(start..<s.position)
                 }
-            default: try s.skipValidValue()
+            default:
+                // OGR finds some members whatever their case ("Crs"): such a spelling is left to it.
+                if ["type", "name", "crs", "features"].contains(key.lowercased()) { throw s.fail("member '\(key)'") }
+                try s.skipValidValue()
             }
         }
         s.skipSpace()
