@@ -14,7 +14,13 @@ public enum FuzzScratch {
     public static func write(_ data: UnsafePointer<UInt8>?, _ size: Int, name: String) -> String {
         let path = folder + "/" + name
         let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()
-        FuzzCheck.require((try? bytes.write(to: URL(fileURLWithPath: path))) != nil, "cannot write the scratch file \(path)")
+        if (try? bytes.write(to: URL(fileURLWithPath: path))) != nil { return path }
+        // The folder may have been removed under the fuzzer (seen once in CI): make it again and retry once.
+        let first = String(cString: strerror(errno))
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do { try bytes.write(to: URL(fileURLWithPath: path)) } catch {
+            FuzzCheck.fail("cannot write the scratch file \(path): \(first), then \(error)")
+        }
         return path
     }
 }

@@ -17,26 +17,25 @@ enum GDALCall {
     /// Runs `body` with a thread-local error handler that collects GDAL's messages; throws when GDAL
     /// reported a failure (CE_Failure or CE_Fatal) during the call. Warnings go to `GDALWarnings`.
     static func run<T>(_ context: @autoclosure () -> String, _ body: () throws -> T) throws -> T {
-        _ = registered
-        let collector = ErrorCollector()
-        let unmanaged = Unmanaged.passRetained(collector)
-        CPLPushErrorHandlerEx(collectingHandler, unmanaged.toOpaque())
-        defer {
-            CPLPopErrorHandler()
-            unmanaged.release()
+        try withCollector { collector in
+            CPLErrorReset()
+            let value = try body()
+            if collector.failed {
+                throw GDALError(context: context(), messages: collector.messages, code: collector.code)
+            }
+            return value
         }
-        CPLErrorReset()
-        let value = try body()
-        if collector.failed {
-            throw GDALError(context: context(), messages: collector.messages, code: collector.code)
-        }
-        return value
     }
 
     /// Runs `body` with a thread-local handler and returns its value with every message GDAL raised meanwhile
     /// (warnings and failures, in order), without throwing for them: for reads where GDAL says what went wrong
     /// only as a warning (a CRS code PROJ does not know).
     static func collecting<T>(_ body: () throws -> T) rethrows -> (value: T, messages: [String]) {
+        try withCollector { collector in (try body(), collector.all) }
+    }
+
+    /// Runs `body` with a thread-local handler that collects GDAL's messages into the collector it is given.
+    private static func withCollector<T>(_ body: (ErrorCollector) throws -> T) rethrows -> T {
         _ = registered
         let collector = ErrorCollector()
         let unmanaged = Unmanaged.passRetained(collector)
@@ -45,8 +44,7 @@ enum GDALCall {
             CPLPopErrorHandler()
             unmanaged.release()
         }
-        let value = try body()
-        return (value, collector.all)
+        return try body(collector)
     }
 
     /// Runs `body` and throws when it returns nil (a NULL handle), with GDAL's messages.
