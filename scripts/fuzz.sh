@@ -12,6 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-gdal.sh
 seconds="${1:-60}"
+# A fixed seed makes a run repeatable: CI's fuzzing is a gate whose failures replay here with the same seed
+# (VERDANT_FUZZ_SEED=0 lets libFuzzer pick one, for exploring; docs/fuzzing.md).
+seed="${VERDANT_FUZZ_SEED:-1}"
 shift || true
 all=(geojson json-scanner wkb csv job-file model-file coverage)
 targets=("${@:-${all[@]}}")
@@ -49,12 +52,17 @@ for t in "${targets[@]}"; do
     echo "== fuzz-$t: ${seconds} s"
     status=0
     # -max_len: room for the seeds; -timeout: an input slower than 10 s counts as a hang.
-    "$bin/fuzz-$t" "$corpus" "Fuzz/Corpus/$t" $(dictionary "$t") -max_total_time="$seconds" -max_len=8192 \
+    "$bin/fuzz-$t" "$corpus" "Fuzz/Corpus/$t" $(dictionary "$t") -max_total_time="$seconds" -seed="$seed" -max_len=8192 \
         -timeout=10 -rss_limit_mb=3072 -print_final_stats=1 -artifact_prefix="$artifacts/" \
         > "$log" 2>&1 || status=$?
     runs=$(grep -h "stat::number_of_executed_units" "$log" | awk '{print $2}' | tail -n 1)
     size=$(find "$corpus" -type f | wc -l)
-    if [ "$status" -eq 0 ]; then outcome="no crash"; else outcome="FAILED (exit $status, see $log and $artifacts)"; failed=1; fi
+    if [ "$status" -eq 0 ]; then outcome="no crash"; else outcome="FAILED (exit $status, seed $seed, see $log and $artifacts)"; failed=1; fi
+    # What failed, where CI shows it: the failed check or sanitizer report and its stack, and the input.
+    if [ "$status" -ne 0 ]; then
+        grep -n -m 1 -A 30 -E "fuzz check failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)" "$log" || true
+        for a in "$artifacts"/*; do [ -f "$a" ] && { echo "-- $a (base64):"; head -c 4096 "$a" | base64; }; done
+    fi
     summary+=("fuzz-$t: $runs inputs in ${seconds} s, corpus $size files, $outcome")
     tail -n 4 "$log"
 done

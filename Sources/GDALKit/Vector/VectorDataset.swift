@@ -22,6 +22,15 @@ public final class VectorDataset {
         return VectorDataset(owning: h, path: path)
     }
 
+    /// The short name of the vector driver GDAL would open `path` with (it reads only the file's first bytes), or
+    /// nil when no driver claims it.
+    public static func identifyDriver(_ path: String) -> String? {
+        let flags = UInt32(GDAL_OF_VECTOR)
+        let driver = GDALCall.collecting { GDALIdentifyDriverEx(path, flags, nil, nil) }.value
+        guard let d = driver, let name = GDALGetDriverShortName(d) else { return nil }
+        return String(cString: name)
+    }
+
     /// Creates a new vector dataset with the driver `driverName` (e.g. `GPKG`, `GeoJSON`).
     public static func create(_ path: String, driverName: String, options: [String] = []) throws -> VectorDataset {
         let driver = try Driver(named: driverName)

@@ -199,6 +199,23 @@ import TestSupport
         #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: shouted, threads: 1) }
     }
 
+    /// A file another OGR driver claims from its first bytes (the VRT driver, for "<OGRVRTDataSource" in a
+    /// property) is left to OGR, which then reads it as that driver would (found by fuzz-geojson: the reader
+    /// took a file OGR refuses).
+    @Test func filesAnotherDriverClaimsAreLeftToOGR() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let text = #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"note": "<OGRVRTDataSource>"}, "geometry": null}]}"#
+        let path = try Self.write(folder, "vrt-like.geojson", text)
+        #expect(VectorDataset.identifyDriver(path) == "OGR_VRT")
+        #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: path, threads: 1) }
+        #expect(throws: (any Error).self) { try Self.ogr(path) }
+        // The same file without the marker is the reader's, and OGR agrees it is GeoJSON.
+        let plain = try Self.write(folder, "plain.geojson", text.replacingOccurrences(of: "<OGRVRTDataSource>", with: "vrt"))
+        #expect(VectorDataset.identifyDriver(plain) == "GeoJSON")
+        try Self.expectSame(plain)
+    }
+
     @Test func dateLikeText() {
         #expect(GeoJSONReader.looksLikeDateOrTime("2024-01-05") && GeoJSONReader.looksLikeDateOrTime("12:30:00"))
         #expect(GeoJSONReader.looksLikeDateOrTime("5/1/2024") && GeoJSONReader.looksLikeDateOrTime(" 2024-01-05"))

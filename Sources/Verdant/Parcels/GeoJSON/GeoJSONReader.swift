@@ -18,6 +18,10 @@ enum GeoJSONReader {
 
     /// The features of the GeoJSON file at `path`, read on `threads` threads.
     static func read(path: String, threads: Int) throws -> FeatureTable {
+        // OGR picks a driver from the first bytes, and another driver may claim a file named .geojson (one with
+        // "<OGRVRTDataSource" near its start): such a file is OGR's to read, as it would be without this reader.
+        let driver = VectorDataset.identifyDriver(path)
+        guard driver == "GeoJSON" else { throw GeoJSONNotSimple(reason: "OGR reads it with driver \(driver ?? "none")") }
         let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         return try data.withUnsafeBytes { raw in
             try read(Bytes(raw.bindMemory(to: UInt8.self)), path: path, threads: threads)
