@@ -26,10 +26,13 @@ let package = Package(
         .target(name: "GDALKit", dependencies: ["CGDAL"]),
         // SHA-256 blocks with the x86 SHA extensions (checksums of large inputs); Verdant falls back to Swift.
         .target(name: "CSHA256"),
-        // The engine: indices, biomass, coverage, executor, accounting. No C types in its API.
+        // The pure core: geometry and exact coverage, spectral indices, biomass models, carbon factors, credit
+        // accounting, calibration and uncertainty statistics. Plain Swift values and arithmetic: no GDAL, no files.
+        .target(name: "VerdantCore"),
+        // The engine: inputs, executor, jobs, outputs, reports (over GDALKit and the core, which it re-exports).
         .target(
             name: "Verdant",
-            dependencies: ["GDALKit", "CSHA256", .product(name: "Yams", package: "Yams")],
+            dependencies: ["VerdantCore", "GDALKit", "CSHA256", .product(name: "Yams", package: "Yams")],
             resources: [
                 .embedInCode("Sensors/presets.json"),
                 .embedInCode("Carbon/FactorSets/ipcc-2006.json"),
@@ -55,7 +58,8 @@ let package = Package(
         // Fixtures shared by the test targets (temporary folders, small rasters, the real-data folder, TIFF layout).
         .target(name: "TestSupport", dependencies: ["GDALKit"], path: "Tests/TestSupport"),
         .testTarget(name: "GDALKitTests", dependencies: ["GDALKit", "TestSupport"]),
-        .testTarget(name: "VerdantTests", dependencies: ["Verdant", "GDALKit", "TestSupport"]),
+        .testTarget(name: "VerdantCoreTests", dependencies: ["VerdantCore", "TestSupport"]),
+        .testTarget(name: "VerdantTests", dependencies: ["Verdant", "VerdantCore", "GDALKit", "TestSupport"]),
         .testTarget(name: "VerdantCLITests", dependencies: ["VerdantCLI", "make-sample-rasters", "estimate-example", "GDALKit", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import FuzzSupport
 @testable import Verdant
+@testable import VerdantCore
 
 #if canImport(Glibc)
 import Glibc

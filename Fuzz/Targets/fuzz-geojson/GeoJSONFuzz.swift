@@ -1,6 +1,7 @@
 import FuzzSupport
 import GDALKit
 @testable import Verdant
+@testable import VerdantCore
 
 /// The fuzzer's entry point: libFuzzer's driver on `fuzzGeoJSON`.
 @main enum GeoJSONFuzzer {

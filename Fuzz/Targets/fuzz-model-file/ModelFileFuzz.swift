@@ -1,6 +1,7 @@
 import Foundation
 import FuzzSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// The fuzzer's entry point: libFuzzer's driver on `fuzzModelFile`.
 @main enum ModelFileFuzzer {

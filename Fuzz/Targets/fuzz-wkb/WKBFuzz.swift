@@ -1,4 +1,5 @@
 @testable import Verdant
+@testable import VerdantCore
 import FuzzSupport
 
 /// The fuzzer's entry point: libFuzzer's driver on `fuzzWKB`.
@@ -14,7 +15,7 @@ public func fuzzWKB(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var reader = WKBReader(bytes: bytes)
     guard let polygons = reader.polygonal() else { return 0 }
     FuzzCheck.require(reader.position <= bytes.count, "read past the end")
-    let written = WKB.multiPolygon(polygons)
+    let written = WKBWriter.multiPolygon(polygons)
     var again = WKBReader(bytes: written)
     let reread = again.polygonal()
     FuzzCheck.require(again.atEnd, "the written WKB is not read to its end")
@@ -23,7 +24,7 @@ public func fuzzWKB(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         FuzzCheck.require(written == bytes, "a whole MultiPolygon is not written back as it was")
     }
     if polygons.count == 1, reader.atEnd, bytes.count > 4, bytes[1] == 3, bytes[2] == 0, bytes[3] == 0, bytes[4] == 0 {
-        FuzzCheck.require(WKB.polygon(polygons[0]) == bytes, "a whole Polygon is not written back as it was")
+        FuzzCheck.require(WKBWriter.polygon(polygons[0]) == bytes, "a whole Polygon is not written back as it was")
     }
     return 0
 }

@@ -97,10 +97,7 @@ public enum CreditsJob {
             let chain = CreditChain(change: change, halfWidth: half, baseline: baseline, leakagePct: request.leakagePct,
                                     bufferPct: request.bufferPct)
             rows.append(CreditFigures(parcelID: a.parcelID, parcelHa: a.parcelHa, co2eT0: stock(a), co2eT1: stock(b),
-                                      projectChange: change, changeHalfWidth90: half,
-                                      uncertaintyPct: half.flatMap { change != 0 ? $0 / abs(change) * 100 : nil },
-                                      projectDeduction: chain.deduction, baselineChange: baseline, leakage: chain.leakage,
-                                      buffer: chain.buffer, netRemovals: excluded ? 0 : chain.netRemovals, excluded: excluded,
+                                      change: change, halfWidth: half, baseline: baseline, chain: chain, excluded: excluded,
                                       notes: a.notes + notes))
         }
 
@@ -121,10 +118,8 @@ public enum CreditsJob {
         let half: Double? = c == nil ? nil : z * (quad(g) + resid).squareRoot()
         let chain = CreditChain(change: change, halfWidth: half, baseline: baseline, leakagePct: request.leakagePct,
                                 bufferPct: request.bufferPct)
-        let total = CreditFigures(parcelID: "total", parcelHa: area, co2eT0: t0, co2eT1: t1, projectChange: change,
-                                  changeHalfWidth90: half, uncertaintyPct: half.flatMap { change != 0 ? $0 / abs(change) * 100 : nil },
-                                  projectDeduction: chain.deduction, baselineChange: baseline, leakage: chain.leakage,
-                                  buffer: chain.buffer, netRemovals: chain.netRemovals, excluded: false,
+        let total = CreditFigures(parcelID: "total", parcelHa: area, co2eT0: t0, co2eT1: t1, change: change,
+                                  halfWidth: half, baseline: baseline, chain: chain, excluded: false,
                                   notes: ["sum over the \(order.count) credited parcels; the deduction is computed on the total"])
 
         return CreditsReport(rows: rows, total: total, t0: r0, t1: r1, request: request, checksums: digests.wait(),

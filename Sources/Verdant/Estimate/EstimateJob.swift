@@ -109,7 +109,12 @@ public enum EstimateJob {
         for i in outside { rows[i].notes.append(ParcelFigures.outsideNote) }
         phase("tiles")
         var totals = EstimateTotals(rows: rows, sums: sums)
-        if let intervals = try UncertaintyPropagation.intervals(model: model, sums: sums, rows: rows, options: request.uncertainty) {
+        let propagated = rows.indices.map { i in
+            UncertaintyPropagation.Parcel(id: rows[i].parcelID, observedArea: sums[i].observedArea, gradA: sums[i].gradA,
+                                          gradB: sums[i].gradB, histogram: sums[i].histogram, agbT: rows[i].agbT,
+                                          co2eT: rows[i].co2eT, factors: rows[i].factors)
+        }
+        if let intervals = try UncertaintyPropagation.intervals(model: model, parcels: propagated, options: request.uncertainty) {
             for i in rows.indices { rows[i].interval = intervals.parcels[i] }
             totals.interval = intervals.total
         }

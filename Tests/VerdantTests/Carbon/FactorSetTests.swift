@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 @Suite struct FactorSetTests {
     @Test func workedExamples() throws {

@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// The NDVI path of `TileCells` gives the same bits as the general path, with an SCL band or none.
 @Suite struct TileCellsTests {

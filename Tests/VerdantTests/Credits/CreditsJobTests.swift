@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// Two synthetic dates with known growth: NDVI 0.5 at t0, 2/3 at t1 over 10 × 10 cells of 10 m.
 @Suite struct CreditsJobTests {

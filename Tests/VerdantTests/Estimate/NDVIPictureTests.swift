@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// The NDVI picture: each picture cell the mean NDVI of the observed cells it covers; the same from an estimate's
 /// tile pass as from a pass of its own, for any number of workers; and the estimate's figures unchanged by it.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Verdant
+@testable import VerdantCore
 
 /// The memory bound on a run's parcels.
 @Suite struct MemoryBudgetTests {

@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// The reader turns every cell type into the same reflectance, converts only the cells asked for, and takes
 /// tiles decoded ahead as if it had read them.

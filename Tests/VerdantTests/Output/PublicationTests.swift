@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// Outputs of one run are published together; their temporary files and locks are accounted for.
 @Suite struct PublicationTests {

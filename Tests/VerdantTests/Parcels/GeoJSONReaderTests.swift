@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// The GeoJSON reader gives exactly what OGR's GeoJSON driver gives (layer name, fields and their types, CRS,
 /// feature ids, attributes, WKB), and leaves every file it does not take exactly so to OGR.

@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// Parcel areas and coverage from the error-driven densification against reference areas of the exact curved
 /// images (Tests/Fixtures/reference/make_densify_reference.py: every edge cut into 8192 pieces, projected by

@@ -2,6 +2,7 @@ import Foundation
 import GDALKit
 import Testing
 @testable import Verdant
+@testable import VerdantCore
 
 /// The ring projector splits edges by the error of their chords, not by a length: its chords stay within the
 /// tolerance of the exact images, whatever the cell size, with few PROJ calls.

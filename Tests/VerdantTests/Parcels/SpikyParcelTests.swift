@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// Spiky and self-intersecting parcels: decided by the sweep (not GEOS's quadratic check), measured right, and
 /// refused with a clear error when they would take too long.

@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// Plots synthesised on the sample scene from a known model recover it through exact-coverage extraction.
 @Suite struct CalibrationJobTests {

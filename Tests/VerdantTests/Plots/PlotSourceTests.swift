@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// The plots GeoJSON built from a CSV of plot centres.
 @Suite struct PlotSourceTests {

@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// The GeoJSON output reads back through OGR as the OGR-written output does: same fields and types, same values,
 /// same geometries, same CRS.
@@ -40,7 +41,7 @@ import TestSupport
         JSONValue.appendString("a \"b\" \\ c\nd\u{2} é", to: &text)
         #expect(text == #""a \"b\" \\ c\nd\u0002 é""#)
         var g = ""
-        #expect(GeoJSONReport.geometry(WKB.polygon([[0, 0, 1, 0, 1, 1, 0, 0.1 + 0.2]]), into: &g))
+        #expect(GeoJSONReport.geometry(WKBWriter.polygon([[0, 0, 1, 0, 1, 1, 0, 0.1 + 0.2]]), into: &g))
         #expect(g.contains("0.30000000000000004") && g.hasPrefix("{ \"type\": \"MultiPolygon\""))
         var none = ""
         #expect(GeoJSONReport.geometry([], into: &none) && none == "null")

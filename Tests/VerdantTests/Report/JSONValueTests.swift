@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Verdant
+@testable import VerdantCore
 
 /// The JSON writer gives the same values as Foundation's JSONEncoder, keys sorted, every number read back exactly.
 @Suite struct JSONValueTests {

@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 @Suite struct ReportWriterTests {
     static func report() throws -> EstimateReport {

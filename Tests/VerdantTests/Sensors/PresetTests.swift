@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// Every built-in preset: a tiny stacked file with known DN gives the known reflectance and NDVI.
 @Suite struct PresetTests {

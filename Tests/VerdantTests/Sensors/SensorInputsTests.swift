@@ -3,6 +3,7 @@ import GDALKit
 import Testing
 import TestSupport
 @testable import Verdant
+@testable import VerdantCore
 
 /// STAC items, product folders with MTD XML, and tiles mosaicked: the same figures as the plain inputs.
 @Suite struct SensorInputsTests {

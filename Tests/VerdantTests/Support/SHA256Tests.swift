@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Verdant
+@testable import VerdantCore
+import TestSupport
 
 /// The SHA instructions path and the Swift path give the same digests, at every length around block edges.
 @Suite struct SHA256Tests {

@@ -205,12 +205,12 @@ enum GeoJSONReader {
 
     private static func coordinates(_ s: inout JSONScanner, type: String) throws -> [UInt8] {
         switch type {
-        case "Polygon": return WKB.polygon(try polygon(&s))
+        case "Polygon": return WKBWriter.polygon(try polygon(&s))
         case "MultiPolygon":
             var polygons: [[[Double]]] = []
             try s.array { s in polygons.append(try polygon(&s)) }
             guard !polygons.isEmpty else { throw s.fail("empty MultiPolygon") }
-            return WKB.multiPolygon(polygons)
+            return WKBWriter.multiPolygon(polygons)
         default: throw s.fail("\(type) geometry")
         }
     }
