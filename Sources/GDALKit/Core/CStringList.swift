@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// A NULL-terminated `char **` list (GDAL's option lists) that lives as long as this value.
 struct CStringList {

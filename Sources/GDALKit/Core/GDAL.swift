@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// Process-wide GDAL facts and settings.
 public enum GDAL {

@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// The one place through which GDALKit calls GDAL: registers the drivers once, captures CPLError
 /// messages of the calling thread while a call runs, and turns failures into `GDALError`.

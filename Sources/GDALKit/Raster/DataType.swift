@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// A raster cell type, as GDAL names it (Byte … Float64).
 public enum DataType: String, Hashable, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// An open GDAL raster dataset. Not thread-safe: use one per thread (open the same path again).
 ///

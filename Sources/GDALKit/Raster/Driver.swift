@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// A GDAL format driver (GTiff, COG, PNG, MEM, …).
 ///

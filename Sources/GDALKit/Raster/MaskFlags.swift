@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// What GDAL's mask of a band is made from (GDALGetMaskFlags).
 public struct MaskFlags: OptionSet, Hashable, Sendable {

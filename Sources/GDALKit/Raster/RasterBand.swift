@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// One band of a dataset; keeps its dataset alive.
 public final class RasterBand {

@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// A transformation of coordinates between two CRSs (OGRCoordinateTransformation through PROJ).
 ///

@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// A coordinate reference system (OGRSpatialReference), in traditional GIS axis order (x = easting/longitude).
 ///

@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// GDAL's warper (the library behind `gdalwarp`): reprojects and resamples a raster onto another grid.
 public enum Warp {

@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// One feature read from a layer: its id, attributes and geometry.
 public final class Feature {

@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// An OGR geometry, owned (freed once in `deinit`).
 public final class Geometry {

@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// An open vector dataset (GeoJSON, GeoPackage, Shapefile, FlatGeobuf, …). Not thread-safe.
 public final class VectorDataset {

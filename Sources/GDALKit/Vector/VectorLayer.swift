@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// A layer of a vector dataset; keeps its dataset alive. Not thread-safe.
 public final class VectorLayer {
