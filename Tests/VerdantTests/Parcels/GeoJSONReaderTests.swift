@@ -217,6 +217,26 @@ import TestSupport
         try Self.expectSame(plain)
     }
 
+    /// An escaped code point whose low 16 bits look like a surrogate (U+1D800–U+1DFFF, …) is left to OGR, whose
+    /// JSON parser (json-c 0.16) turns it into U+FFFD; the same text unescaped, or any other pair, is read as
+    /// OGR reads it (found by fuzz-geojson with a fixed seed).
+    @Test func escapesJSONCReplacesAreLeftToOGR() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        func file(_ name: String, _ text: String) throws -> String {
+            try Self.write(folder, name, #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"t": "\#(text)"}, "geometry": null}]}"#)
+        }
+        for (i, escape) in [#"\ud836\udf33"#, #"\ud837\udc00"#, #"\ud876\udc00"#, #"\udbf7\udfff"#].enumerated() {
+            let path = try file("replaced-\(i).geojson", escape)
+            #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: path, threads: 1) }
+            let slow = try Self.ogr(path)
+            #expect(slow.attributes.first?.first == .string("\u{FFFD}"), "OGR replaces \(escape)")
+        }
+        for (i, text) in [#"\ud835\udf33"#, #"\ud838\udf33"#, #"\ud875\udfff"#, "\u{1DB33}"].enumerated() {
+            try Self.expectSame(try file("kept-\(i).geojson", text))
+        }
+    }
+
     @Test func dateLikeText() {
         #expect(GeoJSONReader.looksLikeDateOrTime("2024-01-05") && GeoJSONReader.looksLikeDateOrTime("12:30:00"))
         #expect(GeoJSONReader.looksLikeDateOrTime("5/1/2024") && GeoJSONReader.looksLikeDateOrTime(" 2024-01-05"))

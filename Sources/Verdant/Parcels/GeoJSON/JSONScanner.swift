@@ -151,6 +151,9 @@ struct JSONScanner {
                     guard (0xDC00...0xDFFF).contains(low) else { throw GeoJSONNotSimple(reason: "lone surrogate") }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     i += 6
+                    // json-c (OGR's JSON parser, 0.16) decodes a pair whose code point's low 16 bits lie in
+                    // D800–DFFF (U+1D800–U+1DFFF, U+2D800–…) as U+FFFD: such files are OGR's to read.
+                    if (0xD800...0xDFFF).contains(scalar & 0xFFFF) { throw GeoJSONNotSimple(reason: "an escaped code point json-c replaces") }
                 }
                 guard scalar != 0, let u = Unicode.Scalar(scalar) else { throw GeoJSONNotSimple(reason: "bad \\u escape") }
                 out.append(contentsOf: String(Character(u)).utf8)
