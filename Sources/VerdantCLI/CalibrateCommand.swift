@@ -37,7 +37,7 @@ struct CalibrateCommand: ParsableCommand {
     var form: String = "best"
 
     @Option(name: .long, help: ArgumentHelp("The index the model takes: ndvi, evi, savi, msavi2, ndre, gndvi.", valueName: "INDEX"))
-    var index: String = "ndvi"
+    var index: SpectralIndex = .ndvi
 
     @Option(name: .customLong("savi-l"), parsing: .unconditional, help: "SAVI's L (default 0.5).") var saviL: Double = 0.5
 
@@ -53,7 +53,7 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         try output.configure()
-        let spectral = try SpectralIndex(parsing: index, saviL: saviL)
+        let spectral = try index.with(saviL: saviL)
         let chosenForm: BiomassModel.Form?
         if form.lowercased() == "best" { chosenForm = nil } else {
             guard let f = BiomassModel.Form(rawValue: form.lowercased()) else {

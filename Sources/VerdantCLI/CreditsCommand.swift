@@ -108,7 +108,7 @@ struct CreditsCommand: ParsableCommand {
             throw VerdantError.usage("credits takes each date's rasters with --t0-… and --t1-… (--t0-raster, --t0-band, --t0-stac, --t0-scene)")
         }
         let biomass = try model.biomassModel()
-        let spectral = try SpectralIndex(parsing: biomass.index, saviL: biomass.saviL ?? 0.5)
+        let spectral = biomass.index
         let base = try shared.setup()
         func request(_ date: Int, _ name: String) throws -> EstimateRequest {
             let setup = try dates.setup(date: date, from: base)

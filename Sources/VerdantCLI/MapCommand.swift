@@ -51,7 +51,7 @@ struct MapCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     @Option(name: .long, help: "COG compression: deflate or zstd.")
-    var compress: String = "deflate"
+    var compress: COGOptions.Compression = .deflate
 
     @OptionGroup(title: "Run") var runOptions: RunOptions
 
@@ -59,20 +59,16 @@ struct MapCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        guard let compression = COGOptions.Compression(rawValue: compress.uppercased()) else {
-            throw VerdantError.usage("--compress must be deflate or zstd (got '\(compress)')")
-        }
         try output.configure()
         let biomass = try model.biomassModel()
         let (inputs, masks) = try raster.resolve(for: biomass)
         let request = MapRequest(inputs: inputs, model: biomass, masks: masks, ndviOutput: ndviOut, indexOutput: indexOut,
                                  agbOutput: agbOut, execution: try output.execution(runOptions, label: "map"),
-                                 cog: COGOptions(compression: compression))
+                                 cog: COGOptions(compression: compress))
         var req = request
         req.carbonOutput = carbonOut
         req.overwrite = output.force
-        req.factors = CarbonFactors(rootShoot: rootShoot, carbonFraction: carbonFraction,
-                                    source: rootShoot == 0 && carbonFraction == 0.47 ? CarbonFactors.ipccDefault.source : "--root-shoot \(rootShoot), --carbon-fraction \(carbonFraction)")
+        req.factors = .stated(rootShoot: rootShoot, carbonFraction: carbonFraction)
         let picture = try quicklook.map { path -> (OutputPath, String, String, String) in
             guard let (source, label, unit) = [(ndviOut, "NDVI", "1"), (agbOut, "AGB", "t/ha"), (carbonOut, "CO2e", "t/ha")].first(where: { $0.0 != nil }) else {
                 throw VerdantError.usage("--quicklook draws an output raster: give --ndvi-out, --agb-out or --carbon-out too")

@@ -10,15 +10,11 @@ struct OutputOptions: ParsableArguments {
     var quiet = false
 
     @Option(name: .customLong("log-level"), help: ArgumentHelp("error, warning, info or debug (default info).", valueName: "LEVEL"))
-    var logLevel: String = "info"
+    var logLevel: Console.Level = .info
 
     /// Applies --quiet and --log-level to the console.
     func configure() throws {
-        let levels: [String: Console.Level] = ["error": .error, "warning": .warning, "info": .info, "debug": .debug]
-        guard let level = levels[logLevel.lowercased()] else {
-            throw VerdantError.usage("--log-level must be error, warning, info or debug (got '\(logLevel)')")
-        }
-        Console.configure(level: level, quiet: quiet)
+        Console.configure(level: logLevel, quiet: quiet)
     }
 
     /// Execution options with a progress display for `label`.

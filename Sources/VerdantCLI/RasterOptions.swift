@@ -47,7 +47,7 @@ struct RasterOptions: ParsableArguments {
     var resolution: Double?
 
     @Option(name: .long, help: ArgumentHelp("Resampling of reflectance onto the grid: average, bilinear, cubic, near (default: average from finer, bilinear from coarser; classes always near).", valueName: "METHOD"))
-    var resampling: String?
+    var resampling: Resampling?
 
     @Option(name: .customLong("scl-exclude"), help: ArgumentHelp("Sentinel-2 SCL classes to exclude (default 0,1,3,8,9,10).", valueName: "LIST"))
     var sclExclude: String?
@@ -78,15 +78,12 @@ struct RasterOptions: ParsableArguments {
         setup.stac = stac
         setup.scene = scene
         setup.baseline = baseline
-        if let scale, !scale.isFinite || scale == 0 { throw VerdantError.usage("--scale must be a non-zero finite number") }
-        if let offset, !offset.isFinite { throw VerdantError.usage("--offset must be a finite number") }
         setup.scale = scale
         setup.offset = offset
         setup.assumedCRS = assumeCRS
         setup.gridRole = try grid.map { try BandRole(parsing: $0) }
-        if let resolution, !(resolution.isFinite && resolution > 0) { throw VerdantError.usage("--resolution must be a positive number") }
         setup.resolution = resolution
-        setup.resampling = try resampling.map(Resampling.init(parsing:))
+        setup.resampling = resampling
         setup.sclExclude = try sclExclude.map { try MaskRules.integers($0, option: "--scl-exclude") }
         setup.qaExcludeBits = try qaBits.map { try MaskRules.integers($0, option: "--qa-bits") }
         setup.maskWater = maskWater
@@ -146,7 +143,7 @@ struct ModelOptions: ParsableArguments {
     var modelFile: String?
 
     @Option(name: .long, help: ArgumentHelp("The index the model takes: ndvi, evi, savi, msavi2, ndre, gndvi (default ndvi).", valueName: "INDEX"))
-    var index: String = "ndvi"
+    var index: SpectralIndex = .ndvi
 
     @Option(name: .customLong("savi-l"), parsing: .unconditional, help: "SAVI's soil brightness factor L (default 0.5).")
     var saviL: Double = 0.5
@@ -157,7 +154,7 @@ struct ModelOptions: ParsableArguments {
             guard model == nil else { throw VerdantError.usage("--model and --model-file exclude each other") }
             return try ModelFile.read(modelFile).model
         }
-        let spectral = try SpectralIndex(parsing: index, saviL: saviL)
+        let spectral = try index.with(saviL: saviL)
         // The illustrative example's warning is carried by the run's result into every output.
         guard let model else { return BiomassModel.example.taking(spectral) }
         return try BiomassModel(parsing: model, source: modelSource).taking(spectral)
@@ -168,8 +165,7 @@ struct ModelOptions: ParsableArguments {
 extension RasterOptions {
     /// Resolves the inputs and masks for a run needing the index of `model`.
     func resolve(for model: BiomassModel) throws -> (inputs: RasterInputs, masks: MaskRules) {
-        let spectral = try SpectralIndex(parsing: model.index, saviL: model.saviL ?? 0.5)
-        let resolved = try setup().resolve(needing: spectral.roles)
+        let resolved = try setup().resolve(needing: model.index.roles)
         for w in resolved.inputs.warnings { Console.warn(w) }
         return resolved
     }

@@ -23,6 +23,7 @@ struct VerdantCommand: ParsableCommand {
     /// leaves none, and no temporary file or lock.
     static func main() {
         Interruption.install()
+        FlagNames.install()
         func finish(_ code: Int32) -> Never {
             if code != 0 && code != 3 { TemporaryFiles.removeAll() }
             OutputLocks.releaseAll()

@@ -60,11 +60,13 @@ public struct ModelFile: Hashable, Sendable, Codable {
 
     /// The model (with its uncertainty when the file has a covariance and residual SD).
     public var model: BiomassModel {
-        var m = BiomassModel(form: form, a: a, b: b, index: index, saviL: saviL, source: source)
-        if let covariance, let residualSD {
-            m.uncertainty = ModelUncertainty(covariance: covariance, residualSD: residualSD, plotAreaHa: plotAreaHa)
+        get throws {
+            var m = BiomassModel(form: form, a: a, b: b, index: try SpectralIndex(parsing: index, saviL: saviL ?? 0.5), source: source)
+            if let covariance, let residualSD {
+                m.uncertainty = ModelUncertainty(covariance: covariance, residualSD: residualSD, plotAreaHa: plotAreaHa)
+            }
+            return m
         }
-        return m
     }
 
     /// Reads a model file.
@@ -77,7 +79,6 @@ public struct ModelFile: Hashable, Sendable, Codable {
             throw VerdantError.input(file: path, problem: "is not a Verdant model file (expected JSON with form, a, b, index, source, …): \(error)")
         }
         do {
-            _ = try SpectralIndex(parsing: file.index, saviL: file.saviL ?? 0.5)
             try file.model.uncertainty?.validate()
         } catch {
             throw VerdantError.input(file: path, problem: "\(error)")

@@ -58,16 +58,14 @@ public enum CalibrationJob {
         let plots = try request.plots.parcels(into: scratch.path)
         let extraction = EstimateRequest(
             inputs: request.inputs, parcels: ParcelSource(path: plots.path, idField: plots.idField),
-            model: BiomassModel(form: .linear, a: 0, b: 1, index: request.index.name,
-                                saviL: { if case .savi(let l) = request.index { return l } else { return nil } }(),
-                                source: "index extraction"),
+            model: BiomassModel(form: .linear, a: 0, b: 1, index: request.index, source: "index extraction"),
             masks: request.masks, minObserved: request.minObserved, execution: request.execution)
         let report = try EstimateJob.run(extraction)
         var samples: [CalibrationSample] = [], excluded: [String] = []
         for row in report.rows {
             guard let y = plots.agb[row.parcelID] else { continue }
             guard let x = row.meanIndex, !row.lowObserved else {
-                excluded.append("\(row.parcelID): observed \(String(format: "%.0f", (1 - (row.unobservedFraction ?? 1)) * 100)) % of the plot (under --min-observed)")
+                excluded.append(String(naming: "\(row.parcelID): observed \(String(format: "%.0f", (1 - (row.unobservedFraction ?? 1)) * 100)) % of the plot (under \(param: .minObserved))"))
                 continue
             }
             samples.append(CalibrationSample(plotID: row.parcelID, x: x, y: y))

@@ -14,7 +14,7 @@ public enum FactorCatalog {
     public static func load(_ nameOrPath: String) throws -> FactorSet {
         if let set = builtIn().first(where: { $0.name == nameOrPath }) { return set }
         guard FileManager.default.fileExists(atPath: nameOrPath) else {
-            throw VerdantError.usage("--factors '\(nameOrPath)' is neither a built-in factor set (\(builtIn().map(\.name).joined(separator: ", "))) nor a file")
+            throw VerdantError.invalidParameter(.factors, problem: "'\(nameOrPath)' is neither a built-in factor set (\(builtIn().map(\.name).joined(separator: ", "))) nor a file")
         }
         guard let text = try? String(contentsOfFile: nameOrPath, encoding: .utf8) else {
             throw VerdantError.input(file: nameOrPath, problem: "cannot be read as text")

@@ -15,15 +15,15 @@ struct FactorChooser {
         className = request.factorClass
         file = layer.path
         if let field = request.classField {
-            guard request.factorSet != nil else { throw VerdantError.usage("--class-field needs --factors (a factor set)") }
+            guard request.factorSet != nil else { throw VerdantError.usage("\(param: .classField) needs \(param: .factors) (a factor set)") }
             guard let i = layer.fields.firstIndex(where: { $0.name == field }) ?? layer.fields.firstIndex(where: { $0.name.lowercased() == field.lowercased() }) else {
-                throw VerdantError.input(file: layer.path, problem: "layer '\(layer.layerName)' has no field '\(field)' for --class-field (fields: \(layer.fields.map(\.name).joined(separator: ", ")))")
+                throw VerdantError.input(file: layer.path, problem: "layer '\(layer.layerName)' has no field '\(field)' for \(param: .classField) (fields: \(layer.fields.map(\.name).joined(separator: ", ")))")
             }
             fieldIndex = i
         } else {
             fieldIndex = nil
             if request.factorSet != nil && request.factorClass == nil {
-                throw VerdantError.usage("--factors needs --class-field FIELD (a class per parcel) or --class NAME (one class for all)")
+                throw VerdantError.usage("\(param: .factors) needs \(param: .classField) FIELD (a class per parcel) or \(param: .factorClass) NAME (one class for all)")
             }
         }
         if let set, let className { _ = try set.factors(of: className, parcel: "(all)") }

@@ -9,7 +9,7 @@ public struct CellRules: Hashable, Sendable {
 
     /// Rules; the index is the model's.
     public init(model: BiomassModel, masks: MaskRules = MaskRules()) throws {
-        self.index = try SpectralIndex(parsing: model.index, saviL: model.saviL ?? 0.5)
+        self.index = model.index
         self.model = model
         self.masks = masks
     }

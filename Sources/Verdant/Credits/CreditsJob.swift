@@ -58,7 +58,7 @@ public enum CreditsJob {
             baselinePerHa = v
         case .controlParcels(let field, let value):
             guard let fi = r0.parcels.fields.firstIndex(where: { $0.name == field }) else {
-                throw VerdantError.input(file: r0.parcels.path, problem: "has no field '\(field)' for --control-field (fields: \(r0.parcels.fields.map(\.name).joined(separator: ", ")))")
+                throw VerdantError.input(file: r0.parcels.path, problem: "has no field '\(field)' for \(param: .controlField) (fields: \(r0.parcels.fields.map(\.name).joined(separator: ", ")))")
             }
             let ids = r0.parcels.parcels.filter { $0.attributes[fi].description == value }.map(\.id)
             guard !ids.isEmpty else {
@@ -88,7 +88,7 @@ public enum CreditsJob {
             var notes: [String] = []
             let excluded = a.lowObserved || b.lowObserved || control.contains(a.parcelID)
             if a.lowObserved || b.lowObserved {
-                notes.append("observed under --min-observed at \(a.lowObserved ? "t0" : "")\(a.lowObserved && b.lowObserved ? " and " : "")\(b.lowObserved ? "t1" : ""): no credits")
+                notes.append(String(naming: "observed under \(param: .minObserved) at \(a.lowObserved ? "t0" : "")\(a.lowObserved && b.lowObserved ? " and " : "")\(b.lowObserved ? "t1" : ""): no credits"))
             }
             if control.contains(a.parcelID) { notes.append("control parcel (baseline)") }
             let change = stock(b) - stock(a)

@@ -50,7 +50,7 @@ public enum CreditsReportWriter {
             "parameters": .object([
                 "baseline": baseline, "leakage_pct": .number(report.request.leakagePct), "buffer_pct": .number(report.request.bufferPct),
                 "uncertainty_deduction": .string("CDM AR-TOOL14 / T-VER-P-TOOL-01-02: U = half-width of the 90 % CI / estimate; 0, 25, 50, 75, 100 % of the half-width for U ≤ 10, ≤ 15, ≤ 20, ≤ 30, > 30 %"),
-                "stocks": .string("gap-filled: observed CO2e density × parcel area; parcels under --min-observed at either date earn nothing"),
+                "stocks": .string(String(naming: "gap-filled: observed CO2e density × parcel area; parcels under \(param: .minObserved) at either date earn nothing")),
                 "coverage_reused": .bool(report.coverageReused),
             ]),
             "t0": .object(t0),
@@ -72,7 +72,7 @@ public enum CreditsReportWriter {
         } else if lower.hasSuffix(".csv") {
             try output.write(Data(csv(report).utf8))
         } else {
-            throw VerdantError.usage("--out \(path): the extension must be .json or .csv (or - for CSV on standard output)")
+            throw VerdantError.invalidParameter(.out, problem: "\(path): the extension must be .json or .csv (or - for CSV on standard output)")
         }
     }
 }

@@ -32,9 +32,9 @@ public struct CreditsRequest: Hashable, Sendable {
 
     /// Throws for parameters that cannot be right.
     public func validate() throws {
-        guard leakagePct.isFinite, (0...100).contains(leakagePct) else { throw VerdantError.usage("--leakage must be a percentage 0-100") }
-        guard bufferPct.isFinite, (0...100).contains(bufferPct) else { throw VerdantError.usage("--buffer must be a percentage 0-100") }
-        if case .perHectare(let v) = baseline, !v.isFinite { throw VerdantError.usage("--baseline-removals must be a number") }
+        guard leakagePct.isFinite, (0...100).contains(leakagePct) else { throw VerdantError.invalidParameter(.leakage, problem: "must be a percentage 0-100") }
+        guard bufferPct.isFinite, (0...100).contains(bufferPct) else { throw VerdantError.invalidParameter(.buffer, problem: "must be a percentage 0-100") }
+        if case .perHectare(let v) = baseline, !v.isFinite { throw VerdantError.invalidParameter(.baselineRemovals, problem: "must be a number") }
         guard t0.parcels == t1.parcels else { throw VerdantError.usage("both dates must use the same parcels") }
     }
 }

@@ -27,9 +27,9 @@ public enum EstimateJob {
         try request.execution.validate()
         try request.factors.validate()
         guard request.minObserved.isFinite, (0...1).contains(request.minObserved) else {
-            throw VerdantError.usage("--min-observed must be between 0 and 1 (got \(request.minObserved))")
+            throw VerdantError.invalidParameter(.minObserved, problem: "must be between 0 and 1 (got \(request.minObserved))")
         }
-        guard request.uncertainty.draws >= 100 else { throw VerdantError.usage("--draws must be at least 100 (got \(request.uncertainty.draws))") }
+        guard request.uncertainty.draws >= 100 else { throw VerdantError.invalidParameter(.draws, problem: "must be at least 100 (got \(request.uncertainty.draws))") }
         let rules = try CellRules(model: request.model, masks: request.masks)
         try request.inputs.require(rules.requiredRoles, for: "the \(rules.index) index")
         let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
@@ -151,7 +151,7 @@ public enum EstimateJob {
         let outside = withArea.filter { parcels.coverage.parcels[$0].coveredCells == 0 }
         if !withArea.isEmpty && outside.count == withArea.count {
             let g = inputs.grid, e = g.extent
-            throw VerdantError.input(file: parcels.layer.path, problem: "none of its \(withArea.count) parcels overlaps the raster \(inputs.bands[0].source) (\(g.crsName), x \(e.minX)…\(e.maxX), y \(e.minY)…\(e.maxY)): check that they show the same place, and the parcels' CRS (\(parcels.layer.crsName); --assume-parcels-crs)")
+            throw VerdantError.input(file: parcels.layer.path, problem: "none of its \(withArea.count) parcels overlaps the raster \(inputs.bands[0].source) (\(g.crsName), x \(e.minX)…\(e.maxX), y \(e.minY)…\(e.maxY)): check that they show the same place, and the parcels' CRS (\(parcels.layer.crsName); \(param: .assumedParcelsCRS))")
         }
         return outside
     }

@@ -26,6 +26,16 @@ public struct EstimateRequest: Hashable, Sendable {
     /// estimate's own tile pass; nil: none.
     public var ndviPictureSize: Int?
 
+    /// The factors, factor set and class together (setting it sets all three).
+    public var factorChoice: FactorChoice {
+        get { FactorChoice(factors: factors, factorSet: factorSet, factorClass: factorClass) }
+        set {
+            factors = newValue.factors
+            factorSet = newValue.factorSet
+            factorClass = newValue.factorClass
+        }
+    }
+
     /// An estimate request.
     public init(inputs: RasterInputs, parcels: ParcelSource, model: BiomassModel = .example,
                 factors: CarbonFactors = .ipccDefault, masks: MaskRules = MaskRules(), minObserved: Double = 0.5,

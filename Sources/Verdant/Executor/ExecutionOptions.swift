@@ -61,13 +61,13 @@ public struct ExecutionOptions: Hashable, Sendable {
 
     /// Throws for options that cannot work.
     public func validate() throws {
-        guard threads >= 1 else { throw VerdantError.usage("--threads must be at least 1 (got \(threads))") }
+        guard threads >= 1 else { throw VerdantError.invalidParameter(.threads, problem: "must be at least 1 (got \(threads))") }
         if let t = tileSize, !(1...Self.maximumTileSize).contains(t) {
-            throw VerdantError.usage("--tile-size must be between 1 and \(Self.maximumTileSize) cells (got \(t))")
+            throw VerdantError.invalidParameter(.tileSize, problem: "must be between 1 and \(Self.maximumTileSize) cells (got \(t))")
         }
         guard gdalCacheBytes >= 0, readAheadBytes >= 0 else { throw VerdantError.usage("cache and read-ahead sizes cannot be negative") }
-        if let m = maxMemoryBytes, m < 1 { throw VerdantError.usage("--max-memory must be positive (got \(m) bytes)") }
-        guard maxCells >= 1 else { throw VerdantError.usage("--max-cells must be at least 1 (got \(maxCells))") }
+        if let m = maxMemoryBytes, m < 1 { throw VerdantError.invalidParameter(.maxMemory, problem: "must be positive (got \(m) bytes)") }
+        guard maxCells >= 1 else { throw VerdantError.invalidParameter(.maxCells, problem: "must be at least 1 (got \(maxCells))") }
         guard memoryLimitBytes >= 1 else { throw VerdantError.usage("the memory limit must be positive (got \(memoryLimitBytes) bytes)") }
         try vertexLimits.validate()
     }

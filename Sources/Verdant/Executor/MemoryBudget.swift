@@ -22,7 +22,7 @@ public final class MemoryBudget: Sendable {
     func charge(_ bytes: Int, file: String, doing: @autoclosure () -> String) throws {
         let total = used.add(bytes, ordering: .relaxed).newValue
         if total > limit {
-            throw VerdantError.input(file: file, problem: "\(doing()) needs more than the memory limit of \(MemoryBudget.text(limit)) (\(MemoryBudget.text(total)) so far): raise it with --max-memory, or split the parcels into several runs")
+            throw VerdantError.input(file: file, problem: "\(doing()) needs more than the memory limit of \(MemoryBudget.text(limit)) (\(MemoryBudget.text(total)) so far): raise it with \(param: .maxMemory), or split the parcels into several runs")
         }
     }
 

@@ -24,12 +24,12 @@ public enum RunLimits {
         let grid = inputs.grid
         let file = inputs.band(inputs.gridRole)?.source ?? inputs.bands.first?.source ?? "the input"
         let size = "\(grid.width) × \(grid.height) cells (\(grid.cellCount) cells)"
-        func fail(_ problem: String) -> VerdantError {
-            if let resolution { return .usage("--resolution \(resolution): \(problem)") }
+        func fail(_ problem: ErrorText) -> VerdantError {
+            if let resolution { return .invalidParameter(.resolution, problem: "\(resolution): \(problem)") }
             return .input(file: file, problem: problem)
         }
         guard grid.width <= RasterGrid.maximumSide, grid.height <= RasterGrid.maximumSide, grid.cellCount <= execution.maxCells else {
-            throw fail("the analysis grid of \(size) is over the limit of \(execution.maxCells) cells (raise it with --max-cells N)")
+            throw fail("the analysis grid of \(size) is over the limit of \(execution.maxCells) cells (raise it with \(param: .maxCells) N)")
         }
         let plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
                                 blockHeight: inputs.blockHeight, requested: execution.tileSize)
@@ -43,7 +43,7 @@ public enum RunLimits {
             let detail = "per-row cell areas \(gb(rows)), tile buffers \(gb(tiles)) (\(Int(workers)) worker(s), tiles of \(plan.tiles.tileWidth) × \(plan.tiles.tileHeight) cells), read-ahead and cache \(gb(other))"
             let limit = "more than the memory limit of \(gb(Double(execution.memoryLimitBytes))) (by default half of this machine's memory)"
             if tiles > rows, execution.tileSize != nil {
-                throw VerdantError.usage("--tile-size \(execution.tileSize!): the run would hold about \(gb(needed)) (\(detail)), \(limit): give a smaller --tile-size or fewer --threads")
+                throw VerdantError.invalidParameter(.tileSize, problem: "\(execution.tileSize!): the run would hold about \(gb(needed)) (\(detail)), \(limit): give a smaller \(param: .tileSize) or fewer \(param: .threads)")
             }
             throw fail("the analysis grid of \(size) would need about \(gb(needed)) of memory (\(detail)), \(limit)")
         }

@@ -55,7 +55,7 @@ public struct RasterGrid: Hashable, Sendable {
     /// side (`file` names the grid's file).
     func resampled(cellSize: Double, file: String) throws -> RasterGrid {
         guard cellSize.isFinite, cellSize > 0, geoTransform.isNorthUp else {
-            throw VerdantError.usage("--resolution must be a positive cell size in the grid's CRS units, on a north-up grid (got \(cellSize))")
+            throw VerdantError.invalidParameter(.resolution, problem: "must be a positive cell size in the grid's CRS units, on a north-up grid (got \(cellSize))")
         }
         var g = self
         let e = extent
@@ -63,7 +63,7 @@ public struct RasterGrid: Hashable, Sendable {
         let rows = ((e.maxY - e.minY) / cellSize - 1e-9).rounded(.up)
         guard columns <= Double(Self.maximumSide), rows <= Double(Self.maximumSide) else {
             func count(_ v: Double) -> String { v.isFinite ? String(format: "%.3g", v) : "infinitely many" }
-            throw VerdantError.usage("--resolution \(cellSize) makes an analysis grid of \(count(columns)) × \(count(rows)) cells (\(count(columns * rows)) cells) over \(file); a grid has at most \(Self.maximumSide) cells a side: give a coarser --resolution")
+            throw VerdantError.invalidParameter(.resolution, problem: "\(cellSize) makes an analysis grid of \(count(columns)) × \(count(rows)) cells (\(count(columns * rows)) cells) over \(file); a grid has at most \(Self.maximumSide) cells a side: give a coarser \(param: .resolution)")
         }
         g.width = max(1, Int(columns))
         g.height = max(1, Int(rows))

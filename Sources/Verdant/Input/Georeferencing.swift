@@ -11,7 +11,7 @@ extension ResolvedInputs {
         try check(gt, path: path)
         let (own, messages) = dataset.spatialReferenceWithMessages()
         guard let crs = own ?? assumed else {
-            throw VerdantError.input(file: path, problem: "has no CRS; give one with --assume-crs (e.g. EPSG:32647)")
+            throw VerdantError.input(file: path, problem: "has no CRS; give one with \(param: .assumedCRS) (e.g. EPSG:32647)")
         }
         guard crs.isProjected || crs.isGeographic else {
             let said = GDALError.summary(messages)

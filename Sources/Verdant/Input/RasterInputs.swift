@@ -46,7 +46,7 @@ public struct RasterInputs: Hashable, Sendable {
         for a in assignments {
             if var existing = bands[a.role] {
                 guard existing.band == a.source.band else {
-                    throw VerdantError.usage("--band \(a.role) is given with band \(existing.band) and band \(a.source.band): a mosaic takes the same band of every file")
+                    throw VerdantError.invalidParameter(.band, problem: "\(a.role) is given with band \(existing.band) and band \(a.source.band): a mosaic takes the same band of every file")
                 }
                 existing.paths += a.source.paths
                 bands[a.role] = existing
@@ -57,11 +57,27 @@ public struct RasterInputs: Hashable, Sendable {
         self.init(bands: bands, scaling: scaling)
     }
 
+    /// Throws for values no run can use: a zero or non-finite scale, a non-finite offset, a resolution that is not
+    /// a positive number. Every job checks its inputs so before any work.
+    public func validate() throws {
+        try Self.validate(scale: scaling.scale, offset: scaling.offset, resolution: resolution)
+    }
+
+    /// Throws for a scale that is zero or not finite, an offset that is not finite, or a resolution that is not a
+    /// positive number (each when given).
+    public static func validate(scale: Double?, offset: Double?, resolution: Double?) throws {
+        if let scale, !scale.isFinite || scale == 0 { throw VerdantError.invalidParameter(.scale, problem: "must be a non-zero finite number") }
+        if let offset, !offset.isFinite { throw VerdantError.invalidParameter(.offset, problem: "must be a finite number") }
+        if let resolution, !(resolution.isFinite && resolution > 0) {
+            throw VerdantError.invalidParameter(.resolution, problem: "must be a positive number")
+        }
+    }
+
     /// Throws unless every role in `roles` has a band.
     public func require(_ roles: [BandRole], for purpose: String = "this run") throws {
         let missing = roles.filter { bands[$0] == nil }
         if !missing.isEmpty {
-            throw VerdantError.usage("\(purpose) needs the \(missing.map(\.name).joined(separator: ", ")) band(s), which the input lacks: give them with --band ROLE=FILE[:BAND] (or --raster FILE --red BAND --nir BAND, or --sensor)")
+            throw VerdantError.usage("\(purpose) needs the \(missing.map(\.name).joined(separator: ", ")) band(s), which the input lacks: give them with \(param: .band) ROLE=FILE[:BAND] (or \(param: .raster) FILE \(param: .red) BAND \(param: .nir) BAND, or \(param: .sensor))")
         }
     }
 }

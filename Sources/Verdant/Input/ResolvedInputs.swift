@@ -68,11 +68,12 @@ public struct ResolvedInputs: Hashable, Sendable {
     /// Opens every file, finds every band, builds mosaics, and brings all bands onto one grid. `roles` must be
     /// present; any other role the inputs give (masks, more bands) is resolved too.
     public static func resolve(_ inputs: RasterInputs, roles: [BandRole]) throws -> ResolvedInputs {
+        try inputs.validate()
         try inputs.require(roles)
         let scratch = ScratchFolder()
         let assumed = try inputs.assumedCRS.map { text in
             do { return try SpatialReference(userInput: text) } catch {
-                throw VerdantError.usage("--assume-crs '\(text)' is not a CRS GDAL knows: \(error)")
+                throw VerdantError.invalidParameter(.assumedCRS, problem: "'\(text)' is not a CRS GDAL knows: \(error)")
             }
         }
         var opened: [String: Dataset] = [:]
@@ -87,7 +88,7 @@ public struct ResolvedInputs: Hashable, Sendable {
         let base: Found
         if let gridRole = inputs.gridRole {
             guard let f = found.first(where: { $0.role == gridRole }) else {
-                throw VerdantError.usage("--grid \(gridRole): the input has no \(gridRole) band")
+                throw VerdantError.invalidParameter(.gridBand, problem: "\(gridRole): the input has no \(gridRole) band")
             }
             base = f
         } else {
@@ -244,7 +245,7 @@ public struct ResolvedInputs: Hashable, Sendable {
         guard origin == .unstated else { return }
         for band in bands where band.role.kind == .reflectance && !band.dataType.isFloatingPoint
             && band.gdalScale == 1 && band.gdalOffset == 0 {
-            throw VerdantError.input(file: band.source, problem: "the \(band.role) band (band \(band.sourceIndex), \(band.dataType.rawValue)) holds integers with no scale or offset in its metadata, so its reflectance is unknown: give --sensor NAME, --scale/--offset (Sentinel-2 L2A: --scale 0.0001 --offset -0.1), or --scale 1 to use the values as they are")
+            throw VerdantError.input(file: band.source, problem: "the \(band.role) band (band \(band.sourceIndex), \(band.dataType.rawValue)) holds integers with no scale or offset in its metadata, so its reflectance is unknown: give \(param: .sensor) NAME, \(param: .scale)/\(param: .offset) (Sentinel-2 L2A: \(param: .scale) 0.0001 \(param: .offset) -0.1), or \(param: .scale) 1 to use the values as they are")
         }
     }
 

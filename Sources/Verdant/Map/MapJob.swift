@@ -23,7 +23,7 @@ public enum MapJob {
         var cog = request.cog
         cog.threads = request.execution.threads
         let hasNDVI = inputs.band(.red) != nil && inputs.band(.nir) != nil
-        if request.ndviOutput != nil && !hasNDVI { try request.inputs.require([.red, .nir], for: "--ndvi-out") }
+        if request.ndviOutput != nil && !hasNDVI { try request.inputs.require([.red, .nir], for: String(naming: "\(param: .ndviOutput)")) }
 
         let protected = inputs.sourcePaths
         // (slot, kind shown in the summary, path, band description, unit); slots: 0 NDVI, 1 index, 2 AGB, 3 CO2e.

@@ -22,7 +22,7 @@ public struct OutputPath: Hashable, Sendable {
             throw VerdantError.output(file: path, problem: "it is a directory")
         }
         if !overwrite && FileManager.default.fileExists(atPath: path) {
-            throw VerdantError.output(file: path, problem: "it exists already; use --force to overwrite it")
+            throw VerdantError.output(file: path, problem: "it exists already; use \(param: .overwrite) to overwrite it")
         }
         let dir = url.deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
@@ -68,7 +68,7 @@ public struct OutputPath: Hashable, Sendable {
         if Foundation.rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))
             discard(temporary)
-            throw VerdantError.output(file: path, problem: reason)
+            throw VerdantError.output(file: path, problem: ErrorText(reason))
         }
         TemporaryFiles.unregister(temporary)
     }

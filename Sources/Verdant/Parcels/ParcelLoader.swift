@@ -46,7 +46,7 @@ public enum ParcelLoader {
         var idIndex: Int?
         if let idField = source.idField {
             guard let i = fields.firstIndex(where: { $0.name == idField }) ?? fields.firstIndex(where: { $0.name.lowercased() == idField.lowercased() }) else {
-                throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' has no field '\(idField)' for --id-field (fields: \(fields.map(\.name).joined(separator: ", ")))")
+                throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' has no field '\(idField)' for \(param: .idField) (fields: \(fields.map(\.name).joined(separator: ", ")))")
             }
             idIndex = i
         } else {
@@ -56,16 +56,16 @@ public enum ParcelLoader {
         }
         let assumed = try source.assumedCRS.map { text in
             do { return try SpatialReference(userInput: text) } catch {
-                throw VerdantError.usage("--assume-parcels-crs '\(text)' is not a CRS GDAL knows: \(error)")
+                throw VerdantError.invalidParameter(.assumedParcelsCRS, problem: "'\(text)' is not a CRS GDAL knows: \(error)")
             }
         }
         // A CRS the file states wins; a format's default (GeoJSON without `crs`) gives way to the assumed one.
         let stated = table.crsStated ? table.crs : nil
         guard let layerCRS = stated ?? assumed ?? table.crs else {
-            throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' has no CRS; give one with --assume-parcels-crs (e.g. EPSG:4326)")
+            throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' has no CRS; give one with \(param: .assumedParcelsCRS) (e.g. EPSG:4326)")
         }
         if let assumed, let stated, !assumed.isSame(as: stated) {
-            warnings.append("--assume-parcels-crs \(source.assumedCRS!) was not used: \(path) states its CRS (\(stated.name))")
+            warnings.append(String(naming: "\(param: .assumedParcelsCRS) \(source.assumedCRS!) was not used: \(path) states its CRS (\(stated.name))"))
         }
         let rasterCRS = try SpatialReference(userInput: grid.crsWKT)
         let sameCRS = layerCRS.isSame(as: rasterCRS)
@@ -170,9 +170,9 @@ public enum ParcelLoader {
             let field = table.fields[i].name
             let texts = table.attributes.map { $0[i] == .null ? "" : $0[i].description }
             if !texts.contains("") && Set(texts).count == texts.count {
-                return (i, "no --id-field given: parcel ids are taken from the attribute '\(field)'")
+                return (i, String(naming: "no \(param: .idField) given: parcel ids are taken from the attribute '\(field)'"))
             }
-            return (nil, "no --id-field given and the attribute '\(field)' has empty or repeated values: parcel ids are the feature ids (give --id-field to choose)")
+            return (nil, String(naming: "no \(param: .idField) given and the attribute '\(field)' has empty or repeated values: parcel ids are the feature ids (give \(param: .idField) to choose)"))
         }
         return (nil, nil)
     }
@@ -209,7 +209,7 @@ public enum ParcelLoader {
         case 0: throw VerdantError.input(file: source.path, problem: "has no vector layer")
         case 1: return try dataset.layer(at: 0)
         default:
-            throw VerdantError.input(file: source.path, problem: "has \(dataset.layerCount) layers; choose one with --layer (layers: \(dataset.layerNames.joined(separator: ", ")))")
+            throw VerdantError.input(file: source.path, problem: "has \(dataset.layerCount) layers; choose one with \(param: .layer) (layers: \(dataset.layerNames.joined(separator: ", ")))")
         }
     }
 
@@ -249,14 +249,14 @@ public enum ParcelLoader {
         let sourceVertices = rings.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
         let name = parcel.isEmpty ? label : parcel
         if sourceVertices > limits.perParcel {
-            throw VerdantError.input(file: file, problem: "parcel '\(name)' has \(sourceVertices) vertices, more than --max-parcel-vertices \(limits.perParcel); raise the limit with --max-parcel-vertices N")
+            throw VerdantError.input(file: file, problem: "parcel '\(name)' has \(sourceVertices) vertices, more than \(param: .maxParcelVertices) \(limits.perParcel); raise the limit with \(param: .maxParcelVertices) N")
         }
         // One ring decided simple (or crossing) by the sweep skips GEOS's check, which is quadratic on spiky rings.
         let quick: SimpleRingCheck.Answer = rings.count == 1 && rings[0].count == 1 && sourceVertices > 64
             ? SimpleRingCheck.check(rings[0][0]) : .unknown
         if quick == .crosses || (quick == .unknown && !geometry.isValid) {
             if sourceVertices > limits.repair {
-                throw VerdantError.input(file: file, problem: "parcel '\(name)' is invalid (self-intersecting or overlapping rings) and has \(sourceVertices) vertices, more than --max-repair-vertices \(limits.repair) (repair time grows with the square of its size); repair it first (e.g. ogr2ogr -makevalid) or raise the limit with --max-repair-vertices N")
+                throw VerdantError.input(file: file, problem: "parcel '\(name)' is invalid (self-intersecting or overlapping rings) and has \(sourceVertices) vertices, more than \(param: .maxRepairVertices) \(limits.repair) (repair time grows with the square of its size); repair it first (e.g. ogr2ogr -makevalid) or raise the limit with \(param: .maxRepairVertices) N")
             }
             if GDAL.hasGEOS {
                 do {
@@ -272,7 +272,7 @@ public enum ParcelLoader {
         }
         if dropped > 0 { notes.append("\(dropped) non-polygon part(s) left out") }
         if geographic, let p = firstOutsideLonLat(rings) {
-            throw VerdantError.input(file: file, problem: "feature \(label) has the coordinate (\(p.x), \(p.y)), outside longitude/latitude range, although the layer's CRS is geographic: if the coordinates are projected (e.g. UTM), give their CRS with --assume-parcels-crs (e.g. EPSG:32647)")
+            throw VerdantError.input(file: file, problem: "feature \(label) has the coordinate (\(p.x), \(p.y)), outside longitude/latitude range, although the layer's CRS is geographic: if the coordinates are projected (e.g. UTM), give their CRS with \(param: .assumedParcelsCRS) (e.g. EPSG:32647)")
         }
         var polygons: [Polygon] = [], outline: [Polygon] = []
         if let transformation {
@@ -286,10 +286,10 @@ public enum ParcelLoader {
                     outline.append(Polygon(exterior: v.first ?? [], holes: Array(v.dropFirst())))
                 }
                 if let total, total.add(counts.vertices) > limits.total {
-                    throw VerdantError.input(file: file, problem: "the parcels need more than --max-total-vertices \(limits.total) vertices in all after densification (reached at parcel '\(name)'); raise the limit with --max-total-vertices N")
+                    throw VerdantError.input(file: file, problem: "the parcels need more than \(param: .maxTotalVertices) \(limits.total) vertices in all after densification (reached at parcel '\(name)'); raise the limit with \(param: .maxTotalVertices) N")
                 }
             } catch let error as RingProjector.TooManyVertices {
-                throw VerdantError.input(file: file, problem: "parcel '\(name)' needs \(error.needed) vertices after densification, more than --max-parcel-vertices \(limits.perParcel); raise the limit with --max-parcel-vertices N")
+                throw VerdantError.input(file: file, problem: "parcel '\(name)' needs \(error.needed) vertices after densification, more than \(param: .maxParcelVertices) \(limits.perParcel); raise the limit with \(param: .maxParcelVertices) N")
             } catch let error as VerdantError {
                 throw error
             } catch {
@@ -304,7 +304,7 @@ public enum ParcelLoader {
             }
             outline = polygons
             if let total, total.add(sourceVertices) > limits.total {
-                throw VerdantError.input(file: file, problem: "the parcels have more than --max-total-vertices \(limits.total) vertices in all (reached at parcel '\(name)'); raise the limit with --max-total-vertices N")
+                throw VerdantError.input(file: file, problem: "the parcels have more than \(param: .maxTotalVertices) \(limits.total) vertices in all (reached at parcel '\(name)'); raise the limit with \(param: .maxTotalVertices) N")
             }
         }
         return (polygons, outline, original)

@@ -19,8 +19,8 @@ public struct VertexLimits: Hashable, Sendable {
 
     /// Throws for limits that cannot work.
     public func validate() throws {
-        for (value, flag) in [(perParcel, "--max-parcel-vertices"), (total, "--max-total-vertices"), (repair, "--max-repair-vertices")] where value < 4 {
-            throw VerdantError.usage("\(flag) must be at least 4 (got \(value))")
+        for (value, parameter) in [(perParcel, Parameter.maxParcelVertices), (total, .maxTotalVertices), (repair, .maxRepairVertices)] where value < 4 {
+            throw VerdantError.invalidParameter(parameter, problem: "must be at least 4 (got \(value))")
         }
     }
 }

@@ -49,8 +49,8 @@ public struct CSVTable: Hashable, Sendable {
     }
 
     /// The index of column `name` (case-insensitive); throws naming the file and the columns it has.
-    public func column(_ name: String, file: String, option: String) throws -> Int {
+    public func column(_ name: String, file: String, option: Parameter) throws -> Int {
         if let i = header.firstIndex(of: name) ?? header.firstIndex(where: { $0.lowercased() == name.lowercased() }) { return i }
-        throw VerdantError.input(file: file, problem: "has no column '\(name)' (columns: \(header.joined(separator: ", "))); name it with \(option)")
+        throw VerdantError.input(file: file, problem: "has no column '\(name)' (columns: \(header.joined(separator: ", "))); name it with \(param: option)")
     }
 }

@@ -31,11 +31,11 @@ public struct PlotSource: Hashable, Sendable {
 
     private func csvParcels(into folder: String) throws -> (path: String, idField: String, agb: [String: Double], plotAreaHa: Double, dates: [String]) {
         let table = try CSVTable(path: path)
-        let id = try table.column(idColumn, file: path, option: "--id-column")
-        let lon = try table.column(lonColumn, file: path, option: "--lon-column")
-        let lat = try table.column(latColumn, file: path, option: "--lat-column")
-        let radius = try table.column(radiusColumn, file: path, option: "--radius-column")
-        let agbIndex = try table.column(agbColumn, file: path, option: "--agb-column")
+        let id = try table.column(idColumn, file: path, option: .idColumn)
+        let lon = try table.column(lonColumn, file: path, option: .lonColumn)
+        let lat = try table.column(latColumn, file: path, option: .latColumn)
+        let radius = try table.column(radiusColumn, file: path, option: .radiusColumn)
+        let agbIndex = try table.column(agbColumn, file: path, option: .agbColumn)
         let date = dateColumn.flatMap { table.header.firstIndex(of: $0) }
         var features: [String] = [], agb: [String: Double] = [:], areas: [Double] = [], dates: [String] = []
         for (k, row) in table.rows.enumerated() {
@@ -84,10 +84,10 @@ public struct PlotSource: Hashable, Sendable {
         let layer = try dataset.layer(at: 0)
         let fields = layer.fields.map(\.name)
         guard let id = fields.firstIndex(of: idColumn) else {
-            throw VerdantError.input(file: path, problem: "has no field '\(idColumn)' (fields: \(fields.joined(separator: ", "))); name it with --id-column")
+            throw VerdantError.input(file: path, problem: "has no field '\(idColumn)' (fields: \(fields.joined(separator: ", "))); name it with \(param: .idColumn)")
         }
         guard let agbIndex = fields.firstIndex(of: agbColumn) else {
-            throw VerdantError.input(file: path, problem: "has no field '\(agbColumn)' (fields: \(fields.joined(separator: ", "))); name it with --agb-column")
+            throw VerdantError.input(file: path, problem: "has no field '\(agbColumn)' (fields: \(fields.joined(separator: ", "))); name it with \(param: .agbColumn)")
         }
         let date = dateColumn.flatMap { fields.firstIndex(of: $0) }
         var agb: [String: Double] = [:], dates: [String] = []

@@ -12,7 +12,7 @@ enum GeoJSONReport {
               code.hasPrefix("EPSG:") else { return nil }
         let crsName = code == "EPSG:4326" ? "urn:ogc:def:crs:OGC:1.3:CRS84" : "urn:ogc:def:crs:EPSG::" + code.dropFirst(5)
         let rows = report.rows, parcels = report.parcels.parcels, attributeIndices = report.attributeIndices
-        let index = report.metadata.model.index
+        let index = report.metadata.model.index.name
         let names = ([ReportColumns.parcelID] + report.attributeFields.map(\.name) + ReportColumns.figureColumns(index: index)
                      + [ReportColumns.notes]).map { name -> String in
             var quoted = ""

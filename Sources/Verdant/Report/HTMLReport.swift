@@ -13,14 +13,14 @@ public enum HTMLReport {
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
         }
         func n(_ v: Double?, _ digits: Int = 3) -> String { v.map { $0.isFinite ? String(format: "%.\(digits)f", $0) : "" } ?? "" }
-        let columns = ReportColumns.all(attributes: report.attributeFields.map(\.name), index: m.model.index)
+        let columns = ReportColumns.all(attributes: report.attributeFields.map(\.name), index: m.model.index.name)
         var rows = ""
         let flaggedIDs = Set(report.rows.filter { ($0.unobservedFraction ?? 0) > 0 }
             .sorted { ($0.unobservedFraction ?? 0) > ($1.unobservedFraction ?? 0) }.prefix(10).map(\.parcelID))
         for r in report.rows {
             var cells = ["<td>\(e(r.parcelID))</td>"]
             cells += report.attributeIndices.map { "<td>\(e(r.attributes[$0].description))</td>" }
-            for v in ReportColumns.values(r, index: m.model.index) {
+            for v in ReportColumns.values(r, index: m.model.index.name) {
                 switch v {
                 case .number(let x): cells.append("<td class=\"n\" data-v=\"\(x.map { "\($0)" } ?? "")\">\(n(x, 4))</td>")
                 case .flag(let b): cells.append("<td>\(b ? "yes" : "no")</td>")
@@ -35,7 +35,7 @@ public enum HTMLReport {
             .sorted { ($0.unobservedFraction ?? 0) > ($1.unobservedFraction ?? 0) }
             .map { "<li>\(e($0.parcelID)): \(n(($0.unobservedFraction ?? 0) * 100, 1)) % unobserved (cloud \(n(($0.cloudFraction ?? 0) * 100, 1)) %, no data \(n(($0.noDataFraction ?? 0) * 100, 1)) %)\($0.lowObserved ? " — under the --min-observed threshold" : "")</li>" }
             .joined(separator: "\n")
-        let interval = t.interval.map { "\(n($0.co2eLow)) – \(n($0.co2eHigh)) tCO2e (90 % CI, ±\(n($0.uncertaintyPct, 1)) %)" } ?? "no interval: the model carries no uncertainty (use a calibrated --model-file)"
+        let interval = t.interval.map { "\(n($0.co2eLow)) – \(n($0.co2eHigh)) tCO2e (90 % CI, ±\(n($0.uncertaintyPct, 1)) %)" } ?? String(naming: "no interval: the model carries no uncertainty (use a calibrated \(param: .modelFile))")
         let picture = quicklookPNG.map { "<h2>Quicklook</h2><img alt=\"quicklook\" src=\"data:image/png;base64,\($0.base64EncodedString())\">" } ?? ""
         let bands = m.bands.map { "<li>\(e($0.role)): \(e($0.path)) band \($0.band) \(e($0.description)) (\($0.dataType)\($0.resampling.map { ", resampled \($0)" } ?? ""))</li>" }.joined(separator: "\n")
         let sums = checksums.sorted { $0.key < $1.key }.map { "<li><code>\(e($0.value))</code> \(e($0.key))</li>" }.joined(separator: "\n")

@@ -3,7 +3,7 @@ public enum JSONReport {
     /// The document as a JSON value.
     public static func value(_ report: EstimateReport) -> JSONValue {
         let m = report.metadata
-        let index = m.model.index
+        let index = m.model.index.name
         let parcels: [JSONValue] = report.rows.map { row in
             var o: [String: JSONValue] = [ReportColumns.parcelID: .string(row.parcelID)]
             var attributes: [String: JSONValue] = [:]
@@ -63,7 +63,7 @@ public enum JSONReport {
             ]),
             "model": .object([
                 "expression": .string(m.model.expression), "formula": .string(m.model.formula),
-                "index": .string(m.model.index), "source": .string(m.model.source),
+                "index": .string(m.model.index.name), "source": .string(m.model.source),
                 "covariance": m.model.uncertainty.map { .array($0.covariance.map { .array($0.map { .number($0) }) }) } ?? .null,
                 "residual_sd": m.model.uncertainty.map { .number($0.residualSD) } ?? .null,
                 "plot_area_ha": m.model.uncertainty.flatMap { $0.plotAreaHa }.map { .number($0) } ?? .null,

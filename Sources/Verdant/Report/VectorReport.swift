@@ -12,7 +12,7 @@ public enum VectorReport {
             ? ["DESCRIPTION=\(report.layerDescription)", "GEOMETRY_NAME=geometry"]
             : ["DESCRIPTION=\(report.layerDescription)", "WRITE_NAME=YES", "COORDINATE_PRECISION=9"]
         let layer = try dataset.createLayer(name: "parcels", spatialReference: crs, options: layerOptions)
-        let index = report.metadata.model.index
+        let index = report.metadata.model.index.name
         var columns = [FieldDefinition(name: ReportColumns.parcelID, type: .string)] + report.attributeFields
         columns += ReportColumns.figureColumns(index: index).map {
             FieldDefinition(name: $0, type: $0 == "low_observed" ? .integer : ($0 == "factor_class" ? .string : .real))

@@ -45,6 +45,7 @@ public struct SensorSetup: Hashable, Sendable {
 
     /// The inputs and masks of a run that needs `roles`.
     public func resolve(needing roles: [BandRole]) throws -> (inputs: RasterInputs, masks: MaskRules) {
+        try RasterInputs.validate(scale: scale, offset: offset, resolution: resolution)
         var bands: [BandRole: BandSource] = [:]
         var warnings: [String] = []
         let presetRoles = try preset?.roles() ?? []
@@ -80,11 +81,11 @@ public struct SensorSetup: Hashable, Sendable {
                 }
             }
         } else if !selectors.isEmpty {
-            throw VerdantError.usage("--red and --nir choose bands of --raster FILE; for separate files use --band red=FILE --band nir=FILE")
+            throw VerdantError.usage("\(param: .red) and \(param: .nir) choose bands of \(param: .raster) FILE; for separate files use \(param: .band) red=FILE \(param: .band) nir=FILE")
         }
         for (role, source) in try RasterInputs(assignments: assignments).bands { bands[role] = source }
         if bands.isEmpty {
-            throw VerdantError.usage("no input: give --raster FILE (with --sensor or --red/--nir), --band ROLE=FILE[:BAND], --stac ITEM.json or --scene FOLDER")
+            throw VerdantError.usage("no input: give \(param: .raster) FILE (with \(param: .sensor) or \(param: .red)/\(param: .nir)), \(param: .band) ROLE=FILE[:BAND], \(param: .stac) ITEM.json or \(param: .scene) FOLDER")
         }
 
         // Scaling: user > preset (with the Sentinel-2 baseline) > none.
@@ -114,7 +115,7 @@ public struct SensorSetup: Hashable, Sendable {
         masks.sclExclude = scl
         masks.qaExcludeBits = qa
         if let q = quality, let role = try? BandRole(parsing: q.role), bands[role] == nil {
-            warnings.append("no \(role) band was given or found: clouds and shadows are not masked (give it with --band \(role)=FILE)")
+            warnings.append(String(naming: "no \(role) band was given or found: clouds and shadows are not masked (give it with \(param: .band) \(role)=FILE)"))
         }
         inputs.warnings = warnings
         return (inputs, masks)
@@ -141,7 +142,7 @@ public struct SensorSetup: Hashable, Sendable {
             }
             return newer ? rule.offset : 0
         }
-        if let baseline { return try offset(forBaseline: baseline, from: "--baseline") }
+        if let baseline { return try offset(forBaseline: baseline, from: String(naming: "\(param: .baseline)")) }
         if let b = item?.processingBaseline { return try offset(forBaseline: b, from: item!.file) }
         let files = bands.filter { $0.key.kind == .reflectance }.sorted { $0.key < $1.key }.flatMap(\.value.paths)
         if let found = ProcessingBaseline.find(files: files, folder: scene) {
@@ -149,6 +150,6 @@ public struct SensorSetup: Hashable, Sendable {
             if let b = found.baseline { return try offset(forBaseline: b, from: found.source) }
         }
         throw VerdantError.input(file: files.first ?? (stac ?? scene ?? "input"),
-                                 problem: "the Sentinel-2 processing baseline cannot be found in its metadata (STAC s2:processing_baseline, MTD_MSIL2A.xml, GDAL metadata), so the reflectance offset is unknown: give --baseline (e.g. 05.09) or --offset (-0.1 from baseline 04.00 on, 0 before)")
+                                 problem: "the Sentinel-2 processing baseline cannot be found in its metadata (STAC s2:processing_baseline, MTD_MSIL2A.xml, GDAL metadata), so the reflectance offset is unknown: give \(param: .baseline) (e.g. 05.09) or \(param: .offset) (-0.1 from baseline 04.00 on, 0 before)")
     }
 }

@@ -12,7 +12,7 @@ public enum StandardOutput {
             let ns = error as NSError
             let posix = [ns, ns.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap { $0 }.first { $0.domain == NSPOSIXErrorDomain }
             let reason = posix.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
-            throw VerdantError.output(file: "standard output", problem: reason)
+            throw VerdantError.output(file: "standard output", problem: ErrorText(reason))
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A per-cell above-ground biomass model, AGB (t/ha) = f(index), with the citation it comes from.
-public struct BiomassModel: Hashable, Sendable, Codable {
+public struct BiomassModel: Hashable, Sendable {
     /// The shape of f.
     public enum Form: String, Hashable, Sendable, Codable, CaseIterable {
         /// a + b·x
@@ -18,19 +18,16 @@ public struct BiomassModel: Hashable, Sendable, Codable {
     public var a: Double
     /// Coefficient b.
     public var b: Double
-    /// The index the model takes (`ndvi`, `evi`, `savi`, `msavi2`, `ndre`, `gndvi`).
-    public var index: String
-    /// SAVI's soil factor L when the index is `savi` (nil: 0.5).
-    public var saviL: Double?
+    /// The index the model takes.
+    public var index: SpectralIndex
     /// Where the model comes from (free text: a citation, a calibration file, or "illustrative example").
     public var source: String
     /// The coefficients' covariance and residual error, for confidence intervals (calibrated models).
     public var uncertainty: ModelUncertainty?
 
     /// A model from its form and coefficients.
-    public init(form: Form, a: Double, b: Double, index: String = "ndvi", saviL: Double? = nil, source: String) {
+    public init(form: Form, a: Double, b: Double, index: SpectralIndex = .ndvi, source: String) {
         self.form = form
-        self.saviL = saviL
         self.a = a
         self.b = b
         self.index = index
@@ -53,7 +50,7 @@ public struct BiomassModel: Hashable, Sendable, Codable {
         guard numbers.count == 2, let a = numbers[0], let b = numbers[1], a.isFinite, b.isFinite else {
             throw VerdantError.usage("model '\(text)': coefficients must be two finite numbers, e.g. \(form.rawValue):1.5,2")
         }
-        self.init(form: form, a: a, b: b, source: source ?? "user-supplied coefficients (no source given; pass --model-source)")
+        self.init(form: form, a: a, b: b, source: source ?? String(naming: "user-supplied coefficients (no source given; pass \(param: .modelSource))"))
     }
 
     /// AGB in t/ha for index value `x`: NaN when x is NaN (undefined), never negative.
@@ -69,20 +66,24 @@ public struct BiomassModel: Hashable, Sendable, Codable {
         return v > 0 ? v : 0
     }
 
+    /// SAVI's soil factor L when the index is SAVI, else nil.
+    public var saviL: Double? {
+        if case .savi(let l) = index { l } else { nil }
+    }
+
     /// The model as written on the command line: `linear:a,b`.
     public var expression: String { "\(form.rawValue):\(a),\(b)" }
 
     /// The same model taking another index (`--index`).
     public func taking(_ index: SpectralIndex) -> BiomassModel {
         var m = self
-        m.index = index.name
-        if case .savi(let l) = index { m.saviL = l } else { m.saviL = nil }
+        m.index = index
         return m
     }
 
     /// The formula in words: `AGB = a + b·NDVI`.
     public var formula: String {
-        let x = index.uppercased()
+        let x = index.name.uppercased()
         switch form {
         case .linear: return "AGB [t/ha] = \(a) + \(b)·\(x)"
         case .exp: return "AGB [t/ha] = \(a)·e^(\(b)·\(x))"

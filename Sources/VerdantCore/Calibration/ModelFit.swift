@@ -61,9 +61,9 @@ public struct ModelFit: Hashable, Sendable, Codable, CustomStringConvertible {
         ModelFit.curve(form, a, b, x)
     }
 
-    /// The fitted model, ready for estimation, taking `index` (and SAVI's `saviL`) and citing `source`.
-    public func model(index: String = "ndvi", saviL: Double? = nil, source: String) -> BiomassModel {
-        BiomassModel(form: form, a: a, b: b, index: index, saviL: saviL, source: source)
+    /// The fitted model, ready for estimation, taking `index` and citing `source`.
+    public func model(index: SpectralIndex = .ndvi, source: String) -> BiomassModel {
+        BiomassModel(form: form, a: a, b: b, index: index, source: source)
     }
 
     /// One line: the model, its coefficients ± standard errors, and its statistics.

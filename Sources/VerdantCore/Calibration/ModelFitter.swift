@@ -161,7 +161,7 @@ public enum ModelFitter {
         _ samples: [CalibrationSample], form: BiomassModel.Form, method: FitMethod
     ) throws -> ModelFit {
         if let problem = domainProblem(samples, form: form, method: method) {
-            throw VerdantError.usage(problem)
+            throw VerdantError.usage(ErrorText(problem))
         }
         let x = samples.map(\.x), y = samples.map(\.y)
         let design = Design(
@@ -256,7 +256,7 @@ public enum ModelFitter {
         case .notConverged(let iterations):
             problem = "\(what) did not converge (Levenberg–Marquardt stopped after \(iterations) iterations from the log-fit start); use the \(FitMethod.defaultMethod(for: d.form).rawValue) fit instead, or check the plots for outliers"
         }
-        guard let leftOut else { return .usage(problem) }
+        guard let leftOut else { return .usage(ErrorText(problem)) }
         return .usage("leave-one-out check of the \(what): without plot '\(samples[leftOut].plotID)', \(problem)")
     }
 }

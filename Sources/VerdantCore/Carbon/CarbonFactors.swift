@@ -21,11 +21,19 @@ public struct CarbonFactors: Hashable, Sendable, Codable {
         self.source = source
     }
 
+    /// The factors a user stated: the default's (with its source) when they are the default's, else these values
+    /// with the parameters they were given as for source.
+    public static func stated(rootShoot: Double, carbonFraction: Double) -> CarbonFactors {
+        if rootShoot == ipccDefault.rootShoot && carbonFraction == ipccDefault.carbonFraction { return ipccDefault }
+        return CarbonFactors(rootShoot: rootShoot, carbonFraction: carbonFraction, source: String(naming:
+            "\(ParameterNaming.givenBy) (\(param: .rootShoot) \(rootShoot), \(param: .carbonFraction) \(carbonFraction))"))
+    }
+
     /// Throws for values that cannot be right.
     public func validate() throws {
-        guard rootShoot.isFinite, rootShoot >= 0 else { throw VerdantError.usage("--root-shoot must be a number ≥ 0 (got \(rootShoot))") }
+        guard rootShoot.isFinite, rootShoot >= 0 else { throw VerdantError.invalidParameter(.rootShoot, problem: "must be a number ≥ 0 (got \(rootShoot))") }
         guard carbonFraction.isFinite, carbonFraction > 0, carbonFraction <= 1 else {
-            throw VerdantError.usage("--carbon-fraction must be in (0, 1] (got \(carbonFraction))")
+            throw VerdantError.invalidParameter(.carbonFraction, problem: "must be in (0, 1] (got \(carbonFraction))")
         }
     }
 

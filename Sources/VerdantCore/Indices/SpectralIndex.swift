@@ -23,7 +23,7 @@ public enum SpectralIndex: Hashable, Sendable, CustomStringConvertible {
         case "ndvi": self = .ndvi
         case "evi": self = .evi
         case "savi":
-            guard saviL.isFinite, saviL >= 0 else { throw VerdantError.usage("--savi-l must be a number ≥ 0 (got \(saviL))") }
+            guard saviL.isFinite, saviL >= 0 else { throw VerdantError.invalidParameter(.saviL, problem: "must be a number ≥ 0 (got \(saviL))") }
             self = .savi(l: saviL)
         case "msavi2", "msavi": self = .msavi2
         case "ndre": self = .ndre

@@ -91,7 +91,7 @@ public struct MaskRules: Hashable, Sendable {
     public static func range(_ text: String) throws -> ClosedRange<Double> {
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo.isFinite, hi.isFinite, lo <= hi else {
-            throw VerdantError.usage("--valid-range '\(text)': expected MIN,MAX with MIN ≤ MAX, e.g. 0,1")
+            throw VerdantError.invalidParameter(.validRange, problem: "'\(text)': expected MIN,MAX with MIN ≤ MAX, e.g. 0,1")
         }
         return lo...hi
     }

@@ -78,7 +78,7 @@ public enum UncertaintyPropagation {
             return (parcels, total)
 
         case .monteCarlo:
-            guard options.draws >= 100 else { throw VerdantError.usage("--draws must be at least 100 (got \(options.draws))") }
+            guard options.draws >= 100 else { throw VerdantError.invalidParameter(.draws, problem: "must be at least 100 (got \(options.draws))") }
             // Coefficient draws, shared by all parcels: θ = θ̂ + L·n, L the Cholesky factor of C.
             let l00 = c[0][0].squareRoot(), l10 = l00 > 0 ? c[1][0] / l00 : 0
             let l11 = max(0, c[1][1] - l10 * l10).squareRoot()

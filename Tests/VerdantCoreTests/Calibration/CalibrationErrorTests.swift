@@ -15,7 +15,7 @@ import VerdantCore
             Issue.record("expected VerdantError.usage, got \(String(describing: error))")
             return nil
         }
-        return text
+        return text.description
     }
 
     @Test func goodPlotsFit() throws {

@@ -32,10 +32,10 @@ import VerdantCore
 
     @Test func becomesABiomassModel() throws {
         let fit = try Self.sampleFit()
-        let model = fit.model(index: "evi", source: "fitted to 12 plots")
+        let model = fit.model(index: .evi, source: "fitted to 12 plots")
         #expect(model.form == .power && model.a == fit.a && model.b == fit.b)
-        #expect(model.index == "evi" && model.source == "fitted to 12 plots" && model.saviL == nil)
-        #expect(fit.model(index: "savi", saviL: 0.25, source: "s").saviL == 0.25)
+        #expect(model.index == .evi && model.source == "fitted to 12 plots" && model.saviL == nil)
+        #expect(fit.model(index: .savi(l: 0.25), source: "s").saviL == 0.25)
         for x in [0.3, 0.6, 0.9] { #expect(model.agb(x) == fit.predict(x)) }
         #expect(fit.predict(-0.1) == 0 && fit.predict(.nan).isNaN)
     }

@@ -22,7 +22,7 @@ import Testing
             Issue.record("over the limit was accepted")
         } catch let e as VerdantError {
             #expect(e.exitCode == 2)
-            #expect(e.description.contains("p.gpkg") && e.description.contains("--max-memory"), "\(e)")
+            #expect(e.description.contains("p.gpkg") && e.description.contains("maxMemory"), "\(e)")
         }
     }
 

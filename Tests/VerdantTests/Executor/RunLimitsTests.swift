@@ -26,7 +26,7 @@ import Verdant
         for bad in [Int.max, ExecutionOptions.maximumTileSize + 1, 0, -1] {
             #expect(throws: VerdantError.self) { try ExecutionOptions(tileSize: bad).validate() }
             do { try ExecutionOptions(tileSize: bad).validate() } catch let e as VerdantError {
-                #expect(e.exitCode == 1 && e.description.contains("--tile-size") && e.description.contains("\(bad)"))
+                #expect(e.exitCode == 1 && e.description.contains("tileSize") && e.description.contains("\(bad)"))
             }
         }
         try ExecutionOptions(tileSize: ExecutionOptions.maximumTileSize).validate()
@@ -42,7 +42,7 @@ import Verdant
                 _ = try ResolvedInputs.resolve(inputs, roles: [.red, .nir])
                 Issue.record("--resolution \(resolution) was accepted")
             } catch let e as VerdantError {
-                #expect(e.exitCode == 1 && e.description.contains("--resolution \(resolution)") && e.description.contains("at most 2147483647"), "\(e)")
+                #expect(e.exitCode == 1 && e.description.contains("resolution \(resolution)") && e.description.contains("at most 2147483647"), "\(e)")
             }
         }
     }
@@ -59,7 +59,7 @@ import Verdant
             Issue.record("1200 cells passed a limit of 1199")
         } catch let e as VerdantError {
             #expect(e.exitCode == 2 && e.description.contains("in.tif") && e.description.contains("40 × 30 cells")
-                && e.description.contains("--max-cells"), "\(e)")
+                && e.description.contains("maxCells"), "\(e)")
         }
         execution.maxCells = 1200
         try RunLimits.check(resolved, resolution: nil, execution: execution)
@@ -70,7 +70,7 @@ import Verdant
             try RunLimits.check(fine, resolution: 0.1, execution: execution)
             Issue.record("12 million cells passed a limit of 1200")
         } catch let e as VerdantError {
-            #expect(e.exitCode == 1 && e.description.contains("--resolution 0.1") && e.description.contains("12000000 cells"), "\(e)")
+            #expect(e.exitCode == 1 && e.description.contains("resolution 0.1") && e.description.contains("12000000 cells"), "\(e)")
         }
     }
 
@@ -86,7 +86,7 @@ import Verdant
             try RunLimits.check(resolved, resolution: nil, execution: execution)
             Issue.record("a 40 × 30 tile passed a 10 kB limit")
         } catch let e as VerdantError {
-            #expect(e.exitCode == 1 && e.description.contains("--tile-size 40") && e.description.contains("memory"), "\(e)")
+            #expect(e.exitCode == 1 && e.description.contains("tileSize 40") && e.description.contains("memory"), "\(e)")
         }
         execution.readAheadBytes = 2_000_000
         execution.memoryLimitBytes = 1_000_000

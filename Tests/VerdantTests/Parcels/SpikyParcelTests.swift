@@ -125,15 +125,15 @@ import TestSupport
         }
         let eights = try Self.write(Self.eights(10_000), folder, id: "eights")
         let m1 = message(eights, VertexLimits())
-        #expect(m1.contains("eights.geojson") && m1.contains("'eights'") && m1.contains("--max-repair-vertices 5000"), "\(m1)")
+        #expect(m1.contains("eights.geojson") && m1.contains("'eights'") && m1.contains("maxRepairVertices 5000"), "\(m1)")
         let star = try Self.write(Self.star(2_000), folder, id: "star")
         let m2 = message(star, VertexLimits(perParcel: 1_000))
-        #expect(m2.contains("star.geojson") && m2.contains("'star'") && m2.contains("--max-parcel-vertices 1000"), "\(m2)")
+        #expect(m2.contains("star.geojson") && m2.contains("'star'") && m2.contains("maxParcelVertices 1000"), "\(m2)")
         // Under the source limit, over it once densified.
         let m3 = message(star, VertexLimits(perParcel: 2_100))
-        #expect(m3.contains("after densification") && m3.contains("--max-parcel-vertices 2100"), "\(m3)")
+        #expect(m3.contains("after densification") && m3.contains("maxParcelVertices 2100"), "\(m3)")
         let m4 = message(ProjectRoot.sample("sentinel2_parcels.geojson"), VertexLimits(total: 40))
-        #expect(m4.contains("--max-total-vertices 40"), "\(m4)")
+        #expect(m4.contains("maxTotalVertices 40"), "\(m4)")
         #expect(message(ProjectRoot.sample("sentinel2_parcels.geojson"), VertexLimits()) == "no error")
     }
 }

@@ -96,7 +96,7 @@ import TestSupport
             _ = try CalibrationJob.run(CalibrationRequest(inputs: Self.inputs(), plots: PlotSource(path: folder.file("nocol.csv"))))
             Issue.record("a missing column was accepted")
         } catch let e as VerdantError {
-            #expect(e.description.contains("nocol.csv") && e.description.contains("no column 'agb_t_ha'") && e.description.contains("--agb-column"))
+            #expect(e.description.contains("nocol.csv") && e.description.contains("no column 'agb_t_ha'") && e.description.contains("agbColumn"))
         }
         let few = try Self.plotsCSV(folder) { _, _ in 100 }
         let five = try String(contentsOfFile: few, encoding: .utf8).split(separator: "\n").prefix(6).joined(separator: "\n")
