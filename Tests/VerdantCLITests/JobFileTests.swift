@@ -98,4 +98,25 @@ import TestSupport
         for id in (1...9).map({ "P0\($0):" }) { #expect(r.stdout.contains(id)) }
         #expect(r.stdout.contains("P05:") && r.stdout.contains("(low observed)") && r.stdout.contains("total:"))
     }
+
+    /// With an output folder, the example's one library call writes what `verdant estimate` writes for the same
+    /// request: the same table and summary, byte for byte (the report and quicklook are checked for presence).
+    @Test func theExampleWritesTheCommandsOutputsInOneCall() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let samples = ProjectRoot.path + "/sample-rasters"
+        try FileManager.default.createDirectory(atPath: folder.file("lib"), withIntermediateDirectories: true)
+        let r = try VerdantBinary.run(executable: VerdantBinary.builtProduct("estimate-example"), [samples, folder.file("lib")])
+        #expect(r.status == 0 && r.stdout.contains("wrote "), "\(r.stderr)")
+        let cli = try VerdantBinary.run(["estimate", "--sensor", "sentinel2-l2a", "--raster", samples + "/sentinel2_l2a_stack.tif",
+                                         "--band", "scl=" + samples + "/sentinel2_l2a_SCL_20m.tif",
+                                         "--parcels", samples + "/sentinel2_parcels.geojson", "--id-field", "parcel_id",
+                                         "--model", "linear:-30,250", "--model-source", "illustrative coefficients for this example",
+                                         "--factors", "tver", "--class", "general-trees", "--out", folder.file("cli.csv"),
+                                         "--summary", folder.file("cli.md"), "--quiet"])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        #expect(FileManager.default.contents(atPath: folder.file("lib/parcels.csv")) == FileManager.default.contents(atPath: folder.file("cli.csv")))
+        #expect(FileManager.default.contents(atPath: folder.file("lib/summary.md")) == FileManager.default.contents(atPath: folder.file("cli.md")))
+        for file in ["report.html", "quicklook.png"] { #expect(FileManager.default.fileExists(atPath: folder.file("lib/" + file))) }
+    }
 }

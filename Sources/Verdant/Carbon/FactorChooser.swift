@@ -42,7 +42,7 @@ struct FactorChooser {
         do {
             return try AppliedFactors(className: name, factors: try set.factors(of: name, parcel: parcel.id), agbPerHa: agbPerHa)
         } catch let e as VerdantError {
-            if case .usage(let problem) = e { throw VerdantError.input(file: file, problem: "parcel \(parcel.id): \(problem)") }
+            if case .usage(let problem) = e { throw VerdantError.parcel(file: file, parcel: parcel.id, problem: problem) }
             throw e
         }
     }

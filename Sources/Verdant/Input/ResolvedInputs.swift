@@ -280,7 +280,7 @@ public struct ResolvedInputs: Hashable, Sendable {
     static func describe(_ band: RasterBand, role: BandRole, path: String, defaultNoData: Double?) throws -> ResolvedBand {
         let type = band.dataType
         guard !type.isComplex, type != .unknown else {
-            throw VerdantError.input(file: path, problem: "band \(band.index) is of type \(type.rawValue); Verdant reads real-valued bands (Byte to Float64)")
+            throw VerdantError.band(file: path, band: "\(band.index)", problem: "is of type \(type.rawValue); Verdant reads real-valued bands (Byte to Float64)")
         }
         var noData: Double?
         if let nd = band.noDataValue ?? defaultNoData {

@@ -1,29 +1,3 @@
-/// Which carbon factors a run applies: one fixed pair for every parcel, or a factor set whose class is chosen per
-/// parcel by an attribute (or one class for all).
-public struct FactorChoice: Hashable, Sendable {
-    /// The fixed factors (used when `set` is nil).
-    public var fixed: CarbonFactors
-    /// A factor set.
-    public var set: FactorSet?
-    /// The parcel attribute naming each parcel's class (`--class-field`).
-    public var classField: String?
-    /// One class for every parcel (`--class`).
-    public var className: String?
-
-    /// Fixed factors for every parcel.
-    public init(_ fixed: CarbonFactors = .ipccDefault) {
-        self.fixed = fixed
-    }
-
-    /// A factor set with the class from an attribute or given once.
-    public init(set: FactorSet, classField: String? = nil, className: String? = nil) {
-        self.fixed = .ipccDefault
-        self.set = set
-        self.classField = classField
-        self.className = className
-    }
-}
-
 /// The factors applied to one parcel, with their sources, after AGB-dependent values are evaluated.
 public struct AppliedFactors: Hashable, Sendable {
     /// The class (empty for fixed factors).
