@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-gdal.sh
-swift build --build-tests
+# Layers are targets: a target importing one it does not declare (VerdantCore importing GDALKit) fails the build.
+swift build --build-tests --explicit-target-dependency-import-check error
 swift test --skip-build "$@"
