@@ -27,9 +27,10 @@ public struct PreparedParcels: Sendable {
         self.plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
                                  blockHeight: inputs.blockHeight, requested: execution.tileSize)
         // Each parcel is measured as its polygons are made; the layer keeps the parcels' outlines.
+        let budget = execution.memoryBudget(reserving: try RunLimits.plannedBytes(inputs, execution: execution))
         let (layer, measures) = try ParcelLoader.load(source, onto: grid, threads: execution.threads,
                                                       progress: execution.parcelProgress, measuring: cellGrid,
-                                                      featuresRead: featuresRead, budget: execution.memoryBudget(),
+                                                      featuresRead: featuresRead, budget: budget,
                                                       limits: execution.vertexLimits)
         self.layer = layer
         self.coverage = GridCoverage(coverages: measures!.map(\.coverage), grid: cellGrid, tiles: plan.tiles)

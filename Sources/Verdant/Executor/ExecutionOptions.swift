@@ -51,12 +51,13 @@ public struct ExecutionOptions: Hashable, Sendable {
         h.combine(maxCells); h.combine(memoryLimitBytes); h.combine(vertexLimits)
     }
 
-    /// The memory budget of a run's parcels: `maxMemoryBytes`, or what the machine has available less the tiles'
-    /// share (threads × tile buffers, read-ahead, GDAL's cache), and at least 1 MiB.
-    func memoryBudget() -> MemoryBudget {
+    /// The memory budget of a run's parcels: `maxMemoryBytes`, or what the machine has available less the
+    /// `tiles` bytes the tiles take (`RunLimits.plannedBytes`, the same plan `RunLimits.check` holds to the memory
+    /// limit), and at least 1 MiB.
+    func memoryBudget(reserving tiles: Int) -> MemoryBudget {
         if let maxMemoryBytes { return MemoryBudget(limit: max(maxMemoryBytes, 1 << 20)) }
-        let tiles = threads * 8 * 512 * 512 * 8 + readAheadBytes + gdalCacheBytes
-        return MemoryBudget(limit: max(MemoryBudget.available - tiles, 1 << 20))
+        let (left, overflow) = MemoryBudget.available.subtractingReportingOverflow(tiles)
+        return MemoryBudget(limit: overflow ? 1 << 20 : max(left, 1 << 20))
     }
 
     /// Throws for options that cannot work.

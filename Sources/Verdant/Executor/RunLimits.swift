@@ -31,22 +31,37 @@ public enum RunLimits {
         guard grid.width <= RasterGrid.maximumSide, grid.height <= RasterGrid.maximumSide, grid.cellCount <= execution.maxCells else {
             throw fail("the analysis grid of \(size) is over the limit of \(execution.maxCells) cells (raise it with \(param: .maxCells) N)")
         }
-        let plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
-                                blockHeight: inputs.blockHeight, requested: execution.tileSize)
-        let tileCells = Double(plan.tiles.tileWidth) * Double(plan.tiles.tileHeight)
-        let workers = Double(max(1, min(execution.threads, plan.count)))
-        let tiles = workers * tileCells * bytesPerTileCell(bands: inputs.bands.count)
-        let rows = Double(grid.height) * 8
-        let other = Double(execution.readAheadBytes) + Double(execution.gdalCacheBytes)
+        let (plan, workers, tiles, rows, other) = try planned(inputs, execution: execution)
         let needed = tiles + rows + other
         guard needed <= Double(execution.memoryLimitBytes) else {
-            let detail = "per-row cell areas \(gb(rows)), tile buffers \(gb(tiles)) (\(Int(workers)) worker(s), tiles of \(plan.tiles.tileWidth) × \(plan.tiles.tileHeight) cells), read-ahead and cache \(gb(other))"
+            let detail = "per-row cell areas \(gb(rows)), tile buffers \(gb(tiles)) (\(workers) worker(s), tiles of \(plan.tiles.tileWidth) × \(plan.tiles.tileHeight) cells), read-ahead and cache \(gb(other))"
             let limit = "more than the memory limit of \(gb(Double(execution.memoryLimitBytes))) (by default half of this machine's memory)"
             if tiles > rows, execution.tileSize != nil {
                 throw VerdantError.invalidParameter(.tileSize, problem: "\(execution.tileSize!): the run would hold about \(gb(needed)) (\(detail)), \(limit): give a smaller \(param: .tileSize) or fewer \(param: .threads)")
             }
             throw fail("the analysis grid of \(size) would need about \(gb(needed)) of memory (\(detail)), \(limit)")
         }
+    }
+
+    /// The memory the tiles of a run on `inputs` take at once, in bytes: every worker's tile buffers, the per-row
+    /// cell areas, the tiles read ahead and GDAL's block cache. The parcels' budget is what is left of the
+    /// machine's memory (`ExecutionOptions.memoryBudget(reserving:)`).
+    public static func plannedBytes(_ inputs: ResolvedInputs, execution: ExecutionOptions) throws -> Int {
+        let (_, _, tiles, rows, other) = try planned(inputs, execution: execution)
+        return Int(clamping: Int64(min(tiles + rows + other, 9e18)))
+    }
+
+    private static func planned(_ inputs: ResolvedInputs, execution: ExecutionOptions) throws
+        -> (plan: TilePlan, workers: Int, tiles: Double, rows: Double, other: Double) {
+        let grid = inputs.grid
+        let plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
+                                blockHeight: inputs.blockHeight, requested: execution.tileSize)
+        let tileCells = Double(plan.tiles.tileWidth) * Double(plan.tiles.tileHeight)
+        let workers = max(1, min(execution.threads, plan.count))
+        let tiles = Double(workers) * tileCells * bytesPerTileCell(bands: inputs.bands.count)
+        let rows = Double(grid.height) * 8
+        let other = Double(execution.readAheadBytes) + Double(execution.gdalCacheBytes)
+        return (plan, workers, tiles, rows, other)
     }
 
     /// Bytes for a person: GB, MB or kB with one decimal.
