@@ -20,7 +20,8 @@ public func fuzzModelFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     FuzzCheck.require(file.a.isFinite && file.b.isFinite, "coefficients \(file.a), \(file.b)")
     FuzzCheck.require((try? SpectralIndex(parsing: file.index, saviL: file.saviL ?? 0.5)) != nil, "index \(file.index)")
-    let model = file.model
+    let model: BiomassModel
+    do { model = try file.model } catch { FuzzCheck.fail("the model of a file that was read throws: \(error)") }
     if let uncertainty = model.uncertainty {
         FuzzCheck.require((try? uncertainty.validate()) != nil, "the uncertainty does not validate")
     }
