@@ -65,7 +65,7 @@ private func checkPlots(_ path: String, _ table: CSVTable) {
     }
     guard let features = (json as? [String: Any])?["features"] as? [[String: Any]] else { FuzzCheck.fail("no features array") }
     FuzzCheck.require(features.count == table.rows.count, "\(features.count) features for \(table.rows.count) rows")
-    let idColumn = (try? table.column("plot_id", file: path, option: "")) ?? -1
+    let idColumn = (try? table.column("plot_id", file: path, option: .idColumn)) ?? -1
     for (row, feature) in zip(table.rows, features) {
         let id = (feature["properties"] as? [String: Any])?["plot_id"] as? String
         let expected = row[idColumn].trimmingCharacters(in: .whitespaces)
