@@ -237,6 +237,17 @@ import TestSupport
         }
     }
 
+    /// A numeric property with an empty name gives OGR its feature ids, as a numeric `id` does: left to OGR
+    /// (found by fuzz-geojson, seed 1); text under an empty name is an ordinary field.
+    @Test func aNumericPropertyWithAnEmptyNameIsLeftToOGR() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try Self.write(folder, "empty-key.geojson", #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"n": "a", "": 2}, "geometry": null}]}"#)
+        #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: path, threads: 1) }
+        #expect(try Self.ogr(path).labels == ["2"])
+        try Self.expectSame(try Self.write(folder, "empty-key-text.geojson", #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"n": "a", "": "x"}, "geometry": null}]}"#))
+    }
+
     @Test func dateLikeText() {
         #expect(GeoJSONReader.looksLikeDateOrTime("2024-01-05") && GeoJSONReader.looksLikeDateOrTime("12:30:00"))
         #expect(GeoJSONReader.looksLikeDateOrTime("5/1/2024") && GeoJSONReader.looksLikeDateOrTime(" 2024-01-05"))

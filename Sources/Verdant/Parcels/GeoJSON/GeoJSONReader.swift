@@ -280,8 +280,9 @@ enum GeoJSONReader {
                 }
                 if last >= 0 { follows.insert(last << 32 | k) }
                 last = k
-                if case .number = value, key.lowercased() == "id" {
-                    throw GeoJSONNotSimple(reason: "a numeric id property (OGR takes it for the feature ids)")
+                // OGR takes a numeric `id` property, or one with an empty name, for the feature ids.
+                if case .number = value, key.lowercased() == "id" || key.isEmpty {
+                    throw GeoJSONNotSimple(reason: "a numeric '\(key)' property (OGR takes it for the feature ids)")
                 }
                 let kind: FieldType
                 switch value {
