@@ -79,6 +79,13 @@ normalise() {
         -e 's/"(verdant_version|version|commit)" *: *"[^"]*"/"\1": "V"/g' \
         -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z?/T/g' -e 's/[0-9]+(\.[0-9]+)? s\b/N s/g' "$1"
 }
+# Standard error with its progress lines ("verdant: estimate parcels: 1/3 parcels (33%), N s") last and sorted: they
+# come from worker threads, so where they fall among the other lines differs between any two runs.
+normalise_stderr() {
+    local progress='^verdant: .*: [0-9]+/[0-9]+ .*\([0-9]+%\)'
+    normalise "$1" | { grep -Ev "$progress" || true; }
+    normalise "$1" | { grep -E "$progress" || true; } | sort
+}
 differ=0
 for a in "$work"/a/*; do
     name=$(basename "$a") b="$work/b/$name"
@@ -87,6 +94,8 @@ for a in "$work"/a/*; do
         *.tif|*.png) cmp -s "$a" "$b" || { echo "differs: $name"; differ=1; } ;;
         *.gpkg) diff -q <(ogrinfo -ro -al -q "$a" | sed "s#$work/a#OUT#g") <(ogrinfo -ro -al -q "$b" | sed "s#$work/b#OUT#g") > /dev/null \
                     || { echo "differs: $name"; differ=1; } ;;
+        *.stderr) diff -q <(normalise_stderr "$a") <(normalise_stderr "$b") > /dev/null \
+                      || { echo "differs: $name"; diff <(normalise_stderr "$a") <(normalise_stderr "$b") | head -8; differ=1; } ;;
         *) diff -q <(normalise "$a") <(normalise "$b") > /dev/null || { echo "differs: $name"; diff <(normalise "$a") <(normalise "$b") | head -8; differ=1; } ;;
     esac
 done

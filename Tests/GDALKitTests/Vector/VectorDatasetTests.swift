@@ -1,26 +1,34 @@
 import Foundation
 import GDALKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct VectorDatasetTests {
     @Test func aGeoJSONLayerGivesItsFieldsFeaturesAndGeometry() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try VectorFixture.geojson(folder.file("p.geojson"), crs: "EPSG:32647", features: [
-            .init(properties: [("name", "\"a\""), ("n", "3"), ("x", "1.5")], polygons: [[VectorFixture.rect(0, 0, 10, 20)]]),
-            .init(properties: [("name", "\"b\""), ("n", "null"), ("x", "2.5")], polygons: nil),
-        ])
+        let path = try VectorFixture.geojson(
+            folder.file("p.geojson"), crs: "EPSG:32647",
+            features: [
+                .init(
+                    properties: [("name", "\"a\""), ("n", "3"), ("x", "1.5")],
+                    polygons: [[VectorFixture.rect(0, 0, 10, 20)]]),
+                .init(properties: [("name", "\"b\""), ("n", "null"), ("x", "2.5")], polygons: nil),
+            ])
         #expect(VectorDataset.identifyDriver(path) == "GeoJSON")
         let ds = try VectorDataset.open(path)
         #expect(ds.driverName == "GeoJSON" && ds.layerCount == 1 && ds.layerNames == ["p"])
         let layer = try ds.layer(at: 0)
         #expect(try ds.layer(named: "p").name == "p")
         #expect(layer.featureCount == 2 && layer.spatialReference?.authorityCode == "EPSG:32647")
-        #expect(layer.fields == [FieldDefinition(name: "name", type: .string), FieldDefinition(name: "n", type: .integer),
-                                 FieldDefinition(name: "x", type: .real)])
+        #expect(
+            layer.fields == [
+                FieldDefinition(name: "name", type: .string), FieldDefinition(name: "n", type: .integer),
+                FieldDefinition(name: "x", type: .real),
+            ])
         let features = try layer.features()
-        #expect(features.map(\.values) == [[.string("a"), .integer(3), .real(1.5)], [.string("b"), .null, .real(2.5)]])
+        #expect(
+            features.map(\.values) == [[.string("a"), .integer(3), .real(1.5)], [.string("b"), .null, .real(2.5)]])
         #expect(features.map { $0.values.map(\.description) } == [["a", "3", "1.5"], ["b", "", "2.5"]])
         let geometry = try #require(features[0].geometry())
         #expect(geometry.area == 200 && geometry.isPolygonal && geometry.isValid && !geometry.isEmpty)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VerdantCore
 
 @Suite struct BandRoleTests {

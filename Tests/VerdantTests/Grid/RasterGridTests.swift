@@ -1,19 +1,26 @@
 import Foundation
 import GDALKit
 import Testing
+
 @testable import Verdant
 
 @Suite struct RasterGridTests {
     static func utm(width: Int = 4, height: Int = 3) throws -> RasterGrid {
-        try RasterGrid(path: "g.tif", width: width, height: height,
-                       geoTransform: GeoTransform(originX: 600_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10),
-                       crs: try SpatialReference(epsg: 32647))
+        try RasterGrid(
+            path: "g.tif", width: width, height: height,
+            geoTransform: GeoTransform(originX: 600_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10),
+            crs: try SpatialReference(epsg: 32647))
     }
 
     static func square(_ x0: Double, _ y0: Double, _ side: Double) -> MultiPolygon {
-        MultiPolygon(polygons: [Polygon(exterior: [Coordinate(x: x0, y: y0), Coordinate(x: x0 + side, y: y0),
-                                                   Coordinate(x: x0 + side, y: y0 + side), Coordinate(x: x0, y: y0 + side)],
-                                        holes: [])])
+        MultiPolygon(polygons: [
+            Polygon(
+                exterior: [
+                    Coordinate(x: x0, y: y0), Coordinate(x: x0 + side, y: y0),
+                    Coordinate(x: x0 + side, y: y0 + side), Coordinate(x: x0, y: y0 + side),
+                ],
+                holes: [])
+        ])
     }
 
     @Test func aProjectedGridsSizeExtentAndCellAreas() throws {
@@ -35,9 +42,10 @@ import Testing
     }
 
     @Test func aParcelsAreaIsEllipsoidalOnALongitudeLatitudeGrid() throws {
-        let g = try RasterGrid(path: "g.tif", width: 1, height: 1,
-                               geoTransform: GeoTransform(originX: 100, originY: 1, cellWidth: 1, cellHeight: 1),
-                               crs: try SpatialReference(epsg: 4326))
+        let g = try RasterGrid(
+            path: "g.tif", width: 1, height: 1,
+            geoTransform: GeoTransform(originX: 100, originY: 1, cellWidth: 1, cellHeight: 1),
+            crs: try SpatialReference(epsg: 4326))
         #expect(g.isGeographic && abs(g.unitSize - Double.pi / 180) < 1e-15)
         // The one-degree cell from the equator to 1° N, as a cell and as a parcel.
         let cell = g.ellipsoid.cellRowArea(southLatitude: 0, northLatitude: 1, longitudeSpan: 1)
@@ -59,11 +67,13 @@ import Testing
 
     @Test func aRotatedLongitudeLatitudeGridIsRefused() throws {
         #expect(throws: VerdantError.self) {
-            try RasterGrid(path: "g.tif", width: 2, height: 2, geoTransform: GeoTransform([100, 1, 0.1, 1, 0, -1]),
-                           crs: try SpatialReference(epsg: 4326))
+            try RasterGrid(
+                path: "g.tif", width: 2, height: 2, geoTransform: GeoTransform([100, 1, 0.1, 1, 0, -1]),
+                crs: try SpatialReference(epsg: 4326))
         }
-        let rotated = try RasterGrid(path: "g.tif", width: 2, height: 2, geoTransform: GeoTransform([600_000, 10, 1, 1_600_000, 0, -10]),
-                                     crs: try SpatialReference(epsg: 32647))
+        let rotated = try RasterGrid(
+            path: "g.tif", width: 2, height: 2, geoTransform: GeoTransform([600_000, 10, 1, 1_600_000, 0, -10]),
+            crs: try SpatialReference(epsg: 32647))
         #expect(rotated.cellGrid == nil, "coverage needs north-up cells")
     }
 }

@@ -1,13 +1,15 @@
 import Foundation
 import GDALKit
 import Testing
+
 @testable import Verdant
 
 @Suite struct BandRecordTests {
     static func band(noData: Double?) -> ResolvedBand {
-        ResolvedBand(role: .nir, source: "a.tif", fileCount: 2, path: "/vsimem/x/nir.vrt", index: 1, sourceIndex: 4,
-                     bandDescription: "B08", dataType: .uInt16, noData: noData, gdalScale: 0.5, gdalOffset: 3,
-                     hasExplicitMask: false, resampling: .bilinear)
+        ResolvedBand(
+            role: .nir, source: "a.tif", fileCount: 2, path: "/vsimem/x/nir.vrt", index: 1, sourceIndex: 4,
+            bandDescription: "B08", dataType: .uInt16, noData: noData, gdalScale: 0.5, gdalOffset: 3,
+            hasExplicitMask: false, resampling: .bilinear)
     }
 
     @Test func aRecordShowsTheUsersFileAndBandNotTheVirtualRaster() {
@@ -22,6 +24,10 @@ import Testing
     @Test func jsonKeysAreSnakeCase() throws {
         let data = try JSONEncoder().encode(BandRecord(Self.band(noData: 0)))
         let keys = Set((try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]).keys)
-        #expect(keys == ["role", "path", "band", "description", "data_type", "nodata", "resampling", "files", "gdal_scale", "gdal_offset"])
+        #expect(
+            keys == [
+                "role", "path", "band", "description", "data_type", "nodata", "resampling", "files", "gdal_scale",
+                "gdal_offset",
+            ])
     }
 }

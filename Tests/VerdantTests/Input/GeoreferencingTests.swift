@@ -1,15 +1,19 @@
 import Foundation
 import GDALKit
-import Testing
 import TestSupport
+import Testing
+
 @testable import Verdant
 
 @Suite struct GeoreferencingTests {
     @Test func aGeotransformMustBeFiniteWithCellsOfSomeArea() throws {
-        try ResolvedInputs.check(GeoTransform(originX: 600_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10), path: "a.tif")
-        for (gt, word) in [(GeoTransform([.nan, 10, 0, 0, 0, -10]), "not finite"),
-                           (GeoTransform([0, 10, 0, 0, 0, .infinity]), "not finite"),
-                           (GeoTransform([0, 0, 0, 0, 0, -10]), "zero")] {
+        try ResolvedInputs.check(
+            GeoTransform(originX: 600_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10), path: "a.tif")
+        for (gt, word) in [
+            (GeoTransform([.nan, 10, 0, 0, 0, -10]), "not finite"),
+            (GeoTransform([0, 10, 0, 0, 0, .infinity]), "not finite"),
+            (GeoTransform([0, 0, 0, 0, 0, -10]), "zero"),
+        ] {
             do {
                 try ResolvedInputs.check(gt, path: "a.tif")
                 Issue.record("\(gt) was accepted")
@@ -22,7 +26,8 @@ import TestSupport
     @Test func aRasterWithoutCRSNeedsAnAssumedOne() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try RasterFixture.write(folder.file("no-crs.tif"), width: 2, height: 2, type: .float32, bands: [[1, 2, 3, 4]], epsg: nil)
+        let path = try RasterFixture.write(
+            folder.file("no-crs.tif"), width: 2, height: 2, type: .float32, bands: [[1, 2, 3, 4]], epsg: nil)
         let ds = try Dataset.open(path)
         do {
             _ = try ResolvedInputs.georeferencing(of: ds, path: path, assumed: nil)
@@ -30,7 +35,8 @@ import TestSupport
         } catch let e as VerdantError {
             #expect(e.description.contains("has no CRS"))
         }
-        let (gt, crs) = try ResolvedInputs.georeferencing(of: ds, path: path, assumed: try SpatialReference(epsg: 32647))
+        let (gt, crs) = try ResolvedInputs.georeferencing(
+            of: ds, path: path, assumed: try SpatialReference(epsg: 32647))
         #expect(gt == GeoTransform(originX: 600_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10))
         #expect(crs.authorityCode == "EPSG:32647" && crs.isProjected)
     }
@@ -38,8 +44,10 @@ import TestSupport
     @Test func aRastersOwnCRSWinsOverTheAssumedOne() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try RasterFixture.write(folder.file("utm.tif"), width: 2, height: 2, type: .float32, bands: [[1, 2, 3, 4]], epsg: 32648)
-        let (_, crs) = try ResolvedInputs.georeferencing(of: try Dataset.open(path), path: path, assumed: try SpatialReference(epsg: 32647))
+        let path = try RasterFixture.write(
+            folder.file("utm.tif"), width: 2, height: 2, type: .float32, bands: [[1, 2, 3, 4]], epsg: 32648)
+        let (_, crs) = try ResolvedInputs.georeferencing(
+            of: try Dataset.open(path), path: path, assumed: try SpatialReference(epsg: 32647))
         #expect(crs.authorityCode == "EPSG:32648")
     }
 }

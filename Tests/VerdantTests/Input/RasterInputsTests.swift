@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Verdant
 
 @Suite struct RasterInputsTests {
@@ -9,7 +10,8 @@ import Testing
         #expect(inputs.bands[.red] == BandSource(path: "s.tif", band: .index(3)))
         #expect(inputs.bands[.nir] == BandSource(path: "s.tif", band: .description("B08")))
         #expect(inputs.scaling == scaling && inputs.scalingOrigin == .user)
-        #expect(inputs.gridRole == nil && inputs.resolution == nil && inputs.resampling == nil && inputs.assumedCRS == nil)
+        #expect(
+            inputs.gridRole == nil && inputs.resolution == nil && inputs.resampling == nil && inputs.assumedCRS == nil)
         let unstated = RasterInputs.stacked(path: "s.tif", red: .index(1), nir: .index(2))
         #expect(unstated.scaling == .identity && unstated.scalingOrigin == .unstated)
         let identity = RasterInputs.stacked(path: "s.tif", red: .index(1), nir: .index(2), scaling: .identity)
@@ -17,14 +19,18 @@ import Testing
     }
 
     @Test func aRoleGivenTwiceIsAMosaicOfTheSameBandOfEachFile() throws {
-        let inputs = try RasterInputs(assignments: [try BandAssignment(parsing: "red=a.tif:1"),
-                                                    try BandAssignment(parsing: "nir=c.tif:2"),
-                                                    try BandAssignment(parsing: "red=b.tif:1")])
+        let inputs = try RasterInputs(assignments: [
+            try BandAssignment(parsing: "red=a.tif:1"),
+            try BandAssignment(parsing: "nir=c.tif:2"),
+            try BandAssignment(parsing: "red=b.tif:1"),
+        ])
         #expect(inputs.bands[.red] == BandSource(paths: ["a.tif", "b.tif"], band: .index(1)))
         #expect(inputs.bands[.nir] == BandSource(paths: ["c.tif"], band: .index(2)))
         #expect(inputs.scalingOrigin == .unstated)
         #expect(throws: VerdantError.self) {
-            try RasterInputs(assignments: [try BandAssignment(parsing: "red=a.tif:1"), try BandAssignment(parsing: "red=b.tif:2")])
+            try RasterInputs(assignments: [
+                try BandAssignment(parsing: "red=a.tif:1"), try BandAssignment(parsing: "red=b.tif:2"),
+            ])
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Verdant
 
 @Suite struct ResamplingTests {
@@ -8,7 +9,10 @@ import Testing
         #expect(try Resampling(parsing: "CubicSpline") == .cubicSpline)
         #expect(try Resampling(parsing: "near") == .nearest)
         #expect(try Resampling(parsing: "mode") == .mode)
-        #expect(Resampling.allCases.map(\.rawValue) == ["average", "bilinear", "cubic", "cubicspline", "lanczos", "near", "mode"])
+        #expect(
+            Resampling.allCases.map(\.rawValue) == [
+                "average", "bilinear", "cubic", "cubicspline", "lanczos", "near", "mode",
+            ])
     }
 
     @Test func anUnknownMethodIsAUsageErrorListingTheMethods() {

@@ -1,7 +1,8 @@
 import Foundation
 import GDALKit
-import Testing
 import TestSupport
+import Testing
+
 @testable import Verdant
 
 @Suite struct ScratchFolderTests {
