@@ -42,6 +42,12 @@ input=(--raster $s/sentinel2_l2a_stack.tif --red B04 --nir B08 --scale 0.0001 --
 scl=(--sensor sentinel2-l2a --band scl=$s/sentinel2_l2a_SCL_20m.tif)
 parcels=(--parcels $s/sentinel2_parcels.geojson --id-field parcel_id)
 
+# Masks the timings JSONEncoder writes with a space before the colon (`"seconds" : 0.03`, each phase's
+# `"tiles" : 0.013` in credits.json): they differ between any two runs of the same binary.
+timings() {
+    sed -E -e 's/"(elapsed_s|seconds|duration_s|inputs|parcels and coverage|tiles|figures)" : [0-9]+(\.[0-9]+(e[+-]?[0-9]+)?|e[+-]?[0-9]+)/"\1" : 0/g'
+}
+
 # Runs every case with binary $1 into folder $2 (standard output and exit code of each case kept too).
 run_cases() {
     local bin=$1 out=$2
@@ -69,22 +75,14 @@ run_cases() {
 run_cases "$work/ref/.build/release/verdant" "$work/a"
 run_cases "$root/.build/release/verdant" "$work/b"
 
-# Masks what differs between any two runs: times, durations (also each phase's wall seconds, which credits.json
-# writes as `"tiles" : 0.013`; keys may have a space before the colon), Verdant's version and commit, the folders.
+# Masks what differs between any two runs: times, durations, Verdant's version and commit, the folders; and
+# drops progress lines (printed as work completes, so their order varies).
 normalise() {
-    sed -E -e "s#$work/[ab]#OUT#g" -e "s#$work/ref#ROOT#g" -e "s#$root#ROOT#g" \
-        -e 's/"(started|finished|created|generated|date_time)" *: *"[^"]*"/"\1": "T"/g' \
-        -e 's/"(elapsed_s|seconds|duration_s)" *: *[0-9.e+-]+/"\1": 0/g' \
-        -e 's/"(inputs|parcels and coverage|tiles|figures)" *: *[0-9]+\.[0-9]+(e[+-]?[0-9]+)?/"\1": 0/g' \
-        -e 's/"(verdant_version|version|commit)" *: *"[^"]*"/"\1": "V"/g' \
-        -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z?/T/g' -e 's/[0-9]+(\.[0-9]+)? s\b/N s/g' "$1"
-}
-# Standard error with its progress lines ("verdant: estimate parcels: 1/3 parcels (33%), N s") last and sorted: they
-# come from worker threads, so where they fall among the other lines differs between any two runs.
-normalise_stderr() {
-    local progress='^verdant: .*: [0-9]+/[0-9]+ .*\([0-9]+%\)'
-    normalise "$1" | { grep -Ev "$progress" || true; }
-    normalise "$1" | { grep -E "$progress" || true; } | sort
+    grep -Ev '^verdant: .*: [0-9]+/[0-9]+ [a-z]+ \([0-9]+%\)' "$1" | sed -E -e "s#$work/[ab]#OUT#g" -e "s#$work/ref#ROOT#g" -e "s#$root#ROOT#g" \
+        -e 's/"(started|finished|created|generated|date_time)": *"[^"]*"/"\1": "T"/g' \
+        -e 's/"(elapsed_s|seconds|duration_s)": *[0-9.e+-]+/"\1": 0/g' \
+        -e 's/"(verdant_version|version|commit)": *"[^"]*"/"\1": "V"/g' \
+        -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z?/T/g' -e 's/[0-9]+(\.[0-9]+)? s\b/N s/g'
 }
 differ=0
 for a in "$work"/a/*; do
@@ -94,9 +92,8 @@ for a in "$work"/a/*; do
         *.tif|*.png) cmp -s "$a" "$b" || { echo "differs: $name"; differ=1; } ;;
         *.gpkg) diff -q <(ogrinfo -ro -al -q "$a" | sed "s#$work/a#OUT#g") <(ogrinfo -ro -al -q "$b" | sed "s#$work/b#OUT#g") > /dev/null \
                     || { echo "differs: $name"; differ=1; } ;;
-        *.stderr) diff -q <(normalise_stderr "$a") <(normalise_stderr "$b") > /dev/null \
-                      || { echo "differs: $name"; diff <(normalise_stderr "$a") <(normalise_stderr "$b") | head -8; differ=1; } ;;
-        *) diff -q <(normalise "$a") <(normalise "$b") > /dev/null || { echo "differs: $name"; diff <(normalise "$a") <(normalise "$b") | head -8; differ=1; } ;;
+        *) diff -q <(normalise "$a" | timings) <(normalise "$b" | timings) > /dev/null \
+               || { echo "differs: $name"; diff <(normalise "$a" | timings) <(normalise "$b" | timings) | head -8; differ=1; } ;;
     esac
 done
 for b in "$work"/b/*; do [ -e "$work/a/$(basename "$b")" ] || { echo "new in this run: $(basename "$b")"; differ=1; }; done

@@ -27,7 +27,7 @@ import Testing
         #expect(read == file)
         let model = read.model
         #expect(
-            model.form == .exp && model.a == 2 && model.b == 3 && model.index == "ndvi"
+            model.form == .exp && model.a == 2 && model.b == 3 && "\(model.index)" == "ndvi"
                 && model.source == "plots of 2026")
         #expect(model.agb(0.5) == 2 * exp(1.5))
         #expect(

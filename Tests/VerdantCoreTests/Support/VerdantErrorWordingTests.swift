@@ -2,7 +2,7 @@ import Testing
 
 @testable import VerdantCore
 
-@Suite struct VerdantErrorTests {
+@Suite struct VerdantErrorWordingTests {
     @Test func eachKindHasItsWordingAndExitCode() {
         #expect(VerdantError.usage("--scale must be finite").description == "--scale must be finite")
         #expect(VerdantError.input(file: "a.tif", problem: "no such file").description == "a.tif: no such file")
