@@ -56,7 +56,7 @@ public enum MapJob {
                                    writers: .init(ndvi: ndviWriter, index: indexWriter, agb: agbWriter, co2e: carbonWriter),
                                    co2ePerAGB: co2ePerAGB)
             })
-        var totals = SceneSums()
+        var totals = SceneTotals()
         for p in partials { totals.add(p) }
         // Every output is converted before any is committed: a failure leaves none behind.
         for w in writers { try w.convert() }
@@ -105,7 +105,7 @@ final class MapWorker {
         reader = try TileReader(inputs: inputs)
     }
 
-    func process(_ window: Window, rowAreas: [Double], rules: CellRules, writers: MapWriters, co2ePerAGB: Double) throws -> SceneSums {
+    func process(_ window: Window, rowAreas: [Double], rules: CellRules, writers: MapWriters, co2ePerAGB: Double) throws -> SceneTotals {
         try reader.load(window)
         let n = window.cellCount
         try cells.compute(reader, count: n, rules: rules)

@@ -30,10 +30,10 @@ public enum SceneKernel {
     /// row k. Writes NDVI, the index and AGB (NaN where not observed) to the outputs given.
     public static func process(status: UnsafeBufferPointer<UInt8>, index: UnsafeBufferPointer<Double>,
                                ndvi: UnsafeBufferPointer<Double>, agb: UnsafeBufferPointer<Double>, width: Int,
-                               rowAreas: ArraySlice<Double>, outputs: Outputs = Outputs()) -> SceneSums {
+                               rowAreas: ArraySlice<Double>, outputs: Outputs = Outputs()) -> SceneTotals {
         precondition(status.count == width * rowAreas.count && index.count == status.count && agb.count == status.count
                      && ndvi.count == status.count, "tile buffers differ in size")
-        var totals = SceneSums()
+        var totals = SceneTotals()
         var i = 0
         for area in rowAreas {
             var rowValid = 0
