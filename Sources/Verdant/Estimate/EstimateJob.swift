@@ -92,7 +92,7 @@ public enum EstimateJob {
                 try worker.process(tile: tile, window: window, decoded: readAhead?.take(tile), coverage: coverage,
                                    rowAreas: rowAreas, rules: rules, histogramBinWidth: histogramBinWidth, picture: picture)
             })
-        var sums = [ParcelTotals](repeating: ParcelTotals(), count: layer.parcels.count)
+        var sums = [ParcelSums](repeating: ParcelSums(), count: layer.parcels.count)
         var signs = (positive: 0, negative: 0)
         for tile in partials {
             for (p, t) in tile.sums { sums[Int(p)].add(t) }
@@ -102,7 +102,7 @@ public enum EstimateJob {
         let ndviPicture = picture?.picture(partials.compactMap(\.picture))
         let chooser = try FactorChooser(request: request, layer: layer)
         var rows = try layer.parcels.indices.map { i in
-            try ParcelFigures(parcel: layer.parcels[i], areaM2: parcels.areas[i], totals: sums[i],
+            try ParcelFigures(parcel: layer.parcels[i], areaM2: parcels.areas[i], sums: sums[i],
                               applied: { try chooser.factors(for: layer.parcels[i], agbPerHa: $0) },
                               hasNDVI: hasNDVI, minObserved: request.minObserved)
         }
@@ -156,19 +156,6 @@ public enum EstimateJob {
         return outside
     }
 
-    /// The parcel's area in m²: planar in the raster's (projected) CRS, ellipsoidal on a longitude/latitude grid.
-    static func parcelArea(_ geometry: MultiPolygon, grid: RasterGrid) -> Double {
-        if grid.isGeographic {
-            let degrees = grid.unitSize * 180 / Double.pi
-            let inDegrees = MultiPolygon(polygons: geometry.polygons.map { p in
-                Polygon(exterior: p.exterior.map { Coordinate(x: $0.x * degrees, y: $0.y * degrees) },
-                        holes: p.holes.map { $0.map { Coordinate(x: $0.x * degrees, y: $0.y * degrees) } })
-            })
-            return grid.ellipsoid.area(of: inDegrees)
-        }
-        return geometry.area * grid.unitSize * grid.unitSize
-    }
-
     /// Attribute columns for the outputs: the layer's fields less the id field; names that clash with a figure
     /// column get an `attr_` prefix.
     static func attributeColumns(_ layer: ParcelLayer) -> ([FieldDefinition], [Int]) {
@@ -194,7 +181,7 @@ final class EstimateWorker {
 
     func process(tile: Int, window: Window, decoded: RawTile?, coverage: GridCoverage, rowAreas: [Double],
                  rules: CellRules, histogramBinWidth: Double?,
-                 picture: NDVIPicture.Builder?) throws -> (sums: [(Int32, ParcelTotals)], signs: (positive: Int, negative: Int), picture: NDVIPicture.Sums?) {
+                 picture: NDVIPicture.Builder?) throws -> (sums: [(Int32, ParcelSums)], signs: (positive: Int, negative: Int), picture: NDVIPicture.Sums?) {
         // Only the cells under parcels are converted and valued (the tile is decoded whole), unless a picture of
         // the scene is wanted.
         try reader.load(window, decoded: decoded)
@@ -203,7 +190,7 @@ final class EstimateWorker {
         let pictureSums = picture?.sums(window: window, cells: cells)
         let tileCells = CellWindow(column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
         let parcels = coverage.parcelsByTile[tile]
-        var out: [(Int32, ParcelTotals)] = []
+        var out: [(Int32, ParcelSums)] = []
         out.reserveCapacity(parcels.count)
         cells.status.withUnsafeBufferPointer { status in
             cells.ndvi.withUnsafeBufferPointer { ndvi in

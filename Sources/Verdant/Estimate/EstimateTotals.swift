@@ -39,7 +39,7 @@ public struct EstimateTotals: Hashable, Sendable {
 
     /// Totals of `rows` (with their sums), added in parcel-id order so that the input order of parcels does not
     /// change the bits.
-    public init(rows: [ParcelFigures], sums: [ParcelTotals]) {
+    public init(rows: [ParcelFigures], sums: [ParcelSums]) {
         let order = rows.indices.sorted { rows[$0].parcelID < rows[$1].parcelID }
         var parcelHa = 0.0, covered = 0.0, observed = 0.0, agb = 0.0, carbon = 0.0, co2e = 0.0
         var ndvi = 0.0, index = 0.0, cloud = 0.0, masked = 0.0, noDataOutside = 0.0, filledAGB = 0.0, filledCO2e = 0.0

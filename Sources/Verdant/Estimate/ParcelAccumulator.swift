@@ -34,7 +34,7 @@ public enum ParcelAccumulator {
 
     /// The sums of `coverage` over the cells of `tile`.
     @inlinable
-    public static func sums(_ coverage: SparseCoverage, in tile: CellWindow, rowAreas: [Double], values: TileValues) -> ParcelTotals {
+    public static func sums(_ coverage: SparseCoverage, in tile: CellWindow, rowAreas: [Double], values: TileValues) -> ParcelSums {
         var covered = 0.0, observed = 0.0, cloud = 0.0, noData = 0.0, masked = 0.0
         var ndviSum = 0.0, indexSum = 0.0, agbSum = 0.0, gA = 0.0, gB = 0.0
         let gradients = values.gradA.count > 0
@@ -59,7 +59,7 @@ public enum ParcelAccumulator {
             default: noData += a
             }
         }
-        var t = ParcelTotals()
+        var t = ParcelSums()
         t.coveredArea = covered
         t.observedArea = observed
         t.cloudArea = cloud

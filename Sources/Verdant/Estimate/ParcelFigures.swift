@@ -56,41 +56,41 @@ public struct ParcelFigures: Hashable, Sendable {
     public static let outsideNote = "outside the raster: no cell lies under the parcel, so it has no figures"
 
     /// Figures from a parcel's sums.
-    public init(parcel: Parcel, areaM2: Double, totals: ParcelTotals, factors: CarbonFactors, hasNDVI: Bool = true,
+    public init(parcel: Parcel, areaM2: Double, sums: ParcelSums, factors: CarbonFactors, hasNDVI: Bool = true,
                 minObserved: Double = 0.5) {
-        self.init(parcel: parcel, areaM2: areaM2, totals: totals, applied: { _ in AppliedFactors(factors) }, hasNDVI: hasNDVI,
+        self.init(parcel: parcel, areaM2: areaM2, sums: sums, applied: { _ in AppliedFactors(factors) }, hasNDVI: hasNDVI,
                   minObserved: minObserved)
     }
 
     /// Figures from a parcel's sums, with the factors chosen from its AGB density (t/ha, nil when unobserved).
-    public init(parcel: Parcel, areaM2: Double, totals: ParcelTotals, applied: (Double?) throws -> AppliedFactors,
+    public init(parcel: Parcel, areaM2: Double, sums: ParcelSums, applied: (Double?) throws -> AppliedFactors,
                 hasNDVI: Bool = true, minObserved: Double = 0.5) rethrows {
         parcelID = parcel.id
         attributes = parcel.attributes
         parcelHa = areaM2 / 10_000
-        coveredHa = totals.coveredArea / 10_000
-        observedHa = totals.observedArea / 10_000
+        coveredHa = sums.coveredArea / 10_000
+        observedHa = sums.observedArea / 10_000
         let hasArea = areaM2 > 0
-        unobservedFraction = hasArea ? ParcelFigures.fraction(1 - totals.observedArea / areaM2) : nil
-        cloudFraction = hasArea ? totals.cloudArea / areaM2 : nil
-        noDataFraction = hasArea ? ParcelFigures.fraction((totals.noDataArea + max(0, areaM2 - totals.coveredArea)) / areaM2) : nil
-        maskedFraction = hasArea ? totals.maskedArea / areaM2 : nil
-        let observed = totals.observedArea > 0
-        meanNDVI = observed && hasNDVI ? totals.ndviAreaSum / totals.observedArea : nil
-        meanIndex = observed ? totals.indexAreaSum / totals.observedArea : nil
-        agbT = totals.agbTonnes
-        agbTPerHa = observed ? totals.agbTonnes / observedHa : nil
-        gradientA = totals.gradA
-        gradientB = totals.gradB
+        unobservedFraction = hasArea ? ParcelFigures.fraction(1 - sums.observedArea / areaM2) : nil
+        cloudFraction = hasArea ? sums.cloudArea / areaM2 : nil
+        noDataFraction = hasArea ? ParcelFigures.fraction((sums.noDataArea + max(0, areaM2 - sums.coveredArea)) / areaM2) : nil
+        maskedFraction = hasArea ? sums.maskedArea / areaM2 : nil
+        let observed = sums.observedArea > 0
+        meanNDVI = observed && hasNDVI ? sums.ndviAreaSum / sums.observedArea : nil
+        meanIndex = observed ? sums.indexAreaSum / sums.observedArea : nil
+        agbT = sums.agbTonnes
+        agbTPerHa = observed ? sums.agbTonnes / observedHa : nil
+        gradientA = sums.gradA
+        gradientB = sums.gradB
         let factors = try applied(agbTPerHa)
         self.factors = factors
         carbonT = factors.carbon(agb: agbT)
         co2eT = CarbonFactors.co2e(carbon: carbonT)
-        let agb = totals.agbTonnes, area = areaM2 / 10_000
+        let agb = sums.agbTonnes, area = areaM2 / 10_000
         let filled = agbTPerHa.map { max(agb, $0 * area) }
         agbTFilled = filled
         co2eTFilled = filled.map { CarbonFactors.co2e(carbon: factors.carbon(agb: $0)) }
-        lowObserved = !hasArea || totals.observedArea / areaM2 < minObserved
+        lowObserved = !hasArea || sums.observedArea / areaM2 < minObserved
         notes = parcel.notes
     }
 

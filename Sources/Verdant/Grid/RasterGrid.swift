@@ -94,6 +94,20 @@ public struct RasterGrid: Hashable, Sendable {
 }
 
 extension RasterGrid {
+    /// The area in m² of `geometry`, given in the grid's CRS units: planar on a projected grid, ellipsoidal on a
+    /// longitude/latitude grid (a parcel's area).
+    func area(of geometry: MultiPolygon) -> Double {
+        if isGeographic {
+            let degrees = unitSize * 180 / Double.pi
+            let inDegrees = MultiPolygon(polygons: geometry.polygons.map { p in
+                Polygon(exterior: p.exterior.map { Coordinate(x: $0.x * degrees, y: $0.y * degrees) },
+                        holes: p.holes.map { $0.map { Coordinate(x: $0.x * degrees, y: $0.y * degrees) } })
+            })
+            return ellipsoid.area(of: inDegrees)
+        }
+        return geometry.area * unitSize * unitSize
+    }
+
     /// The grid as the coverage code sees it (north-up only).
     public var cellGrid: CellGrid? {
         guard geoTransform.isNorthUp else { return nil }

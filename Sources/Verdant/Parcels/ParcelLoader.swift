@@ -22,7 +22,7 @@ public enum ParcelLoader {
         /// The measure of `polygons` (in canonical order) on `cells` of `grid`.
         init(_ polygons: MultiPolygon, cells: CellGrid, grid: RasterGrid) {
             coverage = SparseCoverage(polygon: polygons, grid: cells)
-            area = EstimateJob.parcelArea(polygons, grid: grid)
+            area = grid.area(of: polygons)
         }
     }
 

@@ -37,7 +37,7 @@ enum GeoJSONReport {
                     }
                 }
                 text += " }, \"geometry\": "
-                guard geometry(parcels[i].sourceWKB, into: &text) else { throw GeoJSONNotSimple(reason: "geometry") }
+                guard geometry(parcels[i].sourceWKB, into: &text) else { throw GeometryLeftToOGR() }
                 text += " }"
             }
         }
@@ -47,6 +47,10 @@ enum GeoJSONReport {
         head += ",\n\"crs\": { \"type\": \"name\", \"properties\": { \"name\": \"\(crsName)\" } },\n\"features\": [\n"
         return head + features + "\n]\n}\n"
     }
+
+    /// Thrown out of the parallel writing when a parcel's geometry is not one Verdant writes: `text` then returns
+    /// nil and OGR writes the file.
+    struct GeometryLeftToOGR: Error {}
 
     /// The GeoJSON geometry (as a MultiPolygon, as OGR's writer is asked to write it) of an ISO WKB Polygon or
     /// MultiPolygon in 2D; `null` for no geometry; false for anything else.

@@ -79,3 +79,12 @@ public struct CellGrid: Hashable, Sendable {
         return (Int(first), Int(stop))
     }
 }
+
+extension Ellipsoid {
+    /// The area in m² of one cell of row `row` of a longitude/latitude `grid` (coordinates in degrees).
+    public func cellArea(row: Int, of grid: CellGrid) -> Double {
+        let north = grid.originY - Double(row) * grid.cellHeight
+        let south = grid.originY - Double(row + 1) * grid.cellHeight
+        return cellRowArea(southLatitude: south, northLatitude: north, longitudeSpan: grid.cellWidth)
+    }
+}

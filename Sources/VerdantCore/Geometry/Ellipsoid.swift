@@ -58,13 +58,6 @@ public struct Ellipsoid: Hashable, Sendable {
         return abs(zoneArea * (longitudeSpan * radians))
     }
 
-    /// The area in m² of one cell of row `row` of a longitude/latitude `grid` (coordinates in degrees).
-    public func cellArea(row: Int, of grid: CellGrid) -> Double {
-        let north = grid.originY - Double(row) * grid.cellHeight
-        let south = grid.originY - Double(row + 1) * grid.cellHeight
-        return cellRowArea(southLatitude: south, northLatitude: north, longitudeSpan: grid.cellWidth)
-    }
-
     /// The area in m² of a polygon with longitude (x) / latitude (y) coordinates in degrees, holes subtracted.
     ///
     /// Edges are straight lines in longitude/latitude, as on the grid. Computed by Green's theorem as

@@ -99,24 +99,4 @@ import TestSupport
             #expect(e.description.contains("overlaps the raster"), "\(e)")
         }
     }
-
-    @Test func sha256OfKnownText() {
-        #expect(SHA256.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Data(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
-    }
-
-    @Test func fileDigestsInTheBackground() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        // A file over several 4 MiB reads, one of a single block, and one that is missing.
-        let big = folder.file("big.bin"), small = folder.file("abc.txt"), missing = folder.file("none")
-        try Data((0..<(9 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: URL(fileURLWithPath: big))
-        try Data("abc".utf8).write(to: URL(fileURLWithPath: small))
-        let digests = FileDigests([big, small, missing, small], unreadable: "unreadable").wait()
-        #expect(digests.count == 3)
-        #expect(digests[small] == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(digests[big] == SHA256.hex(try Data(contentsOf: URL(fileURLWithPath: big))))
-        #expect(digests[missing] == "unreadable")
-    }
 }

@@ -1,5 +1,7 @@
-/// Area-weighted sums for one parcel over some cells (a tile, or the whole raster).
-public struct ParcelTotals: Hashable, Sendable {
+/// One parcel's area-weighted partial sums over some cells: what one tile adds to the parcel
+/// (`ParcelAccumulator.sums`), or, once the tiles' sums are added in tile order, the parcel's sums over the whole
+/// raster, from which `ParcelFigures` makes its figures. Sums, not figures: no mean, ratio or fraction is taken yet.
+public struct ParcelSums: Hashable, Sendable {
     /// Σ coverage × cell area (m²): the parcel's area over the raster.
     public var coveredArea: Double = 0
     /// Σ coverage × cell area (m²) over observed cells.
@@ -27,7 +29,7 @@ public struct ParcelTotals: Hashable, Sendable {
     public init() {}
 
     /// Adds another part's sums.
-    public mutating func add(_ other: ParcelTotals) {
+    public mutating func add(_ other: ParcelSums) {
         coveredArea += other.coveredArea
         observedArea += other.observedArea
         cloudArea += other.cloudArea

@@ -1,0 +1,27 @@
+import Testing
+
+@testable import VerdantCore
+
+@Suite struct BandRoleTests {
+    @Test func rolesParseByNameInAnyCaseAndByAlias() throws {
+        func role(_ text: String) throws -> BandRole { try BandRole(parsing: text) }
+        #expect(try role("RED") == .red)
+        #expect(try role("nir") == .nir)
+        for alias in ["re", "red_edge", "Red-Edge", "REDEDGE"] { #expect(try role(alias) == .redEdge, "\(alias)") }
+        #expect(try role("QA_PIXEL") == .qa)
+        #expect(try role("B8A") == .nirNarrow)
+        for known in BandRole.known { #expect(try role(known.name) == known && known.description == known.name) }
+        do {
+            _ = try BandRole(parsing: "thermal")
+            Issue.record("an unknown role was accepted")
+        } catch let e as VerdantError {
+            #expect(e.exitCode == 1 && e.description.contains("'thermal'") && e.description.contains("rededge"))
+        }
+    }
+
+    @Test func kindsAndOrder() {
+        #expect(BandRole.known.filter { $0.kind == .classes } == [.scl, .qa, .mask])
+        #expect(BandRole.known.count == 11 && Set(BandRole.known.map(\.name)).count == 11)
+        #expect([BandRole.mask, .nir, .blue, .scl, .red].sorted() == [.blue, .red, .nir, .scl, .mask])
+    }
+}
