@@ -25,7 +25,7 @@ import Testing
         try text.write(toFile: folder.file("m.json"), atomically: true, encoding: .utf8)
         let read = try ModelFile.read(folder.file("m.json"))
         #expect(read == file)
-        let model = read.model
+        let model = try read.model
         #expect(
             model.form == .exp && model.a == 2 && model.b == 3 && "\(model.index)" == "ndvi"
                 && model.source == "plots of 2026")
@@ -34,7 +34,7 @@ import Testing
             model.uncertainty
                 == ModelUncertainty(covariance: [[0.04, 0.01], [0.01, 0.09]], residualSD: 5, plotAreaHa: 0.05))
         #expect(
-            ModelFile(form: .linear, a: -30, b: 250, index: "ndvi", source: "s").model.uncertainty == nil,
+            try ModelFile(form: .linear, a: -30, b: 250, index: "ndvi", source: "s").model.uncertainty == nil,
             "no covariance, no uncertainty")
     }
 
