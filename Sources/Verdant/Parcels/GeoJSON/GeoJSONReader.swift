@@ -22,8 +22,9 @@ enum GeoJSONReader {
         // "<OGRVRTDataSource" near its start): such a file is OGR's to read, as it would be without this reader.
         let driver = VectorDataset.identifyDriver(path)
         guard driver == "GeoJSON" else { throw GeoJSONNotSimple(reason: "OGR reads it with driver \(driver ?? "none")") }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        return try read(JSONBytes(data), path: path, threads: threads)
+        // The mapping is dropped once the bytes are copied: the scanners read the copy.
+        let bytes = JSONBytes(try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped))
+        return try read(bytes, path: path, threads: threads)
     }
 
     private static func read(_ bytes: JSONBytes, path: String, threads: Int) throws -> FeatureTable {
