@@ -75,13 +75,14 @@ run_cases() {
 run_cases "$work/ref/.build/release/verdant" "$work/a"
 run_cases "$root/.build/release/verdant" "$work/b"
 
-# Masks what differs between any two runs: times, durations, Verdant's version and commit, the folders; and
-# drops progress lines (printed as work completes, so their order varies).
+# Masks what differs between any two runs: times, durations (also each phase's), Verdant's version and commit, the
+# folders; and drops progress lines (printed as work completes, so their order varies).
 normalise() {
     grep -Ev '^verdant: .*: [0-9]+/[0-9]+ [a-z]+ \([0-9]+%\)' "$1" | sed -E -e "s#$work/[ab]#OUT#g" -e "s#$work/ref#ROOT#g" -e "s#$root#ROOT#g" \
-        -e 's/"(started|finished|created|generated|date_time)": *"[^"]*"/"\1": "T"/g' \
-        -e 's/"(elapsed_s|seconds|duration_s)": *[0-9.e+-]+/"\1": 0/g' \
-        -e 's/"(verdant_version|version|commit)": *"[^"]*"/"\1": "V"/g' \
+        -e 's/"(started|finished|created|generated|date_time)" *: *"[^"]*"/"\1": "T"/g' \
+        -e 's/"(elapsed_s|seconds|duration_s)" *: *[0-9.e+-]+/"\1": 0/g' \
+        -e '/"phases_seconds"/,/}/ s/" *: *[0-9.e+-]+/": 0/' \
+        -e 's/"(verdant_version|version|commit)" *: *"[^"]*"/"\1": "V"/g' \
         -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z?/T/g' -e 's/[0-9]+(\.[0-9]+)? s\b/N s/g'
 }
 differ=0

@@ -13,23 +13,13 @@ let benchmarks: @Sendable () -> Void = {
         let status = [UInt8](repeating: 0, count: n)
         let ndvi = (0..<n).map { 0.2 + Double($0 % 97) / 200 }
         let agb = ndvi.map { max(0, -30 + 250 * $0) }
-        var outNDVI = [Float](repeating: 0, count: n), outAGB = [Float](repeating: 0, count: n)
+        let cells = TileBuffers(status: status, ndvi: ndvi, index: ndvi, agb: agb)
+        var outputs = SceneKernel.Outputs(ndvi: true, agb: true)
+        outputs.resize(n)
         let areas = [Double](repeating: 100, count: 512)[...]
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            let totals = status.withUnsafeBufferPointer { s in
-                ndvi.withUnsafeBufferPointer { x in
-                    agb.withUnsafeBufferPointer { b in
-                        outNDVI.withUnsafeMutableBufferPointer { o1 in
-                            outAGB.withUnsafeMutableBufferPointer { o2 in
-                                SceneKernel.process(status: s, index: x, ndvi: x, agb: b, width: 512, rowAreas: areas,
-                                                    outputs: .init(ndvi: o1, agb: o2))
-                            }
-                        }
-                    }
-                }
-            }
-            blackHole(totals)
+            blackHole(SceneKernel.process(cells, width: 512, rowAreas: areas, outputs: &outputs))
         }
     }
 
@@ -63,20 +53,14 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             var observed = 0.0
-            status.withUnsafeBufferPointer { s in
-                ndvi.withUnsafeBufferPointer { x in
-                    agb.withUnsafeBufferPointer { b in
-                        let values = ParcelAccumulator.TileValues(status: s, ndvi: x, index: x, agb: b)
-                        for t in coverage.tilesWithParcels {
-                            let w = tiles[t]
-                            let cells = CellWindow(column: w.columnOffset, row: w.rowOffset, width: w.width, height: w.height)!
-                            guard w.width == 512 && w.height == 512 else { continue }
-                            for p in coverage.parcelsByTile[t] {
-                                observed += ParcelAccumulator.sums(coverage.parcels[Int(p)], in: cells, rowAreas: rowAreas,
-                                                                   values: values).observedArea
-                            }
-                        }
-                    }
+            let values = TileBuffers(status: status, ndvi: ndvi, index: ndvi, agb: agb)
+            for t in coverage.tilesWithParcels {
+                let w = tiles[t]
+                let cells = CellWindow(column: w.columnOffset, row: w.rowOffset, width: w.width, height: w.height)!
+                guard w.width == 512 && w.height == 512 else { continue }
+                for p in coverage.parcelsByTile[t] {
+                    observed += ParcelAccumulator.sums(coverage.parcels[Int(p)], in: cells, rowAreas: rowAreas,
+                                                       values: values).observedArea
                 }
             }
             blackHole(observed)

@@ -14,7 +14,8 @@ import FuzzSupport
 /// `skipValidValue` takes exactly the values the parse takes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONScanner(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let input = Data(UnsafeBufferPointer(start: data, count: size))
+    let bytes = JSONBytes(input)
     var scanner = JSONScanner(bytes, range: 0..<size)
     var skipper = JSONScanner(bytes, range: 0..<size)
     var validator = JSONScanner(bytes, range: 0..<size)
@@ -32,7 +33,7 @@ public func fuzzJSONScanner(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     scanner.skipSpace()
     guard scanner.position == scanner.end else { return 0 }
     let reference: Any
-    do { reference = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) } catch {
+    do { reference = try JSONSerialization.jsonObject(with: input, options: [.fragmentsAllowed]) } catch {
         FuzzCheck.fail("the scanner takes what Foundation refuses (\(error))")
     }
     parsed.expectSame(as: reference, at: "$")

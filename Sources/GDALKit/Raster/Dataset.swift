@@ -149,9 +149,20 @@ public final class Dataset {
 
     /// Reads `bands` (1-based) of `window` in one request into `buffer`, band after band (band-sequential),
     /// converting to `T` as GDAL does. `buffer` must hold `window.cellCount × bands.count` values.
-    public func read<T: RasterElement>(window: Window, bands: [Int], into buffer: UnsafeMutableBufferPointer<T>) throws {
+    func read<T: RasterElement>(window: Window, bands: [Int], into buffer: UnsafeMutableBufferPointer<T>) throws {
         try rasterIO(GF_Read, window: window, bands: bands, buffer: UnsafeMutableRawPointer(buffer.baseAddress),
                      count: buffer.count, type: T.self)
+    }
+
+    /// Reads `bands` (1-based) of `window` in one request into the first `window.cellCount × bands.count` values of
+    /// `values` (band-sequential), converting to `T` as GDAL does; `values` is grown to that size when shorter, and
+    /// its storage is reused otherwise.
+    public func read<T: RasterElement>(window: Window, bands: [Int], into values: inout [T]) throws {
+        let needed = window.cellCount * bands.count
+        if values.count < needed { values = [T](unsafeUninitializedCapacity: needed) { _, n in n = needed } }
+        try values.withUnsafeMutableBufferPointer { buffer in
+            try read(window: window, bands: bands, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<needed]))
+        }
     }
 
     /// Reads `bands` (1-based) of `window` into a new band-sequential array.
@@ -185,7 +196,7 @@ public final class Dataset {
     }
 
     /// Writes `values` (band-sequential, `window.cellCount × bands.count`) to `bands` of `window`.
-    public func write<T: RasterElement>(window: Window, bands: [Int], from values: UnsafeBufferPointer<T>) throws {
+    func write<T: RasterElement>(window: Window, bands: [Int], from values: UnsafeBufferPointer<T>) throws {
         try rasterIO(GF_Write, window: window, bands: bands, buffer: UnsafeMutableRawPointer(mutating: values.baseAddress),
                      count: values.count, type: T.self)
     }

@@ -24,8 +24,16 @@ extension RasterBand {
     /// How GDAL masks this band.
     public var maskFlags: MaskFlags { MaskFlags(rawValue: GDALGetMaskFlags(handle)) }
 
+    /// Reads GDAL's mask of this band over `window` into the first `window.cellCount` values of `mask` (grown to
+    /// that size when shorter): 0 = invalid, anything else (255) = valid.
+    public func readMask(window: Window, into mask: inout [UInt8]) throws {
+        let n = window.cellCount
+        if mask.count < n { mask = [UInt8](repeating: 0, count: n) }
+        try mask.withUnsafeMutableBufferPointer { try readMask(window: window, into: UnsafeMutableBufferPointer(rebasing: $0[0..<n])) }
+    }
+
     /// Reads GDAL's mask of this band over `window`: 0 = invalid, anything else (255) = valid.
-    public func readMask(window: Window, into buffer: UnsafeMutableBufferPointer<UInt8>) throws {
+    func readMask(window: Window, into buffer: UnsafeMutableBufferPointer<UInt8>) throws {
         guard buffer.count >= window.cellCount, window.fits(width: dataset.width, height: dataset.height) else {
             throw GDALError(context: "reading the mask of band \(index) of '\(dataset.path)': bad window \(window)")
         }

@@ -189,27 +189,8 @@ final class EstimateWorker {
                           cells: picture == nil ? coverage.coveredCells(ofTile: tile) : nil)
         let pictureSums = picture?.sums(window: window, cells: cells)
         let tileCells = CellWindow(column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
-        let parcels = coverage.parcelsByTile[tile]
-        var out: [(Int32, ParcelSums)] = []
-        out.reserveCapacity(parcels.count)
-        cells.status.withUnsafeBufferPointer { status in
-            cells.ndvi.withUnsafeBufferPointer { ndvi in
-                cells.index.withUnsafeBufferPointer { index in
-                    cells.agb.withUnsafeBufferPointer { agb in
-                      cells.gradA.withUnsafeBufferPointer { gradA in
-                        cells.gradB.withUnsafeBufferPointer { gradB in
-                        let values = ParcelAccumulator.TileValues(status: status, ndvi: ndvi, index: index, agb: agb,
-                                                                  gradA: gradA, gradB: gradB, histogramBinWidth: histogramBinWidth)
-                        for p in parcels {
-                            out.append((p, ParcelAccumulator.sums(coverage.parcels[Int(p)], in: tileCells, rowAreas: rowAreas,
-                                                                  values: values)))
-                        }
-                        }
-                      }
-                    }
-                }
-            }
-        }
-        return (out, cells.vegetationSigns, pictureSums)
+        let sums = ParcelAccumulator.sums(parcels: coverage.parcelsByTile[tile], coverage: coverage, window: tileCells,
+                                          rowAreas: rowAreas, values: cells.buffers, histogramBinWidth: histogramBinWidth)
+        return (sums, cells.vegetationSigns, pictureSums)
     }
 }

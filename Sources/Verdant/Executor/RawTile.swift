@@ -19,8 +19,6 @@ public struct RawTile: Sendable {
 protocol RawSample: RasterElement {
     /// The value as a Double.
     var asDouble: Double { get }
-    /// Zero.
-    static var zero: Self { get }
 }
 
 extension UInt8: RawSample { var asDouble: Double { Double(self) } }
@@ -70,13 +68,7 @@ enum RawSamples: Sendable {
 
     /// Reads `bands` of `window` from `dataset` in one request, reusing the storage when it is large enough.
     mutating func read(_ dataset: Dataset, window: Window, bands: [Int]) throws {
-        let needed = window.cellCount * bands.count
-        func fill<T: RawSample>(_ a: inout [T]) throws {
-            if a.count < needed { a = [T](repeating: .zero, count: needed) }
-            try a.withUnsafeMutableBufferPointer { buffer in
-                try dataset.read(window: window, bands: bands, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<needed]))
-            }
-        }
+        func fill<T: RawSample>(_ a: inout [T]) throws { try dataset.read(window: window, bands: bands, into: &a) }
         // The storage is taken out of the enum while it is filled, so that it is not copied.
         switch self {
         case .byte(var a): self = .byte([]); try fill(&a); self = .byte(a)
@@ -104,31 +96,6 @@ enum RawSamples: Sendable {
         @inline(__always)
         func value(_ v: Double) -> Double {
             (v == noData || v.isNaN) ? .nan : (v * gdalScale + gdalOffset) * scale + offset
-        }
-    }
-
-    /// Converts the cells in `runs` of one band into `out`: NaN where nodata, NaN or alpha 0, else
-    /// `(v × gdalScale + gdalOffset) × scale + offset`.
-    func convert(_ c: Conversion, runs: [Range<Int>], into out: UnsafeMutableBufferPointer<Double>) {
-        switch self {
-        case .byte(let a): Self.convert(a, c, runs, out)
-        case .uInt16(let a): Self.convert(a, c, runs, out)
-        case .int16(let a): Self.convert(a, c, runs, out)
-        case .uInt32(let a): Self.convert(a, c, runs, out)
-        case .int32(let a): Self.convert(a, c, runs, out)
-        case .float32(let a): Self.convert(a, c, runs, out)
-        case .float64(let a): Self.convert(a, c, runs, out)
-        }
-    }
-
-    private static func convert<T: RawSample>(_ a: [T], _ c: Conversion, _ runs: [Range<Int>], _ out: UnsafeMutableBufferPointer<Double>) {
-        a.withUnsafeBufferPointer { src in
-            for run in runs {
-                for i in run { out[i] = c.value(src[c.base + i].asDouble) }
-            }
-            if let alphaBase = c.alphaBase {
-                for run in runs { for i in run where src[alphaBase + i].asDouble == 0 { out[i] = .nan } }
-            }
         }
     }
 }

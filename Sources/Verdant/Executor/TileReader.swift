@@ -13,7 +13,7 @@ public final class TileReader {
     private var loaded: RawTile?
     /// Reflectance (or classes) of every role for the last tile read, role after role (`count` cells each, in
     /// the order of `inputs.bands`).
-    private var values: [Double] = []
+    public private(set) var values: [Double] = []
     /// Cells per role in `values` (the last tile's cell count).
     public private(set) var count = 0
 
@@ -44,11 +44,6 @@ public final class TileReader {
     /// The value of `cell` of the role in `slot` (NaN when undefined).
     public func value(slot: Int, cell: Int) -> Double { values[slot * count + cell] }
 
-    /// Calls `body` with every role's values, role after role, `count` cells each.
-    public func withValues<R>(_ body: (UnsafeBufferPointer<Double>, _ count: Int) throws -> R) rethrows -> R {
-        try values.withUnsafeBufferPointer { try body($0, count) }
-    }
-
     /// Decodes every file's bands over `window` (one GDAL request per file) in the files' own cell types, into
     /// new storage: for reading ahead.
     public func decode(_ window: Window) throws -> RawTile {
@@ -60,17 +55,12 @@ public final class TileReader {
 
     private func decode(_ window: Window, into tile: inout RawTile) throws {
         tile.window = window
-        let n = window.cellCount
         for (g, group) in groups.enumerated() {
             let dataset = datasets[group.dataset]
             do {
                 try tile.samples[g].read(dataset, window: window, bands: group.bands)
                 for slot in group.slots where inputs.bands[slot].hasExplicitMask {
-                    if tile.masks[slot].count < n { tile.masks[slot] = [UInt8](repeating: 0, count: n) }
-                    let rb = try dataset.band(inputs.bands[slot].index)
-                    try tile.masks[slot].withUnsafeMutableBufferPointer { m in
-                        try rb.readMask(window: window, into: UnsafeMutableBufferPointer(rebasing: m[0..<n]))
-                    }
+                    try dataset.band(inputs.bands[slot].index).readMask(window: window, into: &tile.masks[slot])
                 }
             } catch {
                 throw VerdantError.input(dataset.path, error)
@@ -113,16 +103,9 @@ public final class TileReader {
         if values.count != n * inputs.bands.count { values = [Double](repeating: .nan, count: n * inputs.bands.count) }
         for (g, group) in groups.enumerated() {
             for slot in group.slots {
-                let band = inputs.bands[slot], conversion = self.conversion(slot: slot)
-                values.withUnsafeMutableBufferPointer { all in
-                    let out = UnsafeMutableBufferPointer(rebasing: all[(slot * n)..<((slot + 1) * n)])
-                    tile.samples[g].convert(conversion, runs: runs, into: out)
-                    if band.hasExplicitMask {
-                        tile.masks[slot].withUnsafeBufferPointer { m in
-                            for run in runs { for i in run where m[i] == 0 { out[i] = .nan } }
-                        }
-                    }
-                }
+                tile.samples[g].convert(conversion(slot: slot), runs: runs, count: n,
+                                        mask: inputs.bands[slot].hasExplicitMask ? tile.masks[slot] : nil,
+                                        into: &values, at: slot * n)
             }
         }
         converted = true

@@ -50,12 +50,11 @@ public enum MapJob {
         let rowAreas = grid.rowCellAreas()
         let partials = try TileExecutor.run(
             tiles: plan.tiles, threads: request.execution.threads, progress: request.execution.progress,
-            makeWorker: { try MapWorker(inputs: inputs) },
-            process: { worker, _, window in
-                try worker.process(window, rowAreas: rowAreas, rules: rules,
-                                   writers: .init(ndvi: ndviWriter, index: indexWriter, agb: agbWriter, co2e: carbonWriter),
-                                   co2ePerAGB: co2ePerAGB)
-            })
+            makeWorker: {
+                try MapWorker(inputs: inputs, writers: .init(ndvi: ndviWriter, index: indexWriter, agb: agbWriter, co2e: carbonWriter),
+                              co2ePerAGB: co2ePerAGB)
+            },
+            process: { worker, _, window in try worker.process(window, rowAreas: rowAreas, rules: rules) })
         var totals = SceneTotals()
         for p in partials { totals.add(p) }
         // Every output is converted before any is committed: a failure leaves none behind.
@@ -92,55 +91,31 @@ struct MapWriters: Sendable {
     var co2e: COGWriter?
 }
 
-/// One worker of a map run: its reader, its cells and its output buffers.
+/// One worker of a map run: its reader, its cells, its output cells and the writers they go to.
 final class MapWorker {
     let reader: TileReader
     let cells = TileCells()
-    var ndviBuffer: [Float] = []
-    var indexBuffer: [Float] = []
-    var agbBuffer: [Float] = []
-    var co2eBuffer: [Float] = []
+    let writers: MapWriters
+    var outputs: SceneKernel.Outputs
 
-    init(inputs: ResolvedInputs) throws {
+    init(inputs: ResolvedInputs, writers: MapWriters, co2ePerAGB: Double) throws {
         reader = try TileReader(inputs: inputs)
+        self.writers = writers
+        outputs = SceneKernel.Outputs(ndvi: writers.ndvi != nil, index: writers.index != nil, agb: writers.agb != nil,
+                                      co2e: writers.co2e != nil, co2ePerAGB: co2ePerAGB)
     }
 
-    func process(_ window: Window, rowAreas: [Double], rules: CellRules, writers: MapWriters, co2ePerAGB: Double) throws -> SceneTotals {
+    func process(_ window: Window, rowAreas: [Double], rules: CellRules) throws -> SceneTotals {
         try reader.load(window)
-        let n = window.cellCount
-        try cells.compute(reader, count: n, rules: rules)
-        let list = [writers.ndvi, writers.index, writers.agb, writers.co2e]
-        if list[0] != nil && ndviBuffer.count != n { ndviBuffer = [Float](repeating: .nan, count: n) }
-        if list[1] != nil && indexBuffer.count != n { indexBuffer = [Float](repeating: .nan, count: n) }
-        if list[2] != nil && agbBuffer.count != n { agbBuffer = [Float](repeating: .nan, count: n) }
-        if list[3] != nil && co2eBuffer.count != n { co2eBuffer = [Float](repeating: .nan, count: n) }
-        let areas = rowAreas[window.rowOffset..<window.rowEnd]
-        var totals = cells.status.withUnsafeBufferPointer { status in
-            cells.index.withUnsafeBufferPointer { index in
-                cells.ndvi.withUnsafeBufferPointer { ndvi in
-                    cells.agb.withUnsafeBufferPointer { agb in
-                        ndviBuffer.withUnsafeMutableBufferPointer { o0 in
-                            indexBuffer.withUnsafeMutableBufferPointer { o1 in
-                                agbBuffer.withUnsafeMutableBufferPointer { o2 in
-                                    co2eBuffer.withUnsafeMutableBufferPointer { o3 in
-                                        SceneKernel.process(status: status, index: index, ndvi: ndvi, agb: agb, width: window.width,
-                                                            rowAreas: areas,
-                                                            outputs: .init(ndvi: list[0] == nil ? nil : o0, index: list[1] == nil ? nil : o1,
-                                                                           agb: list[2] == nil ? nil : o2, co2e: list[3] == nil ? nil : o3,
-                                                                           co2ePerAGB: co2ePerAGB))
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        try cells.compute(reader, count: window.cellCount, rules: rules)
+        outputs.resize(window.cellCount)
+        var totals = SceneKernel.process(cells.buffers, width: window.width, rowAreas: rowAreas[window.rowOffset..<window.rowEnd],
+                                         outputs: &outputs)
         totals.vegetationSigns = cells.vegetationSigns
-        for (w, buffer) in zip(list, [ndviBuffer, indexBuffer, agbBuffer, co2eBuffer]) {
-            guard let w else { continue }
-            try buffer.withUnsafeBufferPointer { try w.write(window: window, values: UnsafeBufferPointer(rebasing: $0[0..<n])) }
-        }
+        try writers.ndvi?.write(window: window, values: outputs.ndvi)
+        try writers.index?.write(window: window, values: outputs.index)
+        try writers.agb?.write(window: window, values: outputs.agb)
+        try writers.co2e?.write(window: window, values: outputs.co2e)
         return totals
     }
 }

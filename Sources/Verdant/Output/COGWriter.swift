@@ -48,10 +48,10 @@ public final class COGWriter: @unchecked Sendable {
     deinit { abandon() }
 
     /// Writes the cells of `window` (row-major Float32, NaN = nodata).
-    public func write(window: Window, values: UnsafeBufferPointer<Float>) throws {
+    public func write(window: Window, values: [Float]) throws {
         try lock.withLock {
             guard let ds = dataset else { throw VerdantError.internal("COG writer for \(output.path) already finished") }
-            do { try ds.write(window: window, bands: [1], from: values) } catch {
+            do { try ds.write(window: window, bands: [1], values: values) } catch {
                 throw VerdantError.output(file: output.path, problem: "\(error)")
             }
         }

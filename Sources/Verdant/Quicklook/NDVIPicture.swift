@@ -54,16 +54,13 @@ public struct NDVIPicture: Hashable, Sendable {
             let y0 = window.rowOffset * h / gh, y1 = (window.rowOffset + window.height - 1) * h / gh
             var sums = Sums(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
             let columns = (0..<window.width).map { (window.columnOffset + $0) * w / gw - x0 }
-            cells.status.withUnsafeBufferPointer { status in
-                cells.ndvi.withUnsafeBufferPointer { ndvi in
-                    for r in 0..<window.height {
-                        let py = (window.rowOffset + r) * h / gh - y0
-                        for c in 0..<window.width {
-                            let i = r * window.width + c
-                            guard status[i] == CellStatus.observed.rawValue, ndvi[i].isFinite else { continue }
-                            sums.add(ndvi[i], x: columns[c], y: py)
-                        }
-                    }
+            let status = cells.status, ndvi = cells.ndvi
+            for r in 0..<window.height {
+                let py = (window.rowOffset + r) * h / gh - y0
+                for c in 0..<window.width {
+                    let i = r * window.width + c
+                    guard status[i] == CellStatus.observed.rawValue, ndvi[i].isFinite else { continue }
+                    sums.add(ndvi[i], x: columns[c], y: py)
                 }
             }
             return sums

@@ -4,6 +4,12 @@ import Foundation
 import Synchronization
 
 /// SHA-256 of files, for echoing the inputs of a carbon report (FIPS 180-4; no dependency).
+///
+/// The compression loop is a hot loop (every input of a report is hashed), and its pointer code stays in this file:
+/// safety contract: `compress` and `compressInSwift` are private and take views of `State.pending` or of the
+/// final padded block only inside their `withUnsafeBufferPointer`, of a whole number of 64-byte blocks; the C
+/// routine reads `count / 64` blocks from the base address and writes the 8 state words of a local array. No
+/// pointer is part of the type's API (`Data` and `DataProtocol` in, hex text out).
 public enum SHA256 {
 
     /// True when the SHA instructions of the processor are used.
@@ -74,7 +80,7 @@ public enum SHA256 {
         }
 
         /// Compresses whole 64-byte blocks in Swift (FIPS 180-4).
-        mutating func compressInSwift(_ message: UnsafeBufferPointer<UInt8>) {
+        private mutating func compressInSwift(_ message: UnsafeBufferPointer<UInt8>) {
             let k = verdant_sha256_constants()!
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 var (h0, h1, h2, h3, h4, h5, h6, h7) = h

@@ -37,14 +37,13 @@ public struct SparseCoverage: Hashable, Sendable {
             let height = min(rowsPerChunk, window.endRow - row)
             let chunk = CellWindow(column: window.column, row: row, width: window.width, height: height)!
             let dense = CoverageCalculator.coverageFractions(of: polygon, on: grid, in: chunk)
-            dense.fractions.withUnsafeBufferPointer { f in
-                for r in 0..<height { appendRow(f[(r * window.width)..<((r + 1) * window.width)], firstColumn: window.column) }
-            }
+            let f = dense.fractions
+            for r in 0..<height { appendRow(f[(r * window.width)..<((r + 1) * window.width)], firstColumn: window.column) }
             row += height
         }
     }
 
-    private mutating func appendRow(_ row: Slice<UnsafeBufferPointer<Double>>, firstColumn: Int) {
+    private mutating func appendRow(_ row: ArraySlice<Double>, firstColumn: Int) {
         var i = row.startIndex
         while i < row.endIndex {
             let f = row[i]

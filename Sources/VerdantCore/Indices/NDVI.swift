@@ -9,9 +9,8 @@ public enum NDVI {
         return (nir - red) / sum
     }
 
-    /// NDVI of every cell of two equally long buffers into `output`.
-    public static func compute(red: UnsafeBufferPointer<Double>, nir: UnsafeBufferPointer<Double>,
-                               into output: UnsafeMutableBufferPointer<Double>) {
+    /// NDVI of every cell of two equally long arrays into the first cells of `output`.
+    public static func compute(red: [Double], nir: [Double], into output: inout [Double]) {
         precondition(red.count == nir.count && output.count >= red.count, "NDVI buffers differ in length")
         for i in 0..<red.count { output[i] = value(red: red[i], nir: nir[i]) }
     }

@@ -58,7 +58,7 @@ import TestSupport
         #expect(throws: GDALError.self) { try ds.band(1) }
         #expect(throws: GDALError.self) {
             var out = [Double](repeating: 0, count: 6)
-            try out.withUnsafeMutableBufferPointer { try ds.read(window: try Window(columnOffset: 0, rowOffset: 0, width: 3, height: 2), bands: [1], into: $0) }
+            try ds.read(window: try Window(columnOffset: 0, rowOffset: 0, width: 3, height: 2), bands: [1], into: &out)
         }
     }
 

@@ -18,11 +18,7 @@ import VerdantCore
     @Test func buffers() {
         let red: [Double] = [0.125, 0, .nan], nir: [Double] = [0.375, 0, 0.25]
         var out = [Double](repeating: 7, count: 3)
-        red.withUnsafeBufferPointer { r in
-            nir.withUnsafeBufferPointer { n in
-                out.withUnsafeMutableBufferPointer { NDVI.compute(red: r, nir: n, into: $0) }
-            }
-        }
+        NDVI.compute(red: red, nir: nir, into: &out)
         #expect(out[0] == 0.5 && out[1].isNaN && out[2].isNaN)
     }
 }

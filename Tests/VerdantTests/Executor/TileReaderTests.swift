@@ -71,7 +71,7 @@ import TestSupport
             #expect(prefetch.take(t) == nil, "a tile is handed over once")
             try direct.read(plan.tiles[t])
             try ahead.read(plan.tiles[t], decoded: decoded)
-            let a = direct.withValues { v, _ in Array(v) }, b = ahead.withValues { v, _ in Array(v) }
+            let a = direct.values, b = ahead.values
             #expect(a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern })
         }
         // The budget stops reading ahead: one tile of two Int16 bands of 16 × 16 is 1 KiB.

@@ -22,25 +22,14 @@ enum GeoJSONReader {
         // "<OGRVRTDataSource" near its start): such a file is OGR's to read, as it would be without this reader.
         let driver = VectorDataset.identifyDriver(path)
         guard driver == "GeoJSON" else { throw GeoJSONNotSimple(reason: "OGR reads it with driver \(driver ?? "none")") }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        return try data.withUnsafeBytes { raw in
-            try read(Bytes(raw.bindMemory(to: UInt8.self)), path: path, threads: threads)
-        }
+        // The mapping is dropped once the bytes are copied: the scanners read the copy.
+        let bytes = JSONBytes(try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped))
+        return try read(bytes, path: path, threads: threads)
     }
 
-    /// The bytes of the file, shared read-only by the worker threads (thread rule: nobody writes them, and they
-    /// outlive every worker, which finish inside `read(path:threads:)`'s `withUnsafeBytes`).
-    private struct Bytes: @unchecked Sendable {
-        let buffer: UnsafeBufferPointer<UInt8>
-        init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
-    }
-
-    private static func read(_ bytes: Bytes, path: String, threads: Int) throws -> FeatureTable {
-        let buffer = bytes.buffer
-        if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
-            throw GeoJSONNotSimple(reason: "byte order mark")
-        }
-        var s = JSONScanner(buffer, range: 0..<buffer.count)
+    private static func read(_ bytes: JSONBytes, path: String, threads: Int) throws -> FeatureTable {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { throw GeoJSONNotSimple(reason: "byte order mark") }
+        var s = JSONScanner(bytes, range: 0..<bytes.count)
         var isCollection = false, name: String?, crsName: String?
         var ranges: [Range<Int>] = []
         var sawFeatures = false
@@ -72,7 +61,7 @@ enum GeoJSONReader {
         let featureRanges = ranges
         let parsed = try ParallelMap.map(count: chunks.count, threads: threads, makeWorker: { () }, body: { _, c in
             try chunks[c].map { i -> ParsedFeature in
-                var f = JSONScanner(bytes.buffer, range: featureRanges[i])
+                var f = JSONScanner(bytes, range: featureRanges[i])
                 return try feature(&f)
             }
         }).flatMap { $0 }
@@ -196,7 +185,7 @@ enum GeoJSONReader {
             }
         }
         if wkb == nil, let type, let later {
-            var c = JSONScanner(s.bytes, range: later)
+            var c = s.scanner(over: later)
             wkb = try coordinates(&c, type: type)
         }
         guard let wkb else { throw GeoJSONNotSimple(reason: "geometry without coordinates") }

@@ -1,20 +1,56 @@
+import Foundation
+
+/// A file's bytes in memory of their own, for `JSONScanner`s on any thread; every scanner keeps them alive.
+///
+/// Thread rule: the bytes are written once, in `init`, before any scanner exists, and never after; scanners only
+/// read them, so they may be shared by any number of threads.
+final class JSONBytes: @unchecked Sendable {
+    fileprivate let buffer: UnsafeMutableBufferPointer<UInt8>
+
+    /// A copy of `data`.
+    init(_ data: Data) {
+        buffer = .allocate(capacity: data.count)
+        precondition(data.copyBytes(to: buffer) == data.count, "JSON bytes not copied whole")
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Bytes held.
+    var count: Int { buffer.count }
+
+    /// True when the bytes start with `prefix`.
+    func starts(with prefix: [UInt8]) -> Bool { buffer.starts(with: prefix) }
+}
+
 /// Reads JSON from UTF-8 bytes, one token at a time, for the GeoJSON parcel reader: strings, numbers, literals,
 /// and skipping whole values. Anything it does not take (bad syntax, invalid UTF-8) throws `GeoJSONNotSimple`,
 /// and the file is read by OGR instead, which reports real errors in its own words.
+///
+/// This file is the reader's scanning kernel, and its only pointer code. Safety contract: a scanner reads
+/// `bytes[i]` without bounds checks only for `position <= i < end`, and `init` checks that `range` lies within the
+/// bytes; the bytes are immutable and stay allocated while the scanner (which holds their owner) exists. No
+/// pointer is part of the scanner's non-private API.
 struct JSONScanner {
+    /// The owner of the bytes, kept alive by the scanner.
+    private let storage: JSONBytes
     /// The bytes.
-    let bytes: UnsafeBufferPointer<UInt8>
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// The next byte to read.
     var position: Int
     /// One past the last byte this scanner may read.
     let end: Int
 
     /// A scanner over `bytes[range]`.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
-        self.bytes = bytes
+    init(_ bytes: JSONBytes, range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "JSON range outside the bytes")
+        self.storage = bytes
+        self.bytes = UnsafeBufferPointer(bytes.buffer)
         self.position = range.lowerBound
         self.end = range.upperBound
     }
+
+    /// A scanner over another range of the same bytes.
+    func scanner(over range: Range<Int>) -> JSONScanner { JSONScanner(storage, range: range) }
 
     /// A JSON number: an integer (no fraction, no exponent, within Int64) or a real.
     enum Number: Equatable {
