@@ -55,7 +55,7 @@ public enum MapJob {
                               co2ePerAGB: co2ePerAGB)
             },
             process: { worker, _, window in try worker.process(window, rowAreas: rowAreas, rules: rules) })
-        var totals = SceneTotals()
+        var totals = SceneSums()
         for p in partials { totals.add(p) }
         // Every output is converted before any is committed: a failure leaves none behind.
         for w in writers { try w.convert() }
@@ -105,7 +105,7 @@ final class MapWorker {
                                       co2e: writers.co2e != nil, co2ePerAGB: co2ePerAGB)
     }
 
-    func process(_ window: Window, rowAreas: [Double], rules: CellRules) throws -> SceneTotals {
+    func process(_ window: Window, rowAreas: [Double], rules: CellRules) throws -> SceneSums {
         try reader.load(window)
         try cells.compute(reader, count: window.cellCount, rules: rules)
         outputs.resize(window.cellCount)

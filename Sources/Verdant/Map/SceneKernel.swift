@@ -58,19 +58,19 @@ public enum SceneKernel {
 
     /// Sums one tile of `width × rowAreas.count` cells (row-major); `rowAreas[k]` is the area in m² of a cell of
     /// row k.
-    public static func process(_ cells: TileBuffers, width: Int, rowAreas: ArraySlice<Double>) -> SceneTotals {
+    public static func process(_ cells: TileBuffers, width: Int, rowAreas: ArraySlice<Double>) -> SceneSums {
         var none = Outputs()
         return process(cells, width: width, rowAreas: rowAreas, outputs: &none)
     }
 
     /// Sums one tile as `process(_:width:rowAreas:)` and writes NDVI, the index, AGB and CO2e (NaN where not
     /// observed) to the outputs wanted, which must hold the tile's cells.
-    public static func process(_ cells: TileBuffers, width: Int, rowAreas: ArraySlice<Double>, outputs: inout Outputs) -> SceneTotals {
+    public static func process(_ cells: TileBuffers, width: Int, rowAreas: ArraySlice<Double>, outputs: inout Outputs) -> SceneSums {
         precondition(cells.count == width * rowAreas.count && outputs.check(cells.count), "tile buffers differ in size")
         let co2ePerAGB = outputs.co2ePerAGB
         return cells.withUnsafeCells { c in
             outputs.withUnsafeOutputs { outNDVI, outIndex, outAGB, outCO2e in
-                var totals = SceneTotals()
+                var totals = SceneSums()
                 var i = 0
                 for area in rowAreas {
                     var rowValid = 0

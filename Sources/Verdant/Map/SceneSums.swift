@@ -1,5 +1,5 @@
 /// Sums over the cells of a tile or a scene; added in tile order so that results do not depend on threads.
-public struct SceneTotals: Sendable {
+public struct SceneSums: Sendable {
     /// Cells with a defined index.
     public var validCells: Int = 0
     /// Area of those cells, m².
@@ -23,7 +23,7 @@ public struct SceneTotals: Sendable {
     public init() {}
 
     /// Adds another tile's totals.
-    public mutating func add(_ other: SceneTotals) {
+    public mutating func add(_ other: SceneSums) {
         validCells += other.validCells
         observedArea += other.observedArea
         indexAreaSum += other.indexAreaSum
