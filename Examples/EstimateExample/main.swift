@@ -25,8 +25,9 @@ do {
     var exitCode: Int32 = 0
     if let outputFolder {
         // The command-line tool's outputs, published together; a partial result is in the run, not thrown.
-        let outputs = EstimateOutputs(table: "\(outputFolder)/parcels.csv", report: "\(outputFolder)/report.html",
-                                      summary: "\(outputFolder)/summary.md", quicklook: "\(outputFolder)/quicklook.png")
+        let outputs = EstimateOutputs(
+            table: "\(outputFolder)/parcels.csv", report: "\(outputFolder)/report.html",
+            summary: "\(outputFolder)/summary.md", quicklook: "\(outputFolder)/quicklook.png")
         let run = try EstimateWorkflow.run(request, outputs: outputs)
         report = run.report
         exitCode = run.exitCode
@@ -36,15 +37,17 @@ do {
     }
     for row in report.rows {
         let cloud = (row.cloudFraction ?? 0) * 100
-        print("\(row.parcelID): \(String(format: "%.2f", row.observedHa)) ha observed, \(String(format: "%.1f", cloud)) % cloud, "
-              + "\(String(format: "%.1f", row.co2eT)) tCO2e\(row.lowObserved ? " (low observed)" : "")")
+        print(
+            "\(row.parcelID): \(String(format: "%.2f", row.observedHa)) ha observed, \(String(format: "%.1f", cloud)) % cloud, "
+                + "\(String(format: "%.1f", row.co2eT)) tCO2e\(row.lowObserved ? " (low observed)" : "")")
     }
     print("total: \(String(format: "%.1f", report.totals.co2eT)) tCO2e — \(EstimateReport.disclaimer)")
     exit(exitCode)
 } catch let error as VerdantError {
     // Errors say which parameter, file, band or parcel is wrong, by the library's names.
     switch error {
-    case .invalidParameter(let parameter, _): FileHandle.standardError.write(Data("estimate-example: fix \(parameter.name): \(error)\n".utf8))
+    case .invalidParameter(let parameter, _):
+        FileHandle.standardError.write(Data("estimate-example: fix \(parameter.name): \(error)\n".utf8))
     default: FileHandle.standardError.write(Data("estimate-example: \(error)\n".utf8))
     }
     exit(error.exitCode)

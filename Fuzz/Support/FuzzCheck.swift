@@ -4,8 +4,10 @@ import Foundation
 /// as a crash.
 public enum FuzzCheck {
     /// Aborts with `message` unless `condition` holds.
-    public static func require(_ condition: Bool, _ message: @autoclosure () -> String,
-                               file: StaticString = #fileID, line: UInt = #line) {
+    public static func require(
+        _ condition: Bool, _ message: @autoclosure () -> String,
+        file: StaticString = #fileID, line: UInt = #line
+    ) {
         if !condition { fail(message(), file: file, line: line) }
     }
 

@@ -6,7 +6,10 @@ import Verdant
 enum Console {
     /// How much goes to standard error.
     enum Level: Int, Comparable {
-        case error = 0, warning, info, debug
+        case error = 0
+        case warning
+        case info
+        case debug
         static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -81,7 +84,9 @@ final class ProgressSinkBox: Sendable {
         if terminal {
             let width = 30, filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            let line = "\r\(label) \(bar) " + String(format: "%3.0f%% %d/%d ", fraction * 100, done, total) + unit + String(format: ", %.1f/s, %.0f s left", rate, left)
+            let line =
+                "\r\(label) \(bar) " + String(format: "%3.0f%% %d/%d ", fraction * 100, done, total) + unit
+                + String(format: ", %.1f/s, %.0f s left", rate, left)
             Console.standardError(line)
             if done == total { Console.standardError("\n") }
         } else {
@@ -91,7 +96,9 @@ final class ProgressSinkBox: Sendable {
                 return false
             }
             if print {
-                Console.standardError("verdant: \(label): " + String(format: "%d/%d ", done, total) + unit + String(format: " (%.0f%%), %.1f s\n", fraction * 100, elapsed))
+                Console.standardError(
+                    "verdant: \(label): " + String(format: "%d/%d ", done, total) + unit
+                        + String(format: " (%.0f%%), %.1f s\n", fraction * 100, elapsed))
             }
         }
     }

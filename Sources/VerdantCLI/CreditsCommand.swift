@@ -4,25 +4,43 @@ import Verdant
 
 /// The rasters of the two dates of `verdant credits` (t0 baseline, t1 monitoring).
 struct DateInputs: ParsableArguments {
-    @Option(name: .customLong("t0-raster"), help: ArgumentHelp("A stacked raster of the baseline date (repeat for tiles).", valueName: "FILE"))
+    @Option(
+        name: .customLong("t0-raster"),
+        help: ArgumentHelp("A stacked raster of the baseline date (repeat for tiles).", valueName: "FILE"))
     var t0Raster: [String] = []
-    @Option(name: .customLong("t0-band"), help: ArgumentHelp("A band of the baseline date from its own file.", valueName: "ROLE=FILE[:BAND]"))
+    @Option(
+        name: .customLong("t0-band"),
+        help: ArgumentHelp("A band of the baseline date from its own file.", valueName: "ROLE=FILE[:BAND]"))
     var t0Band: [String] = []
-    @Option(name: .customLong("t0-stac"), help: ArgumentHelp("A STAC item of the baseline date.", valueName: "ITEM.json"))
+    @Option(
+        name: .customLong("t0-stac"), help: ArgumentHelp("A STAC item of the baseline date.", valueName: "ITEM.json"))
     var t0Stac: String?
-    @Option(name: .customLong("t0-scene"), help: ArgumentHelp("A product folder of the baseline date.", valueName: "FOLDER"))
+    @Option(
+        name: .customLong("t0-scene"), help: ArgumentHelp("A product folder of the baseline date.", valueName: "FOLDER")
+    )
     var t0Scene: String?
-    @Option(name: .customLong("t0-s2-baseline"), help: ArgumentHelp("Sentinel-2 processing baseline of the baseline date's product.", valueName: "NN.NN"))
+    @Option(
+        name: .customLong("t0-s2-baseline"),
+        help: ArgumentHelp("Sentinel-2 processing baseline of the baseline date's product.", valueName: "NN.NN"))
     var t0S2Baseline: String?
-    @Option(name: .customLong("t1-raster"), help: ArgumentHelp("A stacked raster of the monitoring date (repeat for tiles).", valueName: "FILE"))
+    @Option(
+        name: .customLong("t1-raster"),
+        help: ArgumentHelp("A stacked raster of the monitoring date (repeat for tiles).", valueName: "FILE"))
     var t1Raster: [String] = []
-    @Option(name: .customLong("t1-band"), help: ArgumentHelp("A band of the monitoring date from its own file.", valueName: "ROLE=FILE[:BAND]"))
+    @Option(
+        name: .customLong("t1-band"),
+        help: ArgumentHelp("A band of the monitoring date from its own file.", valueName: "ROLE=FILE[:BAND]"))
     var t1Band: [String] = []
-    @Option(name: .customLong("t1-stac"), help: ArgumentHelp("A STAC item of the monitoring date.", valueName: "ITEM.json"))
+    @Option(
+        name: .customLong("t1-stac"), help: ArgumentHelp("A STAC item of the monitoring date.", valueName: "ITEM.json"))
     var t1Stac: String?
-    @Option(name: .customLong("t1-scene"), help: ArgumentHelp("A product folder of the monitoring date.", valueName: "FOLDER"))
+    @Option(
+        name: .customLong("t1-scene"),
+        help: ArgumentHelp("A product folder of the monitoring date.", valueName: "FOLDER"))
     var t1Scene: String?
-    @Option(name: .customLong("t1-s2-baseline"), help: ArgumentHelp("Sentinel-2 processing baseline of the monitoring date's product.", valueName: "NN.NN"))
+    @Option(
+        name: .customLong("t1-s2-baseline"),
+        help: ArgumentHelp("Sentinel-2 processing baseline of the monitoring date's product.", valueName: "NN.NN"))
     var t1S2Baseline: String?
 
     /// The shared setup with the inputs of date 0 or 1.
@@ -42,22 +60,23 @@ struct DateInputs: ParsableArguments {
 struct CreditsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "credits",
-        abstract: "Estimate net removals (tCO2e, before verification) between a baseline date (t0) and a monitoring date (t1).",
+        abstract:
+            "Estimate net removals (tCO2e, before verification) between a baseline date (t0) and a monitoring date (t1).",
         discussion: """
-        Per parcel and in total: ΔCO2e = project stock change − its uncertainty deduction (CDM AR-TOOL14: 0/25/50/75/100 %
-        of the 90 % half-width for U ≤ 10/15/20/30/> 30 %) − baseline (a given change per ha, or the change of control
-        parcels, plus its deduction) − leakage (%) − a non-permanence buffer (%). Stocks are gap-filled (observed density
-        × parcel area); parcels observed under --min-observed at either date earn nothing. Each date has its own rasters and
-        grid; coverage is computed once per grid. Every factor, model, parameter and input file (SHA-256) is echoed in the
-        JSON output. Intervals need a calibrated model (--model-file).
+            Per parcel and in total: ΔCO2e = project stock change − its uncertainty deduction (CDM AR-TOOL14: 0/25/50/75/100 %
+            of the 90 % half-width for U ≤ 10/15/20/30/> 30 %) − baseline (a given change per ha, or the change of control
+            parcels, plus its deduction) − leakage (%) − a non-permanence buffer (%). Stocks are gap-filled (observed density
+            × parcel area); parcels observed under --min-observed at either date earn nothing. Each date has its own rasters and
+            grid; coverage is computed once per grid. Every factor, model, parameter and input file (SHA-256) is echoed in the
+            JSON output. Intervals need a calibrated model (--model-file).
 
-        Examples:
-          verdant credits --sensor sentinel2-l2a --t0-raster 2020.tif --t0-band scl=2020_SCL.tif \\
-              --t1-raster 2024.tif --t1-band scl=2024_SCL.tif --parcels plots.gpkg --id-field plot \\
-              --model-file model.json --factors tver --class general-trees --leakage 5 --buffer 10 --out credits.json
-          verdant credits --t0-raster a.tif --t1-raster b.tif --red 3 --nir 4 --parcels p.geojson \\
-              --control-field role --control-value control --model linear:-30,250 --out -
-        """
+            Examples:
+              verdant credits --sensor sentinel2-l2a --t0-raster 2020.tif --t0-band scl=2020_SCL.tif \\
+                  --t1-raster 2024.tif --t1-band scl=2024_SCL.tif --parcels plots.gpkg --id-field plot \\
+                  --model-file model.json --factors tver --class general-trees --leakage 5 --buffer 10 --out credits.json
+              verdant credits --t0-raster a.tif --t1-raster b.tif --red 3 --nir 4 --parcels p.geojson \\
+                  --control-field role --control-value control --model linear:-30,250 --out -
+            """
     )
 
     @OptionGroup(title: "Shared input settings (sensor, scaling, masks; not --raster/--band)") var shared: RasterOptions
@@ -73,29 +92,42 @@ struct CreditsCommand: ParsableCommand {
     @Option(name: .customLong("id-field"), help: ArgumentHelp("The attribute holding the parcel id.", valueName: "F"))
     var idField: String?
 
-
-
     @OptionGroup(title: "Factors") var factorOptions: FactorOptions
 
-    @Option(name: .customLong("baseline-removals"), parsing: .unconditional, help: ArgumentHelp("The baseline change, tCO2e per ha over the period (default 0).", valueName: "T"))
+    @Option(
+        name: .customLong("baseline-removals"), parsing: .unconditional,
+        help: ArgumentHelp("The baseline change, tCO2e per ha over the period (default 0).", valueName: "T"))
     var baselineRemovals: Double?
 
-    @Option(name: .customLong("control-field"), help: ArgumentHelp("The attribute marking control parcels (baseline from their change).", valueName: "F"))
+    @Option(
+        name: .customLong("control-field"),
+        help: ArgumentHelp("The attribute marking control parcels (baseline from their change).", valueName: "F"))
     var controlField: String?
 
-    @Option(name: .customLong("control-value"), parsing: .unconditional, help: ArgumentHelp("The value of --control-field that marks a control parcel.", valueName: "V"))
+    @Option(
+        name: .customLong("control-value"), parsing: .unconditional,
+        help: ArgumentHelp("The value of --control-field that marks a control parcel.", valueName: "V"))
     var controlValue: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Leakage, % of the net change (default 0).", valueName: "PCT"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Leakage, % of the net change (default 0).", valueName: "PCT"))
     var leakage: Double = 0
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Non-permanence buffer, % (default 0).", valueName: "PCT"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Non-permanence buffer, % (default 0).", valueName: "PCT"))
     var buffer: Double = 0
 
-    @Option(name: .customLong("min-observed"), parsing: .unconditional, help: ArgumentHelp("Parcels observed under this fraction at either date earn nothing (default 0.5).", valueName: "FRACTION"))
+    @Option(
+        name: .customLong("min-observed"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Parcels observed under this fraction at either date earn nothing (default 0.5).", valueName: "FRACTION"))
     var minObserved: Double = 0.5
 
-    @Option(name: .long, help: ArgumentHelp("Output: FILE.json, FILE.csv, or - for CSV on standard output.", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Output: FILE.json, FILE.csv, or - for CSV on standard output.", valueName: "FILE"))
     var out: String
 
     @OptionGroup(title: "Output") var output: OutputOptions
@@ -105,7 +137,9 @@ struct CreditsCommand: ParsableCommand {
     func run() throws {
         try output.configure()
         guard shared.raster.isEmpty, shared.band.isEmpty, shared.stac == nil, shared.scene == nil else {
-            throw VerdantError.usage("credits takes each date's rasters with --t0-… and --t1-… (--t0-raster, --t0-band, --t0-stac, --t0-scene)")
+            throw VerdantError.usage(
+                "credits takes each date's rasters with --t0-… and --t1-… (--t0-raster, --t0-band, --t0-stac, --t0-scene)"
+            )
         }
         let biomass = try model.biomassModel()
         let spectral = biomass.index
@@ -113,13 +147,17 @@ struct CreditsCommand: ParsableCommand {
         func request(_ date: Int, _ name: String) throws -> EstimateRequest {
             let setup = try dates.setup(date: date, from: base)
             guard !setup.rasters.isEmpty || !setup.assignments.isEmpty || setup.stac != nil || setup.scene != nil else {
-                throw VerdantError.usage("no rasters for \(name): give --\(name)-raster, --\(name)-band, --\(name)-stac or --\(name)-scene")
+                throw VerdantError.usage(
+                    "no rasters for \(name): give --\(name)-raster, --\(name)-band, --\(name)-stac or --\(name)-scene")
             }
             let (inputs, masks) = try setup.resolve(needing: spectral.roles)
             for w in inputs.warnings { Console.warn("\(name): \(w)") }
-            var r = EstimateRequest(inputs: inputs, parcels: ParcelSource(path: parcels, layer: layer, idField: idField,
-                                                                          assumedCRS: nil),
-                                    model: biomass, masks: masks, minObserved: minObserved, execution: try runOptions.execution())
+            var r = EstimateRequest(
+                inputs: inputs,
+                parcels: ParcelSource(
+                    path: parcels, layer: layer, idField: idField,
+                    assumedCRS: nil),
+                model: biomass, masks: masks, minObserved: minObserved, execution: try runOptions.execution())
             try factorOptions.apply(to: &r)
             return r
         }
@@ -136,26 +174,31 @@ struct CreditsCommand: ParsableCommand {
         if out != "-" {
             let lower = out.lowercased()
             guard lower.hasSuffix(".json") || lower.hasSuffix(".csv") else {
-                throw VerdantError.usage("--out \(out): the extension must be .json or .csv (or - for CSV on standard output)")
+                throw VerdantError.usage(
+                    "--out \(out): the extension must be .json or .csv (or - for CSV on standard output)")
             }
             _ = try OutputPath(out, inputs: inputs, overwrite: output.force)
         }
-        let report = try CreditsJob.run(CreditsRequest(t0: r0, t1: r1, baseline: baseline, leakagePct: leakage, bufferPct: buffer),
-                                        extraFiles: [model.modelFile, factorOptions.factors].compactMap { $0 }.filter { FileManager.default.fileExists(atPath: $0) })
+        let report = try CreditsJob.run(
+            CreditsRequest(t0: r0, t1: r1, baseline: baseline, leakagePct: leakage, bufferPct: buffer),
+            extraFiles: [model.modelFile, factorOptions.factors].compactMap { $0 }.filter {
+                FileManager.default.fileExists(atPath: $0)
+            })
         try CreditsReportWriter.write(report, to: out, inputs: inputs, overwrite: output.force)
         if out != "-" && !output.quiet {
             let t = report.total
             func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
-            try Console.output("""
-            project change:       \(f(t.projectChange)) tCO2e (t0 \(f(t.co2eT0)), t1 \(f(t.co2eT1)))
-            90 % half-width:      \(f(t.changeHalfWidth90)) tCO2e (U = \(f(t.uncertaintyPct)) %)
-            uncertainty deduction:\(f(t.projectDeduction)) tCO2e
-            baseline:             \(f(t.baselineChange)) tCO2e
-            leakage:              \(f(t.leakage)) tCO2e
-            buffer:               \(f(t.buffer)) tCO2e
-            \(CreditsReport.label): \(f(t.netRemovals))
-            wrote: \(out)
-            """)
+            try Console.output(
+                """
+                project change:       \(f(t.projectChange)) tCO2e (t0 \(f(t.co2eT0)), t1 \(f(t.co2eT1)))
+                90 % half-width:      \(f(t.changeHalfWidth90)) tCO2e (U = \(f(t.uncertaintyPct)) %)
+                uncertainty deduction:\(f(t.projectDeduction)) tCO2e
+                baseline:             \(f(t.baselineChange)) tCO2e
+                leakage:              \(f(t.leakage)) tCO2e
+                buffer:               \(f(t.buffer)) tCO2e
+                \(CreditsReport.label): \(f(t.netRemovals))
+                wrote: \(out)
+                """)
         }
     }
 }

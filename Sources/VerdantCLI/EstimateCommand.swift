@@ -8,53 +8,76 @@ struct EstimateCommand: ParsableCommand {
         commandName: "estimate",
         abstract: "Sum biomass, carbon and CO2e per parcel, with exact cell coverage.",
         discussion: """
-        Every cell a parcel touches counts with the exact fraction of its area inside the parcel. Columns:
-        parcel_id, the parcel's attributes, parcel_ha, covered_ha, observed_ha, unobserved_fraction, mean_ndvi,
-        agb_t, agb_t_per_ha, carbon_t, co2e_t, notes. carbon_t = agb_t × (1 + R) × CF; co2e_t = carbon_t × 44/12.
-        The format follows the extension of --out: .csv, .json (with totals and run metadata), .geojson, .gpkg
-        (geometry in the parcels' own CRS); --out - prints CSV.
+            Every cell a parcel touches counts with the exact fraction of its area inside the parcel. Columns:
+            parcel_id, the parcel's attributes, parcel_ha, covered_ha, observed_ha, unobserved_fraction, mean_ndvi,
+            agb_t, agb_t_per_ha, carbon_t, co2e_t, notes. carbon_t = agb_t × (1 + R) × CF; co2e_t = carbon_t × 44/12.
+            The format follows the extension of --out: .csv, .json (with totals and run metadata), .geojson, .gpkg
+            (geometry in the parcels' own CRS); --out - prints CSV.
 
-        Examples:
-          verdant estimate --raster S2.tif --red B04 --nir B08 --scale 0.0001 --offset -0.1 \\
-              --parcels parcels.geojson --id-field parcel_id --model linear:-30,250 --out parcels.csv
-          verdant estimate --band red=B04.tif --band nir=B08.tif --scale 0.0001 --offset -0.1 --parcels farms.gpkg --layer plots \\
-              --root-shoot 0.27 --carbon-fraction 0.47 --out result.gpkg
-          verdant estimate --sensor sentinel2-l2a --raster T47PQR.tif --band scl=SCL_20m.tif \\
-              --parcels plots.geojson --model linear:-30,250 --min-observed 0.7 --out plots.csv
-        """
+            Examples:
+              verdant estimate --raster S2.tif --red B04 --nir B08 --scale 0.0001 --offset -0.1 \\
+                  --parcels parcels.geojson --id-field parcel_id --model linear:-30,250 --out parcels.csv
+              verdant estimate --band red=B04.tif --band nir=B08.tif --scale 0.0001 --offset -0.1 --parcels farms.gpkg --layer plots \\
+                  --root-shoot 0.27 --carbon-fraction 0.47 --out result.gpkg
+              verdant estimate --sensor sentinel2-l2a --raster T47PQR.tif --band scl=SCL_20m.tif \\
+                  --parcels plots.geojson --model linear:-30,250 --min-observed 0.7 --out plots.csv
+            """
     )
 
     @OptionGroup(title: "Input") var raster: RasterOptions
 
-    @Option(name: .long, help: ArgumentHelp("Parcel polygons: any vector GDAL reads (GeoJSON, GeoPackage, Shapefile, FlatGeobuf).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Parcel polygons: any vector GDAL reads (GeoJSON, GeoPackage, Shapefile, FlatGeobuf).", valueName: "FILE"))
     var parcels: String
 
     @Option(name: .long, help: ArgumentHelp("The layer of --parcels, when the file has several.", valueName: "L"))
     var layer: String?
 
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("The attribute holding the parcel id (default: the feature id).", valueName: "F"))
+    @Option(
+        name: .customLong("id-field"),
+        help: ArgumentHelp("The attribute holding the parcel id (default: the feature id).", valueName: "F"))
     var idField: String?
 
-    @Option(name: .customLong("assume-parcels-crs"), help: ArgumentHelp("CRS to assume for parcels that have none, e.g. EPSG:4326.", valueName: "CRS"))
+    @Option(
+        name: .customLong("assume-parcels-crs"),
+        help: ArgumentHelp("CRS to assume for parcels that have none, e.g. EPSG:4326.", valueName: "CRS"))
     var assumeParcelsCRS: String?
 
     @OptionGroup(title: "Model") var model: ModelOptions
 
-    @Option(name: .customLong("root-shoot"), parsing: .unconditional, help: ArgumentHelp("Root-to-shoot ratio R (default 0: above-ground only), or mokany for R = e^(−1.085 + 0.9256 ln b)/b of each parcel's AGB b (t/ha).", valueName: "R"))
+    @Option(
+        name: .customLong("root-shoot"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Root-to-shoot ratio R (default 0: above-ground only), or mokany for R = e^(−1.085 + 0.9256 ln b)/b of each parcel's AGB b (t/ha).",
+            valueName: "R"))
     var rootShoot: RootShoot = .ratio(0)
 
     @OptionGroup(title: "Factors") var factorOptions: FactorOptions
 
-    @Option(name: .customLong("carbon-fraction"), parsing: .unconditional, help: ArgumentHelp("Carbon fraction of dry matter CF (default 0.47, IPCC 2006 Vol. 4 Table 4.3).", valueName: "CF"))
+    @Option(
+        name: .customLong("carbon-fraction"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Carbon fraction of dry matter CF (default 0.47, IPCC 2006 Vol. 4 Table 4.3).", valueName: "CF"))
     var carbonFraction: Double = 0.47
 
-    @Option(name: .long, help: ArgumentHelp("Output: FILE.csv, FILE.json, FILE.geojson, FILE.gpkg, or - for CSV on standard output.", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output: FILE.csv, FILE.json, FILE.geojson, FILE.gpkg, or - for CSV on standard output.", valueName: "FILE")
+    )
     var out: String
 
-    @Option(name: .customLong("min-observed"), parsing: .unconditional, help: ArgumentHelp("Flag parcels observed under this fraction (low_observed; default 0.5).", valueName: "FRACTION"))
+    @Option(
+        name: .customLong("min-observed"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Flag parcels observed under this fraction (low_observed; default 0.5).", valueName: "FRACTION"))
     var minObserved: Double = 0.5
 
-    @Option(name: .long, help: ArgumentHelp("90 % intervals (with --model-file): analytic or montecarlo.", valueName: "METHOD"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("90 % intervals (with --model-file): analytic or montecarlo.", valueName: "METHOD"))
     var uncertainty: UncertaintyOptions.Method = .analytic
 
     @Option(name: .long, parsing: .unconditional, help: "Monte Carlo draws (default 2000).")
@@ -63,19 +86,31 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Monte Carlo seed (default 42).")
     var seed: UInt64 = 42
 
-    @Option(name: .long, help: ArgumentHelp("Also write a self-contained HTML report (table, totals, sources, checksums).", valueName: "FILE.html"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write a self-contained HTML report (table, totals, sources, checksums).", valueName: "FILE.html"))
     var report: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also write a Markdown summary (for CI systems that show Markdown).", valueName: "FILE.md"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also write a Markdown summary (for CI systems that show Markdown).", valueName: "FILE.md"))
     var summary: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also write a PNG quicklook of NDVI with the parcels outlined (embedded in --report too).", valueName: "FILE.png"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write a PNG quicklook of NDVI with the parcels outlined (embedded in --report too).",
+            valueName: "FILE.png"))
     var quicklook: String?
 
     @Flag(name: .long, help: "Print a JSON summary (totals, outputs, warnings, flags) on standard output.")
     var json = false
 
-    @Option(name: .customLong("fail-on-unobserved"), parsing: .unconditional, help: ArgumentHelp("Exit 3 (outputs still written) when the total unobserved fraction exceeds this.", valueName: "FRACTION"))
+    @Option(
+        name: .customLong("fail-on-unobserved"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Exit 3 (outputs still written) when the total unobserved fraction exceeds this.", valueName: "FRACTION"))
     var failOnUnobserved: Double?
 
     @OptionGroup(title: "Output") var output: OutputOptions
@@ -84,7 +119,9 @@ struct EstimateCommand: ParsableCommand {
 
     func run() throws {
         try output.configure()
-        if json && out == "-" { throw VerdantError.usage("--json and --out - both print on standard output: choose one") }
+        if json && out == "-" {
+            throw VerdantError.usage("--json and --out - both print on standard output: choose one")
+        }
         let biomass = try model.biomassModel()
         let (inputs, masks) = try raster.resolve(for: biomass)
         var request = EstimateRequest(
@@ -92,20 +129,24 @@ struct EstimateCommand: ParsableCommand {
             parcels: ParcelSource(path: parcels, layer: layer, idField: idField, assumedCRS: assumeParcelsCRS),
             model: biomass, masks: masks, minObserved: minObserved,
             execution: try output.execution(runOptions, label: "estimate"))
-        request.factorChoice = try FactorChoice(rootShoot: rootShoot, carbonFraction: carbonFraction,
-                                                factorSet: try factorOptions.factors.map { try FactorCatalog.load($0) },
-                                                factorClass: factorOptions.factorClass)
+        request.factorChoice = try FactorChoice(
+            rootShoot: rootShoot, carbonFraction: carbonFraction,
+            factorSet: try factorOptions.factors.map { try FactorCatalog.load($0) },
+            factorClass: factorOptions.factorClass)
         request.classField = factorOptions.classField
         request.uncertainty = UncertaintyOptions(method: uncertainty, draws: draws, seed: seed)
-        let outputs = EstimateOutputs(table: out, report: report, summary: summary, quicklook: quicklook,
-                                      overwrite: output.force, failOnUnobserved: failOnUnobserved)
+        let outputs = EstimateOutputs(
+            table: out, report: report, summary: summary, quicklook: quicklook,
+            overwrite: output.force, failOnUnobserved: failOnUnobserved)
         let run = try EstimateWorkflow.run(request, outputs: outputs)
         let result = run.report
         for w in result.metadata.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
         for row in result.rows where !row.notes.isEmpty {
             Console.note("parcel \(row.parcelID): \(row.notes.joined(separator: "; "))")
         }
-        Console.debug("phases: " + result.metadata.phases.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
+        Console.debug(
+            "phases: "
+                + result.metadata.phases.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
         if json {
             try Console.output(try run.summary.text())
         } else if out != "-" && !output.quiet {

@@ -16,7 +16,10 @@ enum Interruption {
                 let removed = TemporaryFiles.removeAllForInterruption()
                 OutputLocks.releaseAll()
                 let name = signalNumber == SIGINT ? "SIGINT" : signalNumber == SIGTERM ? "SIGTERM" : "SIGHUP"
-                FileHandle.standardError.write(Data("verdant: interrupted by \(name): no output was written (\(removed) temporary file(s) removed)\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "verdant: interrupted by \(name): no output was written (\(removed) temporary file(s) removed)\n"
+                            .utf8))
                 _exit(128 + signalNumber)
             }
             source.resume()

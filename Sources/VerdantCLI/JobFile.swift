@@ -19,9 +19,11 @@ struct JobFile {
 
     static let commands: Set<String> = ["map", "estimate", "calibrate", "credits"]
     /// Options whose values are files (relative paths are resolved against the job file).
-    static let pathKeys: Set<String> = ["raster", "band", "stac", "scene", "parcels", "out", "report", "summary", "ndvi-out",
-                                        "agb-out", "index-out", "carbon-out", "model-file", "preset-file", "plots", "t0-raster",
-                                        "t1-raster", "t0-band", "t1-band", "t0-stac", "t1-stac", "t0-scene", "t1-scene", "factors"]
+    static let pathKeys: Set<String> = [
+        "raster", "band", "stac", "scene", "parcels", "out", "report", "summary", "ndvi-out",
+        "agb-out", "index-out", "carbon-out", "model-file", "preset-file", "plots", "t0-raster",
+        "t1-raster", "t0-band", "t1-band", "t0-stac", "t1-stac", "t0-scene", "t1-scene", "factors"
+    ]
 
     /// Reads and checks the file; every problem names the file and the key.
     init(path: String) throws {
@@ -40,9 +42,12 @@ struct JobFile {
         } catch let error as VerdantError { throw error } catch {
             throw VerdantError.input(file: path, problem: "is not YAML: \(error)")
         }
-        guard let top = root as? [String: Any] else { throw VerdantError.input(file: path, problem: "must be a map with a 'jobs' list") }
+        guard let top = root as? [String: Any] else {
+            throw VerdantError.input(file: path, problem: "must be a map with a 'jobs' list")
+        }
         for key in top.keys where key != "jobs" && key != "defaults" {
-            throw VerdantError.input(file: path, problem: "key '\(key)': unknown (a job file has 'defaults' and 'jobs')")
+            throw VerdantError.input(
+                file: path, problem: "key '\(key)': unknown (a job file has 'defaults' and 'jobs')")
         }
         guard let list = top["jobs"] as? [Any], !list.isEmpty else {
             throw VerdantError.input(file: path, problem: "key 'jobs': a non-empty list of jobs is needed")
@@ -57,7 +62,9 @@ struct JobFile {
             let name = entry["name"].map { "\($0)" } ?? "job \(i + 1)"
             let at = "jobs[\(i)] (\(name))"
             guard let command = entry["command"] as? String, JobFile.commands.contains(command) else {
-                throw VerdantError.input(file: path, problem: "\(at): key 'command' must be one of \(JobFile.commands.sorted().joined(separator: ", "))")
+                throw VerdantError.input(
+                    file: path,
+                    problem: "\(at): key 'command' must be one of \(JobFile.commands.sorted().joined(separator: ", "))")
             }
             var merged = defaults
             for (k, v) in entry { merged[k] = v }
@@ -67,7 +74,9 @@ struct JobFile {
                 let option = String(flag.dropFirst(2))
                 keys[flag] = key
                 func resolve(_ value: String) -> String {
-                    guard JobFile.pathKeys.contains(option), value != "-", !value.hasPrefix("/"), !value.hasPrefix("/vsi") else { return value }
+                    guard JobFile.pathKeys.contains(option), value != "-", !value.hasPrefix("/"),
+                        !value.hasPrefix("/vsi")
+                    else { return value }
                     if option == "factors" && !value.contains("/") && !value.contains(".") { return value }
                     return base.appendingPathComponent(value).standardizedFileURL.path
                 }
@@ -81,11 +90,19 @@ struct JobFile {
                 case let flag as Bool:
                     if flag { arguments.append("--" + option) }
                 case let list as [Any]:
-                    for v in list { arguments += ["--" + option, try JobFile.bandValue(try scalar(v), resolve: resolve, option: option)] }
+                    for v in list {
+                        arguments += [
+                            "--" + option, try JobFile.bandValue(try scalar(v), resolve: resolve, option: option)
+                        ]
+                    }
                 case let map as [String: Any]:
-                    for role in map.keys.sorted() { arguments += ["--" + option, "\(role)=\(resolve(try scalar(map[role]!)))"] }
+                    for role in map.keys.sorted() {
+                        arguments += ["--" + option, "\(role)=\(resolve(try scalar(map[role]!)))"]
+                    }
                 default:
-                    arguments += ["--" + option, try JobFile.bandValue(try scalar(merged[key]!), resolve: resolve, option: option)]
+                    arguments += [
+                        "--" + option, try JobFile.bandValue(try scalar(merged[key]!), resolve: resolve, option: option)
+                    ]
                 }
             }
             jobs.append(Job(name: name, command: command, arguments: [command] + arguments, keys: keys))
@@ -100,13 +117,20 @@ struct JobFile {
     /// Yams 5 crashes on other keys (`? [a]: b`), and aliases of aliases grow exponentially.
     private static func checkKeys(_ node: Node, budget: inout Int, file: String) throws {
         budget -= 1
-        guard budget >= 0 else { throw VerdantError.input(file: file, problem: "is too large a YAML document (aliases expand to over \(maximumNodes) values)") }
+        guard budget >= 0 else {
+            throw VerdantError.input(
+                file: file, problem: "is too large a YAML document (aliases expand to over \(maximumNodes) values)")
+        }
         switch node {
         case .scalar: break
         case .mapping(let mapping):
             for (key, value) in mapping {
                 guard case .scalar = key else {
-                    throw VerdantError.input(file: file, problem: "is not a job file: a YAML key must be text (line \((key.mark?.line).map(String.init) ?? "?"))")
+                    throw VerdantError.input(
+                        file: file,
+                        problem:
+                            "is not a job file: a YAML key must be text (line \((key.mark?.line).map(String.init) ?? "?"))"
+                    )
                 }
                 try checkKeys(value, budget: &budget, file: file)
             }
@@ -130,7 +154,9 @@ struct JobFile {
             default: break
             }
             if let i = Int(text) { return i }
-            if let d = Double(text), d.isFinite, text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true {
+            if let d = Double(text), d.isFinite,
+                text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
+            {
                 return d
             }
             return text

@@ -9,7 +9,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "No progress and no summary; warnings and errors still go to standard error.")
     var quiet = false
 
-    @Option(name: .customLong("log-level"), help: ArgumentHelp("error, warning, info or debug (default info).", valueName: "LEVEL"))
+    @Option(
+        name: .customLong("log-level"),
+        help: ArgumentHelp("error, warning, info or debug (default info).", valueName: "LEVEL"))
     var logLevel: Console.Level = .info
 
     /// Applies --quiet and --log-level to the console.
@@ -21,7 +23,9 @@ struct OutputOptions: ParsableArguments {
     func execution(_ run: RunOptions, label: String) throws -> ExecutionOptions {
         var e = try run.execution()
         if let box = Console.progress(label) { e.progress = ProgressSink { box.report(done: $0, total: $1) } }
-        if let box = Console.progress("\(label) parcels", unit: "parcels") { e.parcelProgress = ProgressSink { box.report(done: $0, total: $1) } }
+        if let box = Console.progress("\(label) parcels", unit: "parcels") {
+            e.parcelProgress = ProgressSink { box.report(done: $0, total: $1) }
+        }
         return e
     }
 }

@@ -4,55 +4,105 @@ import Verdant
 
 /// Options that choose the input bands, the sensor preset, reflectance scaling and the analysis grid.
 struct RasterOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Sensor preset: sentinel2-l2a, landsat-c2-l2, landsat-tm-c2-l2, micasense-rededge, micasense-atlas, dji-p4m, dji-m3m, parrot-sequoia, generic, or one from --preset-file (see `verdant presets`).", valueName: "NAME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Sensor preset: sentinel2-l2a, landsat-c2-l2, landsat-tm-c2-l2, micasense-rededge, micasense-atlas, dji-p4m, dji-m3m, parrot-sequoia, generic, or one from --preset-file (see `verdant presets`).",
+            valueName: "NAME"))
     var sensor: String?
 
-    @Option(name: .customLong("preset-file"), help: ArgumentHelp("A JSON or YAML file of your own presets (repeatable).", valueName: "FILE"))
+    @Option(
+        name: .customLong("preset-file"),
+        help: ArgumentHelp("A JSON or YAML file of your own presets (repeatable).", valueName: "FILE"))
     var presetFile: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A raster holding the bands (any format GDAL reads); repeat it for tiles to mosaic.", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A raster holding the bands (any format GDAL reads); repeat it for tiles to mosaic.", valueName: "FILE"))
     var raster: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The red band of --raster: a 1-based index or a band description such as B04.", valueName: "BAND"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The red band of --raster: a 1-based index or a band description such as B04.", valueName: "BAND"))
     var red: String?
 
-    @Option(name: .long, help: ArgumentHelp("The NIR band of --raster: a 1-based index or a band description such as B08.", valueName: "BAND"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The NIR band of --raster: a 1-based index or a band description such as B08.", valueName: "BAND"))
     var nir: String?
 
-    @Option(name: .long, help: ArgumentHelp("A band from its own file: ROLE=FILE[:BAND], roles blue, green, red, rededge, nir, nirnarrow, swir1, swir2, scl, qa, mask. Repeat per role; repeat a role to mosaic tiles.", valueName: "ROLE=FILE[:BAND]"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A band from its own file: ROLE=FILE[:BAND], roles blue, green, red, rededge, nir, nirnarrow, swir1, swir2, scl, qa, mask. Repeat per role; repeat a role to mosaic tiles.",
+            valueName: "ROLE=FILE[:BAND]"))
     var band: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A STAC item JSON whose assets are the bands (asset keys such as red, nir, scl or B04).", valueName: "ITEM.json"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A STAC item JSON whose assets are the bands (asset keys such as red, nir, scl or B04).",
+            valueName: "ITEM.json"))
     var stac: String?
 
-    @Option(name: .long, help: ArgumentHelp("A product folder (e.g. a Sentinel-2 .SAFE or a Landsat scene) whose file names name the bands.", valueName: "FOLDER"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A product folder (e.g. a Sentinel-2 .SAFE or a Landsat scene) whose file names name the bands.",
+            valueName: "FOLDER"))
     var scene: String?
 
-    @Option(name: .long, help: ArgumentHelp("Sentinel-2 processing baseline (e.g. 05.09) when the metadata does not say.", valueName: "NN.NN"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Sentinel-2 processing baseline (e.g. 05.09) when the metadata does not say.", valueName: "NN.NN"))
     var baseline: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "Reflectance scale after GDAL's own scale/offset; overrides the preset (Sentinel-2 L2A: 0.0001).")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Reflectance scale after GDAL's own scale/offset; overrides the preset (Sentinel-2 L2A: 0.0001).")
     var scale: Double?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Reflectance offset after --scale; overrides the preset and the baseline (Sentinel-2 L2A from baseline 04.00: -0.1).", valueName: "offset"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Reflectance offset after --scale; overrides the preset and the baseline (Sentinel-2 L2A from baseline 04.00: -0.1).",
+            valueName: "offset"))
     var offset: Double?
 
-    @Option(name: .customLong("assume-crs"), help: ArgumentHelp("CRS to assume for rasters that have none, e.g. EPSG:32647.", valueName: "CRS"))
+    @Option(
+        name: .customLong("assume-crs"),
+        help: ArgumentHelp("CRS to assume for rasters that have none, e.g. EPSG:32647.", valueName: "CRS"))
     var assumeCRS: String?
 
-    @Option(name: .long, help: ArgumentHelp("Analysis grid: that role's grid (default: the finest input).", valueName: "ROLE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Analysis grid: that role's grid (default: the finest input).", valueName: "ROLE"))
     var grid: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Analysis cell size in the grid's CRS units.", valueName: "SIZE"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Analysis cell size in the grid's CRS units.", valueName: "SIZE"))
     var resolution: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Resampling of reflectance onto the grid: average, bilinear, cubic, near (default: average from finer, bilinear from coarser; classes always near).", valueName: "METHOD"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Resampling of reflectance onto the grid: average, bilinear, cubic, near (default: average from finer, bilinear from coarser; classes always near).",
+            valueName: "METHOD"))
     var resampling: Resampling?
 
-    @Option(name: .customLong("scl-exclude"), help: ArgumentHelp("Sentinel-2 SCL classes to exclude (default 0,1,3,8,9,10).", valueName: "LIST"))
+    @Option(
+        name: .customLong("scl-exclude"),
+        help: ArgumentHelp("Sentinel-2 SCL classes to exclude (default 0,1,3,8,9,10).", valueName: "LIST"))
     var sclExclude: String?
 
-    @Option(name: .customLong("qa-bits"), help: ArgumentHelp("Landsat QA_PIXEL bits to exclude (default 0,1,2,3,4).", valueName: "LIST"))
+    @Option(
+        name: .customLong("qa-bits"),
+        help: ArgumentHelp("Landsat QA_PIXEL bits to exclude (default 0,1,2,3,4).", valueName: "LIST"))
     var qaBits: String?
 
     @Flag(name: .customLong("mask-water"), help: "Also exclude water (SCL 6, QA_PIXEL bit 7).")
@@ -61,7 +111,9 @@ struct RasterOptions: ParsableArguments {
     @Flag(name: .customLong("mask-snow"), help: "Also exclude snow (SCL 11, QA_PIXEL bit 5).")
     var maskSnow = false
 
-    @Option(name: .customLong("valid-range"), parsing: .unconditional, help: ArgumentHelp("Reflectance outside MIN,MAX is no data.", valueName: "MIN,MAX"))
+    @Option(
+        name: .customLong("valid-range"), parsing: .unconditional,
+        help: ArgumentHelp("Reflectance outside MIN,MAX is no data.", valueName: "MIN,MAX"))
     var validRange: String?
 
     /// The setup these options describe.
@@ -98,22 +150,44 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: the number of cores).")
     var threads: Int?
 
-    @Option(name: .customLong("tile-size"), parsing: .unconditional, help: "Tile edge in cells, rounded up to whole raster blocks (default: about 512).")
+    @Option(
+        name: .customLong("tile-size"), parsing: .unconditional,
+        help: "Tile edge in cells, rounded up to whole raster blocks (default: about 512).")
     var tileSize: Int?
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The most memory the parcels (features, geometry, coverage) may take, e.g. 2G or 512M (default: the memory available when the run starts, less the tiles' share); a larger job stops with an error.", valueName: "SIZE"))
+    @Option(
+        name: .customLong("max-memory"),
+        help: ArgumentHelp(
+            "The most memory the parcels (features, geometry, coverage) may take, e.g. 2G or 512M (default: the memory available when the run starts, less the tiles' share); a larger job stops with an error.",
+            valueName: "SIZE"))
     var maxMemory: String?
 
-    @Option(name: .customLong("max-cells"), parsing: .unconditional, help: ArgumentHelp("The most cells the analysis grid may have, checked before any work (default 4294967296 = 2^32).", valueName: "N"))
+    @Option(
+        name: .customLong("max-cells"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "The most cells the analysis grid may have, checked before any work (default 4294967296 = 2^32).",
+            valueName: "N"))
     var maxCells: Int?
 
-    @Option(name: .customLong("max-parcel-vertices"), help: ArgumentHelp("Refuse a parcel with more vertices than this after densification onto the raster's CRS (default 5000000).", valueName: "N"))
+    @Option(
+        name: .customLong("max-parcel-vertices"),
+        help: ArgumentHelp(
+            "Refuse a parcel with more vertices than this after densification onto the raster's CRS (default 5000000).",
+            valueName: "N"))
     var maxParcelVertices: Int = VertexLimits().perParcel
 
-    @Option(name: .customLong("max-total-vertices"), help: ArgumentHelp("Refuse parcels with more vertices than this in all after densification (default 50000000).", valueName: "N"))
+    @Option(
+        name: .customLong("max-total-vertices"),
+        help: ArgumentHelp(
+            "Refuse parcels with more vertices than this in all after densification (default 50000000).", valueName: "N"
+        ))
     var maxTotalVertices: Int = VertexLimits().total
 
-    @Option(name: .customLong("max-repair-vertices"), help: ArgumentHelp("Refuse an invalid parcel with more vertices than this instead of repairing it (repair time grows with the square of its size; default 5000).", valueName: "N"))
+    @Option(
+        name: .customLong("max-repair-vertices"),
+        help: ArgumentHelp(
+            "Refuse an invalid parcel with more vertices than this instead of repairing it (repair time grows with the square of its size; default 5000).",
+            valueName: "N"))
     var maxRepairVertices: Int = VertexLimits().repair
 
     /// The execution options.
@@ -123,7 +197,8 @@ struct RunOptions: ParsableArguments {
         e.vertexLimits = VertexLimits(perParcel: maxParcelVertices, total: maxTotalVertices, repair: maxRepairVertices)
         if let maxMemory {
             guard let bytes = MemoryBudget.parse(maxMemory) else {
-                throw VerdantError.usage("--max-memory must be a size such as 2G, 512M or 1073741824 (got '\(maxMemory)')")
+                throw VerdantError.usage(
+                    "--max-memory must be a size such as 2G, 512M or 1073741824 (got '\(maxMemory)')")
             }
             e.maxMemoryBytes = bytes
         }
@@ -133,19 +208,30 @@ struct RunOptions: ParsableArguments {
 
 /// Options that choose the biomass model and the index it takes.
 struct ModelOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Biomass model: linear:a,b | exp:a,b | power:a,b, or example-linear (illustrative only).", valueName: "M"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Biomass model: linear:a,b | exp:a,b | power:a,b, or example-linear (illustrative only).", valueName: "M"))
     var model: String?
 
     @Option(name: .customLong("model-source"), help: "The citation or origin of --model, echoed in every output.")
     var modelSource: String?
 
-    @Option(name: .customLong("model-file"), help: ArgumentHelp("A calibrated model (from `verdant calibrate`): form, coefficients, covariance, residual SD, index.", valueName: "FILE.json"))
+    @Option(
+        name: .customLong("model-file"),
+        help: ArgumentHelp(
+            "A calibrated model (from `verdant calibrate`): form, coefficients, covariance, residual SD, index.",
+            valueName: "FILE.json"))
     var modelFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("The index the model takes: ndvi, evi, savi, msavi2, ndre, gndvi (default ndvi).", valueName: "INDEX"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The index the model takes: ndvi, evi, savi, msavi2, ndre, gndvi (default ndvi).", valueName: "INDEX"))
     var index: SpectralIndex = .ndvi
 
-    @Option(name: .customLong("savi-l"), parsing: .unconditional, help: "SAVI's soil brightness factor L (default 0.5).")
+    @Option(
+        name: .customLong("savi-l"), parsing: .unconditional, help: "SAVI's soil brightness factor L (default 0.5).")
     var saviL: Double = 0.5
 
     /// The model; warns on stderr when the illustrative example is used.

@@ -8,28 +8,28 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run the jobs of a YAML job file (map, estimate, calibrate, credits).",
         discussion: """
-        Each job names its command and gives that command's options as keys (without the leading --); lists repeat an
-        option, maps give ROLE=FILE bands; relative paths are resolved against the job file; `defaults` apply to every
-        job. Every job is checked before any runs; an error names the job file, the job and the key. The exit code is
-        the highest of the jobs'.
+            Each job names its command and gives that command's options as keys (without the leading --); lists repeat an
+            option, maps give ROLE=FILE bands; relative paths are resolved against the job file; `defaults` apply to every
+            job. Every job is checked before any runs; an error names the job file, the job and the key. The exit code is
+            the highest of the jobs'.
 
-        Example job file:
-          defaults:
-            sensor: sentinel2-l2a
-            model: linear:-30,250
-          jobs:
-            - name: plots-2024
-              command: estimate
-              raster: S2_2024.tif
-              band: {scl: SCL_2024.tif}
-              parcels: plots.geojson
-              id-field: parcel_id
-              out: out/plots-2024.csv
-            - name: maps-2024
-              command: map
-              raster: S2_2024.tif
-              ndvi-out: out/ndvi-2024.tif
-        """
+            Example job file:
+              defaults:
+                sensor: sentinel2-l2a
+                model: linear:-30,250
+              jobs:
+                - name: plots-2024
+                  command: estimate
+                  raster: S2_2024.tif
+                  band: {scl: SCL_2024.tif}
+                  parcels: plots.geojson
+                  id-field: parcel_id
+                  out: out/plots-2024.csv
+                - name: maps-2024
+                  command: map
+                  raster: S2_2024.tif
+                  ndvi-out: out/ndvi-2024.tif
+            """
     )
 
     @Argument(help: ArgumentHelp("The job file (YAML).", valueName: "JOB.yaml"))
@@ -42,7 +42,10 @@ struct RunCommand: ParsableCommand {
             do { _ = try VerdantCommand.parseAsRoot(job.arguments) } catch {
                 var message = VerdantCommand.message(for: error)
                 for (flag, key) in job.keys where message.contains(flag) {
-                    message = "key '\(key)': " + message.replacingOccurrences(of: "Unknown option '\(flag)'", with: "unknown for \(job.command)")
+                    message =
+                        "key '\(key)': "
+                        + message.replacingOccurrences(
+                            of: "Unknown option '\(flag)'", with: "unknown for \(job.command)")
                     break
                 }
                 throw VerdantError.input(file: jobFile, problem: "job '\(job.name)': \(message)")
@@ -59,7 +62,8 @@ struct RunCommand: ParsableCommand {
                 Console.standardError("verdant: error: \(jobFile): job '\(job.name)': \(error)\n")
                 worst = max(worst, error.exitCode)
             } catch {
-                Console.standardError("verdant: error: \(jobFile): job '\(job.name)': \(VerdantCommand.message(for: error))\n")
+                Console.standardError(
+                    "verdant: error: \(jobFile): job '\(job.name)': \(VerdantCommand.message(for: error))\n")
                 worst = max(worst, 4)
             }
         }

@@ -25,7 +25,7 @@ enum SummaryText {
             "mean NDVI:      \(f(s.meanNDVI, 6))",
             "total AGB:      \(f(s.totalAGBTonnes, 3)) t (mean \(f(s.meanAGBTonnesPerHa, 3)) t/ha)",
             "model:          \(s.modelFormula)",
-            "model source:   \(s.modelSource)",
+            "model source:   \(s.modelSource)"
         ]
         for o in s.outputs { lines.append("wrote \(o.kind): \(o.path)") }
         lines.append("Estimates from remote sensing, not issued carbon credits.")
@@ -46,7 +46,7 @@ enum SummaryText {
             "model:          \(r.metadata.model.formula)",
             "model source:   \(r.metadata.model.source)",
             "wrote:          \(out)",
-            EstimateReport.disclaimer,
+            EstimateReport.disclaimer
         ].joined(separator: "\n")
     }
 }

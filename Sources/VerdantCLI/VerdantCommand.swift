@@ -9,13 +9,16 @@ struct VerdantCommand: ParsableCommand {
         commandName: "verdant",
         abstract: "Estimate above-ground biomass and carbon of green areas from satellite and drone rasters.",
         discussion: """
-        Figures are estimates for carbon-project work, not issued credits.
+            Figures are estimates for carbon-project work, not issued credits.
 
-        Exit codes: 0 success, 1 usage error, 2 input or output error, 3 partial result (outputs written but some \
-        parcels failed, or --fail-on-unobserved was exceeded), 4 internal error.
-        """,
+            Exit codes: 0 success, 1 usage error, 2 input or output error, 3 partial result (outputs written but some \
+            parcels failed, or --fail-on-unobserved was exceeded), 4 internal error.
+            """,
         version: "verdant \(VerdantVersion.verdant) (GDAL \(VerdantVersion.gdal))",
-        subcommands: [EstimateCommand.self, MapCommand.self, CalibrateCommand.self, CreditsCommand.self, RunCommand.self, PresetsCommand.self]
+        subcommands: [
+            EstimateCommand.self, MapCommand.self, CalibrateCommand.self, CreditsCommand.self, RunCommand.self,
+            PresetsCommand.self
+        ]
     )
 
     /// Parses the arguments, runs the command and exits with Verdant's documented exit codes. All outputs of a

@@ -14,7 +14,10 @@ public struct CLICase: Sendable, CustomStringConvertible {
     public var description: String { name }
 
     /// A case.
-    public init(name: String, arguments: @escaping @Sendable (TemporaryFolder) throws -> [String], status: Int32, mentions: [String]) {
+    public init(
+        name: String, arguments: @escaping @Sendable (TemporaryFolder) throws -> [String], status: Int32,
+        mentions: [String]
+    ) {
         self.name = name
         self.arguments = arguments
         self.status = status
@@ -36,11 +39,15 @@ public struct CLICase: Sendable, CustomStringConvertible {
         for line in r.stderr.split(separator: "\n") where line.hasPrefix("ERROR ") || line.hasPrefix("Warning ") {
             record("\(name): GDAL's raw message on stderr: \(line)")
         }
-        if r.stderr.split(separator: "\n").filter({ $0.hasPrefix("verdant: error:") || $0.hasPrefix("Error:") }).count != (status == 0 ? 0 : 1) {
+        if r.stderr.split(separator: "\n").filter({ $0.hasPrefix("verdant: error:") || $0.hasPrefix("Error:") }).count
+            != (status == 0 ? 0 : 1)
+        {
             record("\(name): not exactly one error line: \(r.stderr)")
         }
         if !r.stdout.isEmpty { record("\(name): a failed run printed results: \(r.stdout.prefix(200))") }
         if folder.contents() != before { record("\(name): files left behind: \(folder.contents())") }
-        if before.map({ try? Data(contentsOf: URL(fileURLWithPath: folder.file($0))) }) != snapshot { record("\(name): an input changed") }
+        if before.map({ try? Data(contentsOf: URL(fileURLWithPath: folder.file($0))) }) != snapshot {
+            record("\(name): an input changed")
+        }
     }
 }

@@ -13,7 +13,8 @@ public enum RealData {
     /// A file in the folder, or nil (with a note on stderr saying the test is skipped) when it is absent.
     public static func file(_ relative: String) -> String? {
         guard let folder else {
-            FileHandle.standardError.write(Data("skipping: ../shared/real-data/ is absent, so \(relative) cannot be read\n".utf8))
+            FileHandle.standardError.write(
+                Data("skipping: ../shared/real-data/ is absent, so \(relative) cannot be read\n".utf8))
             return nil
         }
         let path = folder + "/" + relative

@@ -69,13 +69,17 @@ public struct TIFFLayout {
     public var cogProblems: [String] {
         var problems: [String] = []
         guard let main = images.first else { return ["no image"] }
-        for (i, image) in images.enumerated() where image.tileWidth == nil { problems.append("image \(i) is not tiled") }
+        for (i, image) in images.enumerated() where image.tileWidth == nil {
+            problems.append("image \(i) is not tiled")
+        }
         let firstData = images.flatMap(\.dataOffsets).filter { $0 > 0 }.min() ?? Int.max
         for (i, image) in images.enumerated() where image.ifdOffset > firstData {
             problems.append("IFD \(i) lies after image data")
         }
         for i in 1..<max(1, images.count) {
-            if images[i].width >= images[i - 1].width { problems.append("image \(i) is not smaller than image \(i - 1)") }
+            if images[i].width >= images[i - 1].width {
+                problems.append("image \(i) is not smaller than image \(i - 1)")
+            }
             let thisData = images[i].dataOffsets.filter { $0 > 0 }.min() ?? 0
             let previousData = images[i - 1].dataOffsets.filter { $0 > 0 }.min() ?? 0
             if thisData > previousData { problems.append("data of overview \(i) comes after that of image \(i - 1)") }

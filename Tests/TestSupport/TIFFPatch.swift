@@ -13,7 +13,9 @@ public enum TIFFPatch {
     public static func setLong(_ path: String, tag: Int, to value: UInt32) throws {
         var data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let layout = try Layout(data)
-        guard let entry = layout.entries.first(where: { $0.tag == tag }) else { throw Failure(description: "\(path) has no tag \(tag)") }
+        guard let entry = layout.entries.first(where: { $0.tag == tag }) else {
+            throw Failure(description: "\(path) has no tag \(tag)")
+        }
         layout.put(&data, at: entry.at + 2, 4, size: 2)
         layout.put(&data, at: entry.at + 4, 1, size: 4)
         layout.put(&data, at: entry.at + 8, Int(value), size: 4)
@@ -24,7 +26,9 @@ public enum TIFFPatch {
     public static func setGeoKey(_ path: String, key: Int, to value: UInt16) throws {
         var data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let layout = try Layout(data)
-        guard let directory = layout.entries.first(where: { $0.tag == 34735 }) else { throw Failure(description: "\(path) has no GeoKeyDirectory") }
+        guard let directory = layout.entries.first(where: { $0.tag == 34735 }) else {
+            throw Failure(description: "\(path) has no GeoKeyDirectory")
+        }
         let base = directory.count * 2 <= 4 ? directory.at + 8 : layout.get(data, at: directory.at + 8, size: 4)
         // Header of four SHORTs, then a (key, location, count, value) quadruple per key.
         let keys = layout.get(data, at: base + 6, size: 2)
@@ -41,7 +45,9 @@ public enum TIFFPatch {
         var entries: [(at: Int, tag: Int, count: Int)] = []
 
         init(_ data: [UInt8]) throws {
-            guard data.count >= 8, data[0] == data[1], data[0] == 0x49 || data[0] == 0x4D else { throw Failure(description: "not a TIFF") }
+            guard data.count >= 8, data[0] == data[1], data[0] == 0x49 || data[0] == 0x4D else {
+                throw Failure(description: "not a TIFF")
+            }
             little = data[0] == 0x49
             guard get(data, at: 2, size: 2) == 42 else { throw Failure(description: "not a classic TIFF") }
             let ifd = get(data, at: 4, size: 4)

@@ -28,25 +28,30 @@ public enum VectorFixture {
     /// Writes a GeoJSON FeatureCollection; `crs` (e.g. `EPSG:32647`) adds a `crs` member, nil means none given.
     @discardableResult
     public static func geojson(_ path: String, crs: String?, features: [Feature]) throws -> String {
-        func ring(_ r: [(Double, Double)]) -> String { "[" + r.map { "[\($0.0), \($0.1)]" }.joined(separator: ",") + "]" }
+        func ring(_ r: [(Double, Double)]) -> String {
+            "[" + r.map { "[\($0.0), \($0.1)]" }.joined(separator: ",") + "]"
+        }
         var text = "{\"type\": \"FeatureCollection\",\n"
         if let crs {
             let code = crs.split(separator: ":").last!
             text += "\"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::\(code)\"}},\n"
         }
-        text += "\"features\": [\n" + features.map { f in
-            let props = f.properties.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ")
-            let geometry: String
-            if let raw = f.geometryJSON {
-                geometry = raw
-            } else if let polygons = f.polygons {
-                geometry = "{\"type\": \"MultiPolygon\", \"coordinates\": [" +
-                    polygons.map { "[" + $0.map(ring).joined(separator: ",") + "]" }.joined(separator: ",") + "]}"
-            } else {
-                geometry = "null"
-            }
-            return "{\"type\": \"Feature\", \"properties\": {\(props)}, \"geometry\": \(geometry)}"
-        }.joined(separator: ",\n") + "\n]}\n"
+        text +=
+            "\"features\": [\n"
+            + features.map { f in
+                let props = f.properties.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ")
+                let geometry: String
+                if let raw = f.geometryJSON {
+                    geometry = raw
+                } else if let polygons = f.polygons {
+                    geometry =
+                        "{\"type\": \"MultiPolygon\", \"coordinates\": ["
+                        + polygons.map { "[" + $0.map(ring).joined(separator: ",") + "]" }.joined(separator: ",") + "]}"
+                } else {
+                    geometry = "null"
+                }
+                return "{\"type\": \"Feature\", \"properties\": {\(props)}, \"geometry\": \(geometry)}"
+            }.joined(separator: ",\n") + "\n]}\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -54,8 +59,10 @@ public enum VectorFixture {
     /// Copies every layer of `source` into a new file with the driver `driver` (GPKG, ESRI Shapefile, FlatGeobuf);
     /// `withCRS: false` writes layers that state no CRS.
     @discardableResult
-    public static func convert(_ source: String, to path: String, driver: String, layerNames: [String]? = nil,
-                               withCRS: Bool = true) throws -> String {
+    public static func convert(
+        _ source: String, to path: String, driver: String, layerNames: [String]? = nil,
+        withCRS: Bool = true
+    ) throws -> String {
         let input = try VectorDataset.open(source)
         let output = try VectorDataset.create(path, driverName: driver)
         for i in 0..<input.layerCount {

@@ -32,13 +32,17 @@ public enum VerdantBinary {
 
     /// Runs `verdant` with `arguments` and no standard input; `standardOutput` (e.g. `/dev/full`) replaces the pipe
     /// its output is read from (the result's `stdout` is then empty).
-    public static func run(_ arguments: [String], in directory: String? = nil, standardOutput: String? = nil) throws -> Result {
+    public static func run(
+        _ arguments: [String], in directory: String? = nil, standardOutput: String? = nil
+    ) throws -> Result {
         try run(executable: path, arguments, in: directory, standardOutput: standardOutput)
     }
 
     /// Runs any executable with `arguments` and no standard input.
-    public static func run(executable: String, _ arguments: [String], in directory: String? = nil,
-                           standardOutput: String? = nil) throws -> Result {
+    public static func run(
+        executable: String, _ arguments: [String], in directory: String? = nil,
+        standardOutput: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -56,14 +60,17 @@ public enum VerdantBinary {
         try process.run()
         // Read standard error on another thread, so that a child writing much to it cannot block on a full pipe.
         let errBox = DataBox()
-        let reader = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal() }
+        let reader = Thread {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal()
+        }
         reader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         errBox.done.wait()
         let errData = errBox.data
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 

@@ -17,18 +17,20 @@ import TestSupport
             """
         }
         let vrt = """
-        <VRTDataset rasterXSize="4000" rasterYSize="3000"><SRS>EPSG:32647</SRS>\
-        <GeoTransform>600000, 1, 0, 1600000, 0, -1</GeoTransform>\(band(1, 3, "B04"))\(band(2, 4, "B08"))</VRTDataset>
-        """
+            <VRTDataset rasterXSize="4000" rasterYSize="3000"><SRS>EPSG:32647</SRS>\
+            <GeoTransform>600000, 1, 0, 1600000, 0, -1</GeoTransform>\(band(1, 3, "B04"))\(band(2, 4, "B08"))</VRTDataset>
+            """
         let path = folder.file("big.vrt")
         try vrt.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
     static func mapArguments(_ raster: String, _ folder: TemporaryFolder) -> [String] {
-        ["map", "--raster", raster, "--red", "B04", "--nir", "B08", "--scale", "0.0001", "--offset", "-0.1",
-         "--model", "linear:-30,250", "--ndvi-out", folder.file("ndvi.tif"), "--agb-out", folder.file("agb.tif"),
-         "--carbon-out", folder.file("co2e.tif"), "--threads", "2", "--quiet", "--force"]
+        [
+            "map", "--raster", raster, "--red", "B04", "--nir", "B08", "--scale", "0.0001", "--offset", "-0.1",
+            "--model", "linear:-30,250", "--ndvi-out", folder.file("ndvi.tif"), "--agb-out", folder.file("agb.tif"),
+            "--carbon-out", folder.file("co2e.tif"), "--threads", "2", "--quiet", "--force"
+        ]
     }
 
     /// Starts `verdant` without waiting for it.
@@ -55,7 +57,8 @@ import TestSupport
     }
 
     static func hidden(in folder: TemporaryFolder) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".") }
+            .sorted()
     }
 
     @Test(arguments: [SIGINT, SIGTERM])

@@ -16,9 +16,11 @@ import TestSupport
     @Test func printsSceneFiguresAndWritesCOGs() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let r = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "0.0001",
-                                       "--offset", "-0.1", "--model", "linear:-30,250", "--model-source", "test",
-                                       "--ndvi-out", folder.file("ndvi.tif"), "--agb-out", folder.file("agb.tif")])
+        let r = try VerdantBinary.run([
+            "map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "0.0001",
+            "--offset", "-0.1", "--model", "linear:-30,250", "--model-source", "test",
+            "--ndvi-out", folder.file("ndvi.tif"), "--agb-out", folder.file("agb.tif")
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         for label in ["cells:", "valid cells:", "mean NDVI:", "total AGB:"] { #expect(r.stdout.contains(label)) }
         #expect(folder.contents() == ["agb.tif", "ndvi.tif"])
@@ -26,9 +28,11 @@ import TestSupport
     }
 
     @Test func jsonOutput() throws {
-        let r = try VerdantBinary.run(["map", "--band", "red=\(ProjectRoot.sample("sentinel2_l2a_B04.tif"))",
-                                       "--band", "nir=\(ProjectRoot.sample("sentinel2_l2a_B08.tif"))",
-                                       "--scale", "0.0001", "--offset", "-0.1", "--threads", "2", "--json"])
+        let r = try VerdantBinary.run([
+            "map", "--band", "red=\(ProjectRoot.sample("sentinel2_l2a_B04.tif"))",
+            "--band", "nir=\(ProjectRoot.sample("sentinel2_l2a_B08.tif"))",
+            "--scale", "0.0001", "--offset", "-0.1", "--threads", "2", "--json"
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         #expect(object?["cells"] as? Int == 120_000)
@@ -42,8 +46,13 @@ import TestSupport
     }
 
     @Test func sameFiguresFromStackAndFromSeparateFiles() throws {
-        let a = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "3", "--nir", "4", "--scale", "1", "--json"])
-        let b = try VerdantBinary.run(["map", "--band", "red=\(Self.stack):B04", "--band", "nir=\(ProjectRoot.sample("sentinel2_l2a_B08.tif"))", "--scale", "1", "--json"])
+        let a = try VerdantBinary.run([
+            "map", "--raster", Self.stack, "--red", "3", "--nir", "4", "--scale", "1", "--json"
+        ])
+        let b = try VerdantBinary.run([
+            "map", "--band", "red=\(Self.stack):B04", "--band", "nir=\(ProjectRoot.sample("sentinel2_l2a_B08.tif"))",
+            "--scale", "1", "--json"
+        ])
         func figures(_ text: String) throws -> [Double] {
             let o = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
             return ["valid_cells", "mean_ndvi", "total_agb_t"].map { (o[$0] as? NSNumber)?.doubleValue ?? .nan }

@@ -19,44 +19,80 @@ import TestSupport
     }
 
     static let cases: [CLICase] = [
-        CLICase(name: "Sentinel-2 digital numbers without scaling", arguments: { f in
-            ["estimate"] + bands + ["--parcels", parcels, "--out", f.file("o.csv")]
-        }, status: 2, mentions: ["sentinel2_l2a_stack.tif", "holds integers", "--sensor", "--scale 1"]),
-        CLICase(name: "no parcel overlaps the raster", arguments: { f in
-            try VectorFixture.geojson(f.file("far.geojson"), crs: "EPSG:4326", features: [
-                .init(properties: [("parcel_id", "\"a\"")], polygons: [[VectorFixture.rect(10, 10, 10.01, 10.01)]]),
-            ])
-            return ["estimate"] + bands + ["--scale", "1", "--parcels", f.file("far.geojson"), "--out", f.file("o.csv")]
-        }, status: 2, mentions: ["far.geojson", "none of its 1 parcels overlaps the raster", "sentinel2_l2a_stack.tif"]),
-        CLICase(name: "a layer of points", arguments: { f in
-            try VectorFixture.geojson(f.file("points.geojson"), crs: "EPSG:4326", features: [
-                .init(properties: [("parcel_id", "\"a\"")], geometryJSON: "{\"type\": \"Point\", \"coordinates\": [99.93, 14.45]}"),
-                .init(properties: [("parcel_id", "\"b\"")], geometryJSON: "{\"type\": \"Point\", \"coordinates\": [99.94, 14.45]}"),
-            ])
-            return ["estimate"] + bands + ["--scale", "1", "--parcels", f.file("points.geojson"), "--out", f.file("o.csv")]
-        }, status: 2, mentions: ["points.geojson", "POINT geometries, not polygons", "buffer", "calibrate"]),
-        CLICase(name: "projected coordinates in a GeoJSON without crs", arguments: { f in
-            try VectorFixture.geojson(f.file("utm.geojson"), crs: nil, features: [
-                .init(properties: [("parcel_id", "\"a\"")], polygons: [[insideUTM]]),
-                .init(properties: [("parcel_id", "\"b\"")], polygons: [[insideUTM]]),
-            ])
-            return ["estimate"] + bands + ["--scale", "1", "--parcels", f.file("utm.geojson"), "--out", f.file("o.csv")]
-        }, status: 2, mentions: ["utm.geojson", "outside longitude/latitude range", "--assume-parcels-crs"]),
-        CLICase(name: "parcels over --max-memory", arguments: { f in
-            let features = (0..<1000).map(Self.smallParcel)
-            try VectorFixture.geojson(f.file("many.geojson"), crs: "EPSG:4326", features: features)
-            return ["estimate"] + bands + ["--scale", "1", "--parcels", f.file("many.geojson"), "--max-memory", "1M", "--out", f.file("o.csv")]
-        }, status: 2, mentions: ["many.geojson", "memory limit of 1 MiB", "--max-memory"]),
-        CLICase(name: "a bad --max-memory", arguments: { f in
-            ["estimate"] + bands + ["--scale", "1", "--parcels", parcels, "--max-memory", "lots", "--out", f.file("o.csv")]
-        }, status: 1, mentions: ["--max-memory", "'lots'"]),
+        CLICase(
+            name: "Sentinel-2 digital numbers without scaling",
+            arguments: { f in
+                ["estimate"] + bands + ["--parcels", parcels, "--out", f.file("o.csv")]
+            }, status: 2, mentions: ["sentinel2_l2a_stack.tif", "holds integers", "--sensor", "--scale 1"]),
+        CLICase(
+            name: "no parcel overlaps the raster",
+            arguments: { f in
+                try VectorFixture.geojson(
+                    f.file("far.geojson"), crs: "EPSG:4326",
+                    features: [
+                        .init(
+                            properties: [("parcel_id", "\"a\"")], polygons: [[VectorFixture.rect(10, 10, 10.01, 10.01)]]
+                        )
+                    ])
+                return ["estimate"] + bands + [
+                    "--scale", "1", "--parcels", f.file("far.geojson"), "--out", f.file("o.csv")
+                ]
+            }, status: 2,
+            mentions: ["far.geojson", "none of its 1 parcels overlaps the raster", "sentinel2_l2a_stack.tif"]),
+        CLICase(
+            name: "a layer of points",
+            arguments: { f in
+                try VectorFixture.geojson(
+                    f.file("points.geojson"), crs: "EPSG:4326",
+                    features: [
+                        .init(
+                            properties: [("parcel_id", "\"a\"")],
+                            geometryJSON: "{\"type\": \"Point\", \"coordinates\": [99.93, 14.45]}"),
+                        .init(
+                            properties: [("parcel_id", "\"b\"")],
+                            geometryJSON: "{\"type\": \"Point\", \"coordinates\": [99.94, 14.45]}")
+                    ])
+                return ["estimate"] + bands + [
+                    "--scale", "1", "--parcels", f.file("points.geojson"), "--out", f.file("o.csv")
+                ]
+            }, status: 2, mentions: ["points.geojson", "POINT geometries, not polygons", "buffer", "calibrate"]),
+        CLICase(
+            name: "projected coordinates in a GeoJSON without crs",
+            arguments: { f in
+                try VectorFixture.geojson(
+                    f.file("utm.geojson"), crs: nil,
+                    features: [
+                        .init(properties: [("parcel_id", "\"a\"")], polygons: [[insideUTM]]),
+                        .init(properties: [("parcel_id", "\"b\"")], polygons: [[insideUTM]])
+                    ])
+                return ["estimate"] + bands + [
+                    "--scale", "1", "--parcels", f.file("utm.geojson"), "--out", f.file("o.csv")
+                ]
+            }, status: 2, mentions: ["utm.geojson", "outside longitude/latitude range", "--assume-parcels-crs"]),
+        CLICase(
+            name: "parcels over --max-memory",
+            arguments: { f in
+                let features = (0..<1000).map(Self.smallParcel)
+                try VectorFixture.geojson(f.file("many.geojson"), crs: "EPSG:4326", features: features)
+                return ["estimate"] + bands + [
+                    "--scale", "1", "--parcels", f.file("many.geojson"), "--max-memory", "1M", "--out", f.file("o.csv")
+                ]
+            }, status: 2, mentions: ["many.geojson", "memory limit of 1 MiB", "--max-memory"]),
+        CLICase(
+            name: "a bad --max-memory",
+            arguments: { f in
+                ["estimate"] + bands + [
+                    "--scale", "1", "--parcels", parcels, "--max-memory", "lots", "--out", f.file("o.csv")
+                ]
+            }, status: 1, mentions: ["--max-memory", "'lots'"])
     ]
 
     /// The i-th of a grid of 5 m parcels inside the sample scene.
     static func smallParcel(_ i: Int) -> VectorFixture.Feature {
         let x = 99.93 + Double(i % 40) * 1e-4, y = 14.45 + Double(i / 40) * 1e-4
-        return VectorFixture.Feature(properties: [("parcel_id", "\"p\(i)\"")],
-                                     polygons: [[VectorFixture.rect(x, y, x + 5e-5, y + 5e-5)]])
+        return VectorFixture.Feature(
+            properties: [("parcel_id", "\"p\(i)\"")],
+            polygons: [[VectorFixture.rect(x, y, x + 5e-5, y + 5e-5)]])
     }
 
     @Test(arguments: cases)
@@ -67,15 +103,21 @@ import TestSupport
     @Test func projectedCoordinatesWorkWithAnAssumedCRSInEveryFormat() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let geojson = try VectorFixture.geojson(folder.file("utm.geojson"), crs: nil, features: [
-            .init(properties: [("parcel_id", "\"a\"")], polygons: [[Self.insideUTM]]),
-        ])
+        let geojson = try VectorFixture.geojson(
+            folder.file("utm.geojson"), crs: nil,
+            features: [
+                .init(properties: [("parcel_id", "\"a\"")], polygons: [[Self.insideUTM]])
+            ])
         let gpkg = try VectorFixture.convert(geojson, to: folder.file("utm.gpkg"), driver: "GPKG", withCRS: false)
-        let shp = try VectorFixture.convert(geojson, to: folder.file("utm.shp"), driver: "ESRI Shapefile", withCRS: false)
+        let shp = try VectorFixture.convert(
+            geojson, to: folder.file("utm.shp"), driver: "ESRI Shapefile", withCRS: false)
         for path in [geojson, gpkg, shp] {
             let out = folder.file(URL(fileURLWithPath: path).pathExtension + "-o.json")
-            let r = try VerdantBinary.run(["estimate"] + Self.bands + ["--scale", "1", "--parcels", path,
-                                           "--assume-parcels-crs", "EPSG:32647", "--out", out, "--quiet"])
+            let r = try VerdantBinary.run(
+                ["estimate"] + Self.bands + [
+                    "--scale", "1", "--parcels", path,
+                    "--assume-parcels-crs", "EPSG:32647", "--out", out, "--quiet"
+                ])
             #expect(r.status == 0, "\(path): \(r.stderr)")
             let rows = try Self.json(out)["parcels"] as? [[String: Any]] ?? []
             #expect(abs((rows.first?["covered_ha"] as? Double ?? 0) - 4) < 1e-9, "\(path): 200 m × 200 m is 4 ha")
@@ -85,13 +127,18 @@ import TestSupport
     @Test func parcelsPartlyOutsideGiveAPartialResultThatSaysSo() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try VectorFixture.geojson(folder.file("p.geojson"), crs: "EPSG:4326", features: [
-            .init(properties: [("parcel_id", "\"in\"")], polygons: [[Self.insideLonLat]]),
-            .init(properties: [("parcel_id", "\"out\"")], polygons: [[VectorFixture.rect(10, 10, 10.01, 10.01)]]),
-        ])
+        try VectorFixture.geojson(
+            folder.file("p.geojson"), crs: "EPSG:4326",
+            features: [
+                .init(properties: [("parcel_id", "\"in\"")], polygons: [[Self.insideLonLat]]),
+                .init(properties: [("parcel_id", "\"out\"")], polygons: [[VectorFixture.rect(10, 10, 10.01, 10.01)]])
+            ])
         let out = folder.file("o.json"), report = folder.file("r.html"), summary = folder.file("s.md")
-        let r = try VerdantBinary.run(["estimate"] + Self.bands + ["--scale", "1", "--parcels", folder.file("p.geojson"),
-                                       "--out", out, "--report", report, "--summary", summary, "--json"])
+        let r = try VerdantBinary.run(
+            ["estimate"] + Self.bands + [
+                "--scale", "1", "--parcels", folder.file("p.geojson"),
+                "--out", out, "--report", report, "--summary", summary, "--json"
+            ])
         #expect(r.status == 3, "\(r.stderr)")
         let o = try Self.json(out)
         let warnings = o["warnings"] as? [String] ?? []
@@ -106,10 +153,15 @@ import TestSupport
         // The vector formats carry the warnings in their layer description.
         for ext in ["geojson", "gpkg"] {
             let path = folder.file("o.\(ext)")
-            let v = try VerdantBinary.run(["estimate"] + Self.bands + ["--scale", "1", "--parcels", folder.file("p.geojson"),
-                                           "--out", path, "--quiet"])
+            let v = try VerdantBinary.run(
+                ["estimate"] + Self.bands + [
+                    "--scale", "1", "--parcels", folder.file("p.geojson"),
+                    "--out", path, "--quiet"
+                ])
             #expect(v.status == 3, "\(v.stderr)")
-            let text = ext == "geojson" ? try String(contentsOfFile: path, encoding: .utf8)
+            let text =
+                ext == "geojson"
+                ? try String(contentsOfFile: path, encoding: .utf8)
                 : try VectorDataset.open(path).layer(at: 0).metadataItem("DESCRIPTION") ?? ""
             #expect(text.contains("lie wholly outside the raster"), "\(ext)")
         }
@@ -119,9 +171,12 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         // No --model: the illustrative model's warning; no quality layer: no mask stated.
-        let r = try VerdantBinary.run(["estimate"] + Self.bands + ["--scale", "0.0001", "--offset", "-0.1",
-                                       "--parcels", Self.parcels, "--out", folder.file("o.json"),
-                                       "--report", folder.file("r.html"), "--summary", folder.file("s.md")])
+        let r = try VerdantBinary.run(
+            ["estimate"] + Self.bands + [
+                "--scale", "0.0001", "--offset", "-0.1",
+                "--parcels", Self.parcels, "--out", folder.file("o.json"),
+                "--report", folder.file("r.html"), "--summary", folder.file("s.md")
+            ])
         #expect(r.status == 0, "\(r.stderr)")
         let warning = "the model is the illustrative example-linear"
         #expect(r.stderr.components(separatedBy: warning).count == 2, "once on stderr: \(r.stderr)")
@@ -136,18 +191,23 @@ import TestSupport
         let raster = (o["run"] as? [String: Any])?["raster"] as? [String: Any] ?? [:]
         #expect(raster["scaling_origin"] as? String == "user")
         // With the SCL layer the report states its classes.
-        let s = try VerdantBinary.run(["estimate"] + Self.bands + ["--sensor", "sentinel2-l2a", "--baseline", "05.09",
-                                       "--band", "scl=\(Self.scl)", "--model", "linear:-30,250",
-                                       "--parcels", Self.parcels, "--out", folder.file("o2.json"), "--report", folder.file("r2.html")])
+        let s = try VerdantBinary.run(
+            ["estimate"] + Self.bands + [
+                "--sensor", "sentinel2-l2a", "--baseline", "05.09",
+                "--band", "scl=\(Self.scl)", "--model", "linear:-30,250",
+                "--parcels", Self.parcels, "--out", folder.file("o2.json"), "--report", folder.file("r2.html")
+            ])
         #expect(s.status == 0, "\(s.stderr)")
         let html2 = try String(contentsOfFile: folder.file("r2.html"), encoding: .utf8)
         #expect(html2.contains("SCL classes 0, 1, 3, 8, 9, 10 excluded") && !html2.contains("QA_PIXEL bits"))
-        let raster2 = (try Self.json(folder.file("o2.json"))["run"] as? [String: Any])?["raster"] as? [String: Any] ?? [:]
+        let raster2 =
+            (try Self.json(folder.file("o2.json"))["run"] as? [String: Any])?["raster"] as? [String: Any] ?? [:]
         #expect(raster2["scaling_origin"] as? String == "preset")
     }
 
     @Test func aParcelIDAttributeIsUsedWithoutIdField() throws {
-        let r = try VerdantBinary.run(["estimate"] + Self.bands + ["--scale", "1", "--parcels", Self.parcels, "--out", "-"])
+        let r = try VerdantBinary.run(
+            ["estimate"] + Self.bands + ["--scale", "1", "--parcels", Self.parcels, "--out", "-"])
         #expect(r.status == 0, "\(r.stderr)")
         let header = r.stdout.split(separator: "\n").first.map(String.init) ?? ""
         #expect(header.hasPrefix("parcel_id,land_use,") && !header.contains("attr_parcel_id"), "\(header)")

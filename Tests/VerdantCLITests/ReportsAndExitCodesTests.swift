@@ -6,20 +6,28 @@ import TestSupport
 @Suite struct ReportsAndExitCodesTests {
     static let stack = ProjectRoot.sample("sentinel2_l2a_stack.tif")
     static let parcels = ProjectRoot.sample("sentinel2_parcels.geojson")
-    static let base = ["estimate", "--sensor", "sentinel2-l2a", "--raster", stack, "--band", "scl=\(ProjectRoot.sample("sentinel2_l2a_SCL_20m.tif"))",
-                       "--parcels", parcels, "--id-field", "parcel_id", "--model", "linear:-30,250"]
+    static let base = [
+        "estimate", "--sensor", "sentinel2-l2a", "--raster", stack, "--band",
+        "scl=\(ProjectRoot.sample("sentinel2_l2a_SCL_20m.tif"))",
+        "--parcels", parcels, "--id-field", "parcel_id", "--model", "linear:-30,250"
+    ]
 
     @Test func htmlReportHoldsEveryRowAndTheTotalsAndNothingExternal() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let r = try VerdantBinary.run(Self.base + ["--out", folder.file("p.csv"), "--report", folder.file("r.html"),
-                                                   "--summary", folder.file("s.md"), "--json"])
+        let r = try VerdantBinary.run(
+            Self.base + [
+                "--out", folder.file("p.csv"), "--report", folder.file("r.html"),
+                "--summary", folder.file("s.md"), "--json"
+            ])
         #expect(r.status == 0, "\(r.stderr)")
         let html = try String(contentsOfFile: folder.file("r.html"), encoding: .utf8)
         let csv = try String(contentsOfFile: folder.file("p.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
         for line in csv { #expect(html.contains("<td>\(line.split(separator: ",")[0])</td>")) }
         #expect(html.contains("not issued or verified carbon credits"))
-        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("src=\"/") && !html.contains("<link"))
+        #expect(
+            !html.contains("http://") && !html.contains("https://") && !html.contains("src=\"/")
+                && !html.contains("<link"))
         let summary = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let totals = summary["totals"] as! [String: Any]
         let co2e = totals["co2e_t"] as! Double
@@ -59,12 +67,21 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         // A line among polygons has no area: its row is kept, flagged, and the run is partial.
-        try VectorFixture.geojson(folder.file("p.geojson"), crs: "EPSG:4326", features: [
-            .init(properties: [("parcel_id", "\"ok\"")], polygons: [[VectorFixture.rect(99.93, 14.45, 99.935, 14.455)]]),
-            .init(properties: [("parcel_id", "\"bad\"")], geometryJSON: "{\"type\": \"LineString\", \"coordinates\": [[99.93, 14.45], [99.94, 14.46]]}"),
+        try VectorFixture.geojson(
+            folder.file("p.geojson"), crs: "EPSG:4326",
+            features: [
+                .init(
+                    properties: [("parcel_id", "\"ok\"")],
+                    polygons: [[VectorFixture.rect(99.93, 14.45, 99.935, 14.455)]]),
+                .init(
+                    properties: [("parcel_id", "\"bad\"")],
+                    geometryJSON: "{\"type\": \"LineString\", \"coordinates\": [[99.93, 14.45], [99.94, 14.46]]}")
+            ])
+        let r = try VerdantBinary.run([
+            "estimate", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--parcels",
+            folder.file("p.geojson"),
+            "--id-field", "parcel_id", "--model", "linear:0,100", "--out", folder.file("o.csv")
         ])
-        let r = try VerdantBinary.run(["estimate", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--parcels", folder.file("p.geojson"),
-                                       "--id-field", "parcel_id", "--model", "linear:0,100", "--out", folder.file("o.csv")])
         #expect(r.status == 3, "\(r.stderr)")
         let csv = try String(contentsOfFile: folder.file("o.csv"), encoding: .utf8)
         #expect(csv.contains("bad,") && csv.contains("failed: geometry is a LINESTRING, not a polygon"), "\(csv)")
@@ -74,17 +91,27 @@ import TestSupport
     @Test func progressLinesWhenNotATerminal() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let r = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--model", "linear:0,1", "--tile-size", "128",
-                                       "--carbon-out", folder.file("c.tif")])
+        let r = try VerdantBinary.run([
+            "map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--model", "linear:0,1",
+            "--tile-size", "128",
+            "--carbon-out", folder.file("c.tif")
+        ])
         #expect(r.status == 0)
         #expect(r.stderr.contains("verdant: map: 12/12 tiles (100%)"))
         let e = try VerdantBinary.run(Self.base + ["--out", folder.file("e.csv")])
-        #expect(e.stderr.contains("verdant: estimate parcels: 9/9 parcels (100%)") && e.stderr.contains("verdant: estimate: "))
-        let quiet = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--model", "linear:0,1", "--quiet"])
+        #expect(
+            e.stderr.contains("verdant: estimate parcels: 9/9 parcels (100%)")
+                && e.stderr.contains("verdant: estimate: "))
+        let quiet = try VerdantBinary.run([
+            "map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--model", "linear:0,1",
+            "--quiet"
+        ])
         #expect(quiet.stderr.isEmpty && quiet.stdout.isEmpty)
         // Carbon density: AGB × (1 + R) × CF × 44/12 per cell.
-        let agb = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--model", "linear:0,1",
-                                         "--agb-out", folder.file("a.tif"), "--quiet"])
+        let agb = try VerdantBinary.run([
+            "map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--model", "linear:0,1",
+            "--agb-out", folder.file("a.tif"), "--quiet"
+        ])
         #expect(agb.status == 0)
         let a = try Dataset.open(folder.file("a.tif")).band(1).readAll(as: Float.self)
         let c = try Dataset.open(folder.file("c.tif")).band(1).readAll(as: Float.self)
@@ -94,9 +121,13 @@ import TestSupport
     }
 
     @Test func levelsAndBadLevel() throws {
-        let r = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--log-level", "loud"])
+        let r = try VerdantBinary.run([
+            "map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--log-level", "loud"
+        ])
         #expect(r.status == 1 && r.stderr.contains("--log-level"))
-        let e = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--log-level", "error"])
+        let e = try VerdantBinary.run([
+            "map", "--raster", Self.stack, "--red", "B04", "--nir", "B08", "--scale", "1", "--log-level", "error"
+        ])
         #expect(e.status == 0 && !e.stderr.contains("warning"))
     }
 }
@@ -106,10 +137,12 @@ import TestSupport
     @Test func quicklookOfAMapAndOfAnEstimate() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let r = try VerdantBinary.run(["map", "--sensor", "sentinel2-l2a", "--raster", ProjectRoot.sample("sentinel2_l2a_stack.tif"),
-                                       "--band", "scl=\(ProjectRoot.sample("sentinel2_l2a_SCL_20m.tif"))", "--model", "linear:-30,250",
-                                       "--ndvi-out", folder.file("ndvi.tif"), "--quicklook", folder.file("q.png"),
-                                       "--parcels", ProjectRoot.sample("sentinel2_parcels.geojson"), "--quiet"])
+        let r = try VerdantBinary.run([
+            "map", "--sensor", "sentinel2-l2a", "--raster", ProjectRoot.sample("sentinel2_l2a_stack.tif"),
+            "--band", "scl=\(ProjectRoot.sample("sentinel2_l2a_SCL_20m.tif"))", "--model", "linear:-30,250",
+            "--ndvi-out", folder.file("ndvi.tif"), "--quicklook", folder.file("q.png"),
+            "--parcels", ProjectRoot.sample("sentinel2_parcels.geojson"), "--quiet"
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let png = try Dataset.open(folder.file("q.png"))
         #expect(png.driverName == "PNG" && png.width == 400 && png.height == 300 + 70 && png.bandCount == 4)
@@ -122,9 +155,13 @@ import TestSupport
         #expect(alpha[70 * 400 + 90] == 255)
         #expect(alpha[(300 + 20) * 400 + 5] == 255, "the legend margin is opaque")
 
-        let e = try VerdantBinary.run(["estimate", "--raster", ProjectRoot.sample("sentinel2_l2a_stack.tif"), "--red", "B04", "--nir", "B08", "--scale", "1",
-                                       "--parcels", ProjectRoot.sample("sentinel2_parcels.geojson"), "--model", "linear:0,100",
-                                       "--out", folder.file("p.csv"), "--quicklook", folder.file("e.png"), "--report", folder.file("r.html"), "--quiet"])
+        let e = try VerdantBinary.run([
+            "estimate", "--raster", ProjectRoot.sample("sentinel2_l2a_stack.tif"), "--red", "B04", "--nir", "B08",
+            "--scale", "1",
+            "--parcels", ProjectRoot.sample("sentinel2_parcels.geojson"), "--model", "linear:0,100",
+            "--out", folder.file("p.csv"), "--quicklook", folder.file("e.png"), "--report", folder.file("r.html"),
+            "--quiet"
+        ])
         #expect(e.status == 0, "\(e.stderr)")
         #expect(try Dataset.open(folder.file("e.png")).width == 400)
         #expect(try String(contentsOfFile: folder.file("r.html"), encoding: .utf8).contains("data:image/png;base64,"))

@@ -5,8 +5,10 @@ import TestSupport
 
 /// The committed sample rasters are what their generator makes, and stay small.
 @Suite struct SampleRastersTests {
-    static let rasters = ["sentinel2_l2a_stack.tif", "sentinel2_l2a_B04.tif", "sentinel2_l2a_B08.tif",
-                          "sentinel2_l2a_SCL_20m.tif", "drone_multispectral.tif"]
+    static let rasters = [
+        "sentinel2_l2a_stack.tif", "sentinel2_l2a_B04.tif", "sentinel2_l2a_B08.tif",
+        "sentinel2_l2a_SCL_20m.tif", "drone_multispectral.tif"
+    ]
 
     @Test func generatorReproducesTheCommittedFiles() throws {
         let folder = try TemporaryFolder()
@@ -15,15 +17,20 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr)")
         for name in Self.rasters {
             let committed = try Dataset.open(ProjectRoot.sample(name)), fresh = try Dataset.open(folder.file(name))
-            #expect(committed.width == fresh.width && committed.height == fresh.height && committed.bandCount == fresh.bandCount)
+            #expect(
+                committed.width == fresh.width && committed.height == fresh.height
+                    && committed.bandCount == fresh.bandCount)
             #expect(committed.geoTransform == fresh.geoTransform)
             for b in 1...committed.bandCount {
-                #expect(try committed.band(b).readAll(as: Double.self) == fresh.band(b).readAll(as: Double.self), "\(name) band \(b)")
+                #expect(
+                    try committed.band(b).readAll(as: Double.self) == fresh.band(b).readAll(as: Double.self),
+                    "\(name) band \(b)")
             }
         }
         for name in ["sentinel2_parcels.geojson", "drone_parcels.geojson"] {
-            #expect(try String(contentsOfFile: ProjectRoot.sample(name), encoding: .utf8) ==
-                    String(contentsOfFile: folder.file(name), encoding: .utf8))
+            #expect(
+                try String(contentsOfFile: ProjectRoot.sample(name), encoding: .utf8)
+                    == String(contentsOfFile: folder.file(name), encoding: .utf8))
         }
     }
 

@@ -11,8 +11,10 @@ import TestSupport
     @Test func presetsListsEveryPresetWithItsSources() throws {
         let r = try VerdantBinary.run(["presets"])
         #expect(r.status == 0)
-        for name in ["sentinel2-l2a", "landsat-c2-l2", "landsat-tm-c2-l2", "micasense-rededge", "micasense-atlas", "dji-p4m",
-                     "dji-m3m", "parrot-sequoia", "generic"] {
+        for name in [
+            "sentinel2-l2a", "landsat-c2-l2", "landsat-tm-c2-l2", "micasense-rededge", "micasense-atlas", "dji-p4m",
+            "dji-m3m", "parrot-sequoia", "generic"
+        ] {
             #expect(r.stdout.contains(name + " — "), "\(name)")
         }
         #expect(r.stdout.contains("source (scaling): USGS Landsat Collection 2 Level-2"))
@@ -22,10 +24,14 @@ import TestSupport
     }
 
     @Test func sentinel2PresetWithSCLMasksTheCloud() throws {
-        let r = try VerdantBinary.run(["estimate", "--sensor", "sentinel2-l2a", "--raster", Self.stack, "--band", "scl=\(Self.scl)",
-                                       "--parcels", Self.parcels, "--id-field", "parcel_id", "--model", "linear:-30,250", "--out", "-"])
+        let r = try VerdantBinary.run([
+            "estimate", "--sensor", "sentinel2-l2a", "--raster", Self.stack, "--band", "scl=\(Self.scl)",
+            "--parcels", Self.parcels, "--id-field", "parcel_id", "--model", "linear:-30,250", "--out", "-"
+        ])
         #expect(r.status == 0, "\(r.stderr)")
-        let lines = r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = r.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let header = lines[0]
         let p05 = lines.first { $0[0] == "P05" }!
         let cloud = Double(p05[header.firstIndex(of: "cloud_fraction")!])!
@@ -35,23 +41,29 @@ import TestSupport
     }
 
     @Test func withoutTheQualityLayerTheUserIsWarned() throws {
-        let r = try VerdantBinary.run(["map", "--sensor", "sentinel2-l2a", "--raster", Self.stack, "--model", "linear:-30,250"])
+        let r = try VerdantBinary.run([
+            "map", "--sensor", "sentinel2-l2a", "--raster", Self.stack, "--model", "linear:-30,250"
+        ])
         #expect(r.status == 0)
         #expect(r.stderr.contains("clouds and shadows are not masked"))
     }
 
     @Test func swappedBandsAreWarnedAbout() throws {
-        let r = try VerdantBinary.run(["map", "--raster", Self.stack, "--red", "B08", "--nir", "B04", "--scale", "0.0001", "--offset", "-0.1",
-                                       "--model", "linear:0,100"])
+        let r = try VerdantBinary.run([
+            "map", "--raster", Self.stack, "--red", "B08", "--nir", "B04", "--scale", "0.0001", "--offset", "-0.1",
+            "--model", "linear:0,100"
+        ])
         #expect(r.status == 0)
         #expect(r.stderr.contains("may be swapped"))
     }
 
     @Test func baselineFlagChangesTheOffset() throws {
         func meanNDVI(_ baseline: String) throws -> Double {
-            let r = try VerdantBinary.run(["map", "--sensor", "sentinel2-l2a", "--band", "red=\(ProjectRoot.sample("sentinel2_l2a_B04.tif"))",
-                                           "--band", "nir=\(ProjectRoot.sample("sentinel2_l2a_B08.tif"))", "--baseline", baseline,
-                                           "--model", "linear:0,1", "--json"])
+            let r = try VerdantBinary.run([
+                "map", "--sensor", "sentinel2-l2a", "--band", "red=\(ProjectRoot.sample("sentinel2_l2a_B04.tif"))",
+                "--band", "nir=\(ProjectRoot.sample("sentinel2_l2a_B08.tif"))", "--baseline", baseline,
+                "--model", "linear:0,1", "--json"
+            ])
             let o = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
             return o["mean_ndvi"] as! Double
         }

@@ -38,10 +38,13 @@ struct DroneMosaic {
             }
         }
         let driver = try Driver(named: "GTiff")
-        let ds = try driver.create(path: "\(folder)/drone_multispectral.tif", width: width, height: height, bandCount: 6,
-                                   dataType: .uInt16,
-                                   options: ["TILED=YES", "BLOCKXSIZE=128", "BLOCKYSIZE=128", "COMPRESS=DEFLATE",
-                                             "PREDICTOR=2", "INTERLEAVE=PIXEL", "PHOTOMETRIC=MINISBLACK"])
+        let ds = try driver.create(
+            path: "\(folder)/drone_multispectral.tif", width: width, height: height, bandCount: 6,
+            dataType: .uInt16,
+            options: [
+                "TILED=YES", "BLOCKXSIZE=128", "BLOCKYSIZE=128", "COMPRESS=DEFLATE",
+                "PREDICTOR=2", "INTERLEAVE=PIXEL", "PHOTOMETRIC=MINISBLACK"
+            ])
         try ds.setGeoTransform(GeoTransform(originX: originX, originY: originY, cellWidth: cell, cellHeight: cell))
         try ds.setSpatialReference(try SpatialReference(epsg: 32647))
         try ds.setMetadataItem("SYNTHETIC", "made by sample-rasters/generator; not a real flight")
@@ -52,8 +55,9 @@ struct DroneMosaic {
         }
         try ds.band(6).setBandDescription("Alpha")
         try ds.band(6).setColorInterpretation("Alpha")
-        try ds.write(window: try Window(columnOffset: 0, rowOffset: 0, width: width, height: height),
-                     bands: [1, 2, 3, 4, 5, 6], values: dn)
+        try ds.write(
+            window: try Window(columnOffset: 0, rowOffset: 0, width: width, height: height),
+            bands: [1, 2, 3, 4, 5, 6], values: dn)
         try ds.close()
 
         // Parcels in the mosaic's own CRS (EPSG:32647), as a GeoJSON with a crs member.
@@ -61,11 +65,12 @@ struct DroneMosaic {
         let groups: [(String, [(Double, Double)])] = [
             ("T01", [(1.5, 1.5), (9.5, 1.8), (9.0, 7.0), (2.0, 7.5)]),
             ("T02", [(10.5, 2.0), (18.5, 2.5), (18.0, 8.0), (10.0, 7.5)]),
-            ("T03", [(2.0, 8.5), (18.0, 8.5), (18.5, 14.8), (1.5, 14.0)]),
+            ("T03", [(2.0, 8.5), (18.0, 8.5), (18.5, 14.8), (1.5, 14.0)])
         ]
         for (id, ring) in groups {
             let world = ring.map { (originX + $0.0, originY - $0.1) }
-            doc.features.append(.init(properties: [("parcel_id", "\"\(id)\""), ("land_use", "\"trees\"")], polygons: [[world]]))
+            doc.features.append(
+                .init(properties: [("parcel_id", "\"\(id)\""), ("land_use", "\"trees\"")], polygons: [[world]]))
         }
         try doc.render(digits: 3).write(toFile: "\(folder)/drone_parcels.geojson", atomically: true, encoding: .utf8)
     }

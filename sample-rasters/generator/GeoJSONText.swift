@@ -25,9 +25,14 @@ struct GeoJSONText {
             let props = f.properties.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ")
             let geometry: String
             if f.polygons.count == 1 {
-                geometry = "{ \"type\": \"Polygon\", \"coordinates\": [" + f.polygons[0].map(ring).joined(separator: ", ") + "] }"
+                geometry =
+                    "{ \"type\": \"Polygon\", \"coordinates\": [" + f.polygons[0].map(ring).joined(separator: ", ")
+                    + "] }"
             } else {
-                geometry = "{ \"type\": \"MultiPolygon\", \"coordinates\": [" + f.polygons.map { "[" + $0.map(ring).joined(separator: ", ") + "]" }.joined(separator: ", ") + "] }"
+                geometry =
+                    "{ \"type\": \"MultiPolygon\", \"coordinates\": ["
+                    + f.polygons.map { "[" + $0.map(ring).joined(separator: ", ") + "]" }.joined(separator: ", ")
+                    + "] }"
             }
             return "{ \"type\": \"Feature\", \"properties\": { \(props) }, \"geometry\": \(geometry) }"
         }.joined(separator: ",\n")

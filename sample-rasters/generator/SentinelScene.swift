@@ -75,8 +75,9 @@ struct SentinelScene {
         let crs = try SpatialReference(epsg: 32647)
         let all = try Window(columnOffset: 0, rowOffset: 0, width: width, height: height)
 
-        let stack = try driver.create(path: "\(folder)/sentinel2_l2a_stack.tif", width: width, height: height,
-                                      bandCount: 4, dataType: .uInt16, options: common + ["INTERLEAVE=PIXEL"])
+        let stack = try driver.create(
+            path: "\(folder)/sentinel2_l2a_stack.tif", width: width, height: height,
+            bandCount: 4, dataType: .uInt16, options: common + ["INTERLEAVE=PIXEL"])
         try stack.setGeoTransform(transform)
         try stack.setSpatialReference(crs)
         try stack.setMetadataItem("PROCESSING_BASELINE", "05.09")
@@ -92,8 +93,9 @@ struct SentinelScene {
         try stack.close()
 
         for (k, name) in [(2, "B04"), (3, "B08")] {
-            let ds = try driver.create(path: "\(folder)/sentinel2_l2a_\(name).tif", width: width, height: height,
-                                       bandCount: 1, dataType: .uInt16, options: common)
+            let ds = try driver.create(
+                path: "\(folder)/sentinel2_l2a_\(name).tif", width: width, height: height,
+                bandCount: 1, dataType: .uInt16, options: common)
             try ds.setGeoTransform(transform)
             try ds.setSpatialReference(crs)
             let band = try ds.band(1)
@@ -118,13 +120,16 @@ struct SentinelScene {
                 }
             }
         }
-        let sclDS = try driver.create(path: "\(folder)/sentinel2_l2a_SCL_20m.tif", width: sw, height: sh,
-                                      bandCount: 1, dataType: .byte, options: common)
-        try sclDS.setGeoTransform(GeoTransform(originX: originX, originY: originY, cellWidth: 2 * cell, cellHeight: 2 * cell))
+        let sclDS = try driver.create(
+            path: "\(folder)/sentinel2_l2a_SCL_20m.tif", width: sw, height: sh,
+            bandCount: 1, dataType: .byte, options: common)
+        try sclDS.setGeoTransform(
+            GeoTransform(originX: originX, originY: originY, cellWidth: 2 * cell, cellHeight: 2 * cell))
         try sclDS.setSpatialReference(crs)
         try sclDS.band(1).setBandDescription("SCL")
         try sclDS.band(1).setNoDataValue(0)
-        try sclDS.write(window: try Window(columnOffset: 0, rowOffset: 0, width: sw, height: sh), bands: [1], values: scl)
+        try sclDS.write(
+            window: try Window(columnOffset: 0, rowOffset: 0, width: sw, height: sh), bands: [1], values: scl)
         try sclDS.close()
 
         try writeParcels(to: "\(folder)/sentinel2_parcels.geojson", crs: crs)
@@ -134,7 +139,9 @@ struct SentinelScene {
     /// the scene's right edge.
     static func writeParcels(to path: String, crs: SpatialReference) throws {
         typealias Ring = [(Double, Double)]
-        func rect(_ u0: Double, _ v0: Double, _ u1: Double, _ v1: Double) -> Ring { [(u0, v0), (u1, v0), (u1, v1), (u0, v1)] }
+        func rect(_ u0: Double, _ v0: Double, _ u1: Double, _ v1: Double) -> Ring {
+            [(u0, v0), (u1, v0), (u1, v1), (u0, v1)]
+        }
         let parcels: [(id: String, use: String, polygons: [[Ring]])] = [
             ("P01", "forest", [[[(400, 300), (1500, 260), (1650, 1150), (520, 1300)]]]),
             ("P02", "forest", [[rect(250, 1000, 1200, 1450), rect(600, 1150, 850, 1300)]]),
@@ -144,7 +151,7 @@ struct SentinelScene {
             ("P06", "mixed", [[[(100, 1550), (1900, 1500), (1950, 2100), (120, 2150)]]]),
             ("P07", "bare", [[[(600, 2300), (1400, 2280), (1450, 2750), (580, 2720)]]]),
             ("P08", "plantation", [[rect(3500, 1500, 4300, 1800)]]),
-            ("P09", "grass", [[[(20, 20), (500, 40), (300, 400)]]]),
+            ("P09", "grass", [[[(20, 20), (500, 40), (300, 400)]]])
         ]
         let wgs84 = try SpatialReference(epsg: 4326)
         let toLonLat = try CoordinateTransformation(from: crs, to: wgs84)
@@ -160,7 +167,8 @@ struct SentinelScene {
                 }
                 polygons.append(rings)
             }
-            doc.features.append(.init(properties: [("parcel_id", "\"\(p.id)\""), ("land_use", "\"\(p.use)\"")], polygons: polygons))
+            doc.features.append(
+                .init(properties: [("parcel_id", "\"\(p.id)\""), ("land_use", "\"\(p.use)\"")], polygons: polygons))
         }
         try doc.render(digits: 9).write(toFile: path, atomically: true, encoding: .utf8)
     }

@@ -27,15 +27,17 @@ enum SyntheticParcels {
     static func lonLatPath(count: Int, sceneSize: Int) throws -> String {
         let path = NSTemporaryDirectory() + "verdant-bench-parcels-lonlat-\(count)-\(sceneSize).geojson"
         if FileManager.default.fileExists(atPath: path) { return path }
-        let toLonLat = try CoordinateTransformation(from: SpatialReference(userInput: "EPSG:32647"),
-                                                    to: SpatialReference(userInput: "EPSG:4326"))
+        let toLonLat = try CoordinateTransformation(
+            from: SpatialReference(userInput: "EPSG:32647"),
+            to: SpatialReference(userInput: "EPSG:4326"))
         var text = "{\"type\":\"FeatureCollection\",\"features\":[\n"
         text += try polygons(count: count, sceneSize: sceneSize).enumerated().map { i, p in
             let ring = p.polygons[0].exterior + [p.polygons[0].exterior[0]]
             var xs = ring.map(\.x), ys = ring.map(\.y)
             try toLonLat.transform(x: &xs, y: &ys)
             let coordinates = zip(xs, ys).map { "[\($0),\($1)]" }.joined(separator: ",")
-            return "{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"p\(i)\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(coordinates)]]}}"
+            return
+                "{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"p\(i)\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(coordinates)]]}}"
         }.joined(separator: ",\n")
         text += "\n]}\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -46,10 +48,13 @@ enum SyntheticParcels {
     static func path(count: Int, sceneSize: Int) throws -> String {
         let path = NSTemporaryDirectory() + "verdant-bench-parcels-\(count)-\(sceneSize).geojson"
         if FileManager.default.fileExists(atPath: path) { return path }
-        var text = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::32647\"}},\"features\":[\n"
+        var text =
+            "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::32647\"}},\"features\":[\n"
         text += polygons(count: count, sceneSize: sceneSize).enumerated().map { i, p in
-            let ring = (p.polygons[0].exterior + [p.polygons[0].exterior[0]]).map { "[\($0.x),\($0.y)]" }.joined(separator: ",")
-            return "{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"p\(i)\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(ring)]]}}"
+            let ring = (p.polygons[0].exterior + [p.polygons[0].exterior[0]]).map { "[\($0.x),\($0.y)]" }.joined(
+                separator: ",")
+            return
+                "{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"p\(i)\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(ring)]]}}"
         }.joined(separator: ",\n")
         text += "\n]}\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -78,7 +83,8 @@ enum SyntheticParcels {
         }
         ring.append(ring[0])
         let coordinates = ring.map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
-        let text = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"spiky\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(coordinates)]]}}]}\n"
+        let text =
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"spiky\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(coordinates)]]}}]}\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

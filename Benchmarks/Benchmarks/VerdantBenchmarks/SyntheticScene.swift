@@ -9,9 +9,12 @@ enum SyntheticScene {
         let path = NSTemporaryDirectory() + "verdant-bench-scene-\(size).tif"
         if FileManager.default.fileExists(atPath: path) { return path }
         let tmp = path + ".tmp.tif"
-        let ds = try Driver(named: "GTiff").create(path: tmp, width: size, height: size, bandCount: 4, dataType: .uInt16,
-                                                   options: ["TILED=YES", "BLOCKXSIZE=512", "BLOCKYSIZE=512",
-                                                             "COMPRESS=DEFLATE", "INTERLEAVE=PIXEL", "BIGTIFF=IF_SAFER"])
+        let ds = try Driver(named: "GTiff").create(
+            path: tmp, width: size, height: size, bandCount: 4, dataType: .uInt16,
+            options: [
+                "TILED=YES", "BLOCKXSIZE=512", "BLOCKYSIZE=512",
+                "COMPRESS=DEFLATE", "INTERLEAVE=PIXEL", "BIGTIFF=IF_SAFER"
+            ])
         try ds.setGeoTransform(GeoTransform(originX: 600_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10))
         try ds.setSpatialReference(try SpatialReference(epsg: 32647))
         for (i, name) in ["B02", "B03", "B04", "B08"].enumerated() {
@@ -31,7 +34,9 @@ enum SyntheticScene {
                     values[b * size * h + i] = UInt16(1000 + base * (0.8 + 0.4 * noise))
                 }
             }
-            try ds.write(window: try Window(columnOffset: 0, rowOffset: r0, width: size, height: h), bands: [1, 2, 3, 4], values: values)
+            try ds.write(
+                window: try Window(columnOffset: 0, rowOffset: r0, width: size, height: h), bands: [1, 2, 3, 4],
+                values: values)
         }
         try ds.close()
         try FileManager.default.moveItem(atPath: tmp, toPath: path)

@@ -3,9 +3,9 @@ import FuzzSupport
 @testable import VerdantCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The fuzzer's entry point: libFuzzer's driver on `fuzzCoverage`.
@@ -37,16 +37,20 @@ public func fuzzCoverage(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         for column in 0..<grid.columns {
             let fraction = full[column: column, row: row]
             let expected = FuzzCoverage.referenceFraction(polygon, grid, column: column, row: row)
-            FuzzCheck.require(fraction >= 0 && fraction <= 1, "cell (\(column), \(row)): fraction \(fraction) of \(polygon)")
-            FuzzCheck.require(abs(fraction - expected) <= FuzzCoverage.tolerance(grid),
-                              "cell (\(column), \(row)): fraction \(fraction), reference \(expected), grid \(grid), polygon \(polygon)")
+            FuzzCheck.require(
+                fraction >= 0 && fraction <= 1, "cell (\(column), \(row)): fraction \(fraction) of \(polygon)")
+            FuzzCheck.require(
+                abs(fraction - expected) <= FuzzCoverage.tolerance(grid),
+                "cell (\(column), \(row)): fraction \(fraction), reference \(expected), grid \(grid), polygon \(polygon)"
+            )
         }
     }
     let part = CoverageCalculator.coverageFractions(of: polygon, on: grid, in: window)
     for row in window.row..<window.endRow {
         for column in window.column..<window.endColumn {
             let a = part[column: column, row: row], b = full[column: column, row: row]
-            FuzzCheck.require(a.bitPattern == b.bitPattern, "cell (\(column), \(row)): window \(window) gives \(a), the grid \(b)")
+            FuzzCheck.require(
+                a.bitPattern == b.bitPattern, "cell (\(column), \(row)): window \(window) gives \(a), the grid \(b)")
         }
     }
     return 0
@@ -97,8 +101,9 @@ enum FuzzCoverage {
     /// A window inside the grid.
     static func window(_ b: inout FuzzBytes, in grid: CellGrid) -> CellWindow {
         let column = b.integer(0...(grid.columns - 1)), row = b.integer(0...(grid.rows - 1))
-        return CellWindow(column: column, row: row, width: b.integer(1...(grid.columns - column)),
-                          height: b.integer(1...(grid.rows - row)))!
+        return CellWindow(
+            column: column, row: row, width: b.integer(1...(grid.columns - column)),
+            height: b.integer(1...(grid.rows - row)))!
     }
 
     /// One or two disjoint simple parts (star-shaped with an optional hole, or x-monotone on a quarter-cell lattice),
@@ -107,22 +112,30 @@ enum FuzzCoverage {
         let parts = b.integer(1...2)
         // Part k lies in its own vertical strip of grid-local x: [-2, columns + 2] split in `parts`.
         let span = Double(grid.columns + 4) / Double(parts)
-        return MultiPolygon(polygons: (0..<parts).map { k in
-            let west = -2 + span * Double(k), east = west + span
-            let local = b.byte() & 1 == 0 ? star(&b, west: west, east: east, rows: grid.rows) : monotone(&b, west: west, east: east, rows: grid.rows)
-            func world(_ ring: [(Double, Double)]) -> [Coordinate] {
-                var out = ring.map { Coordinate(x: grid.originX + $0.0 * grid.cellWidth, y: grid.originY - $0.1 * grid.cellHeight) }
-                if b.byte() & 1 == 1 { out.reverse() }
-                if b.byte() & 1 == 1 { out.append(out[0]) }
-                return out
-            }
-            return Polygon(exterior: world(local.exterior), holes: local.holes.map(world))
-        })
+        return MultiPolygon(
+            polygons: (0..<parts).map { k in
+                let west = -2 + span * Double(k), east = west + span
+                let local =
+                    b.byte() & 1 == 0
+                    ? star(&b, west: west, east: east, rows: grid.rows)
+                    : monotone(&b, west: west, east: east, rows: grid.rows)
+                func world(_ ring: [(Double, Double)]) -> [Coordinate] {
+                    var out = ring.map {
+                        Coordinate(x: grid.originX + $0.0 * grid.cellWidth, y: grid.originY - $0.1 * grid.cellHeight)
+                    }
+                    if b.byte() & 1 == 1 { out.reverse() }
+                    if b.byte() & 1 == 1 { out.append(out[0]) }
+                    return out
+                }
+                return Polygon(exterior: world(local.exterior), holes: local.holes.map(world))
+            })
     }
 
     /// A star-shaped ring in grid-local (u, v) (v down) in the strip [west, east]: 8–40 vertices at increasing
     /// angles, every gap at most 4/11 of a turn, radii from the bytes; maybe a hole inside the disc the exterior contains.
-    static func star(_ b: inout FuzzBytes, west: Double, east: Double, rows: Int) -> (exterior: [(Double, Double)], holes: [[(Double, Double)]]) {
+    static func star(
+        _ b: inout FuzzBytes, west: Double, east: Double, rows: Int
+    ) -> (exterior: [(Double, Double)], holes: [[(Double, Double)]]) {
         let size = (east - west) / 2 * (0.05 + 0.95 * b.unit())
         let cu = west + (east - west) / 2, cv = -2 + Double(rows + 4) * b.unit()
         func ring(count: Int, minRadius: Double, maxRadius: Double) -> [(Double, Double)] {
@@ -138,13 +151,17 @@ enum FuzzCoverage {
         let minRadius = size * (0.2 + 0.8 * b.unit())
         let exterior = ring(count: b.integer(8...40), minRadius: minRadius, maxRadius: size)
         // Every gap is under 4/11 of a turn, so the exterior contains the disc of radius minRadius × cos(65.5°).
-        let holes = b.byte() & 1 == 0 ? [] : [ring(count: b.integer(8...16), minRadius: 0.1 * minRadius, maxRadius: 0.4 * minRadius)]
+        let holes =
+            b.byte() & 1 == 0
+            ? [] : [ring(count: b.integer(8...16), minRadius: 0.1 * minRadius, maxRadius: 0.4 * minRadius)]
         return (exterior, holes)
     }
 
     /// An x-monotone ring with vertices on a lattice of quarter cells: a lower and an upper chain over the same
     /// increasing u, the upper strictly above the lower at each.
-    static func monotone(_ b: inout FuzzBytes, west: Double, east: Double, rows: Int) -> (exterior: [(Double, Double)], holes: [[(Double, Double)]]) {
+    static func monotone(
+        _ b: inout FuzzBytes, west: Double, east: Double, rows: Int
+    ) -> (exterior: [(Double, Double)], holes: [[(Double, Double)]]) {
         var u = (west * 4).rounded(.up) / 4
         var low = Double(b.integer(-8...(4 * rows + 8))) / 4
         var lower: [(Double, Double)] = [], upper: [(Double, Double)] = []
@@ -189,15 +206,33 @@ enum FuzzCoverage {
     /// The ring clipped to the unit square (Sutherland–Hodgman, one pass per side).
     static func clip(_ ring: [(Double, Double)]) -> [(Double, Double)] {
         var out = ring
-        out = pass(out, inside: { $0.0 >= 0 }, cut: { a, b in let t = (0 - a.0) / (b.0 - a.0); return (0, a.1 + t * (b.1 - a.1)) })
-        out = pass(out, inside: { $0.0 <= 1 }, cut: { a, b in let t = (1 - a.0) / (b.0 - a.0); return (1, a.1 + t * (b.1 - a.1)) })
-        out = pass(out, inside: { $0.1 >= 0 }, cut: { a, b in let t = (0 - a.1) / (b.1 - a.1); return (a.0 + t * (b.0 - a.0), 0) })
-        out = pass(out, inside: { $0.1 <= 1 }, cut: { a, b in let t = (1 - a.1) / (b.1 - a.1); return (a.0 + t * (b.0 - a.0), 1) })
+        out = pass(
+            out, inside: { $0.0 >= 0 },
+            cut: { a, b in
+                let t = (0 - a.0) / (b.0 - a.0); return (0, a.1 + t * (b.1 - a.1))
+            })
+        out = pass(
+            out, inside: { $0.0 <= 1 },
+            cut: { a, b in
+                let t = (1 - a.0) / (b.0 - a.0); return (1, a.1 + t * (b.1 - a.1))
+            })
+        out = pass(
+            out, inside: { $0.1 >= 0 },
+            cut: { a, b in
+                let t = (0 - a.1) / (b.1 - a.1); return (a.0 + t * (b.0 - a.0), 0)
+            })
+        out = pass(
+            out, inside: { $0.1 <= 1 },
+            cut: { a, b in
+                let t = (1 - a.1) / (b.1 - a.1); return (a.0 + t * (b.0 - a.0), 1)
+            })
         return out
     }
 
-    private static func pass(_ ring: [(Double, Double)], inside: ((Double, Double)) -> Bool,
-                             cut: ((Double, Double), (Double, Double)) -> (Double, Double)) -> [(Double, Double)] {
+    private static func pass(
+        _ ring: [(Double, Double)], inside: ((Double, Double)) -> Bool,
+        cut: ((Double, Double), (Double, Double)) -> (Double, Double)
+    ) -> [(Double, Double)] {
         guard let last = ring.last else { return [] }
         var out: [(Double, Double)] = [], previous = last
         for current in ring {

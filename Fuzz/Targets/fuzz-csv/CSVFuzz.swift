@@ -21,11 +21,14 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         FuzzCheck.require(error is VerdantError, "CSVTable threw \(error), not a VerdantError")
         return 0
     }
-    for row in table.rows { FuzzCheck.require(row.count == table.header.count, "a row of \(row.count) fields, header \(table.header.count)") }
+    for row in table.rows {
+        FuzzCheck.require(row.count == table.header.count, "a row of \(row.count) fields, header \(table.header.count)")
+    }
     // A header of one blank name (say " ") writes as a blank line, which the reader skips by design.
     if table.header == [""] { return 0 }
     let again = FuzzScratch.folder + "/again.csv"
-    FuzzCheck.require((try? Data(quoted(table).utf8).write(to: URL(fileURLWithPath: again))) != nil, "cannot write \(again)")
+    FuzzCheck.require(
+        (try? Data(quoted(table).utf8).write(to: URL(fileURLWithPath: again))) != nil, "cannot write \(again)")
     do {
         let reread = try CSVTable(path: again)
         FuzzCheck.require(reread == table, "written back and read again: \(reread) vs \(table)")
@@ -58,12 +61,16 @@ private func checkPlots(_ path: String, _ table: CSVTable) {
         FuzzCheck.require(error is VerdantError, "PlotSource threw \(error), not a VerdantError")
         return
     }
-    guard let text = FileManager.default.contents(atPath: plots.path) else { FuzzCheck.fail("no plots GeoJSON at \(plots.path)") }
+    guard let text = FileManager.default.contents(atPath: plots.path) else {
+        FuzzCheck.fail("no plots GeoJSON at \(plots.path)")
+    }
     let json: Any
     do { json = try JSONSerialization.jsonObject(with: text) } catch {
         FuzzCheck.fail("the plots GeoJSON is not JSON (\(error)): \(String(decoding: text, as: UTF8.self).prefix(400))")
     }
-    guard let features = (json as? [String: Any])?["features"] as? [[String: Any]] else { FuzzCheck.fail("no features array") }
+    guard let features = (json as? [String: Any])?["features"] as? [[String: Any]] else {
+        FuzzCheck.fail("no features array")
+    }
     FuzzCheck.require(features.count == table.rows.count, "\(features.count) features for \(table.rows.count) rows")
     let idColumn = (try? table.column("plot_id", file: path, option: .idColumn)) ?? -1
     for (row, feature) in zip(table.rows, features) {
@@ -74,7 +81,9 @@ private func checkPlots(_ path: String, _ table: CSVTable) {
         FuzzCheck.require(id.map(scalars) == scalars(expected), "plot_id \(String(describing: id)) for \(expected)")
         FuzzCheck.require(plots.agb[expected] != nil, "no AGB for plot \(expected)")
         let geometry = feature["geometry"] as? [String: Any]
-        guard let rings = geometry?["coordinates"] as? [[[Any]]], let ring = rings.first else { FuzzCheck.fail("no ring for \(expected)") }
+        guard let rings = geometry?["coordinates"] as? [[[Any]]], let ring = rings.first else {
+            FuzzCheck.fail("no ring for \(expected)")
+        }
         for point in ring {
             let xy = point.compactMap { ($0 as? NSNumber)?.doubleValue }
             FuzzCheck.require(xy.count == 2 && xy.allSatisfy(\.isFinite), "plot \(expected): vertex \(point)")

@@ -20,15 +20,20 @@ public func fuzzJobFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     FuzzCheck.require(!file.jobs.isEmpty, "no jobs")
     for job in file.jobs {
-        FuzzCheck.require(job.arguments.first == job.command && JobFile.commands.contains(job.command), "job \(job.name): \(job.arguments)")
+        FuzzCheck.require(
+            job.arguments.first == job.command && JobFile.commands.contains(job.command),
+            "job \(job.name): \(job.arguments)")
         // Each option names a key of the job (or of the defaults); values sit between options.
         var expectOption = true
         for argument in job.arguments.dropFirst() {
-            if argument.hasPrefix("--"), job.keys[argument] != nil || job.keys.values.contains(where: { "--" + $0 == argument }) {
+            if argument.hasPrefix("--"),
+                job.keys[argument] != nil || job.keys.values.contains(where: { "--" + $0 == argument })
+            {
                 expectOption = false
                 continue
             }
-            FuzzCheck.require(!expectOption, "job \(job.name): a value \(argument) before any option in \(job.arguments)")
+            FuzzCheck.require(
+                !expectOption, "job \(job.name): a value \(argument) before any option in \(job.arguments)")
         }
     }
     return 0

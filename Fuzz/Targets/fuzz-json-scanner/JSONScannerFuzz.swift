@@ -23,13 +23,16 @@ public func fuzzJSONScanner(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     let validated = (try? validator.skipValidValue()) != nil
     let parsed: ScannedValue
     do { parsed = try ScannedValue.parse(&scanner, depth: 0) } catch {
-        FuzzCheck.require(!validated || error is ScannedValue.TooDeep, "skipValidValue takes a value the parse refuses (\(error))")
+        FuzzCheck.require(
+            !validated || error is ScannedValue.TooDeep, "skipValidValue takes a value the parse refuses (\(error))")
         return 0
     }
-    FuzzCheck.require(skipped && skipper.position == scanner.position,
-                      "skipValue ends at \(skipper.position) (ok: \(skipped)), the parse at \(scanner.position)")
-    FuzzCheck.require(validated && validator.position == scanner.position,
-                      "skipValidValue ends at \(validator.position) (ok: \(validated)), the parse at \(scanner.position)")
+    FuzzCheck.require(
+        skipped && skipper.position == scanner.position,
+        "skipValue ends at \(skipper.position) (ok: \(skipped)), the parse at \(scanner.position)")
+    FuzzCheck.require(
+        validated && validator.position == scanner.position,
+        "skipValidValue ends at \(validator.position) (ok: \(validated)), the parse at \(scanner.position)")
     scanner.skipSpace()
     guard scanner.position == scanner.end else { return 0 }
     let reference: Any
@@ -70,7 +73,9 @@ indirect enum ScannedValue {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let start = s.position
             let number = try s.number()
-            return .number(number, text: String(decoding: UnsafeBufferPointer(rebasing: s.bytes[start..<s.position]), as: UTF8.self))
+            return .number(
+                number,
+                text: String(decoding: UnsafeBufferPointer(rebasing: s.bytes[start..<s.position]), as: UTF8.self))
         default:
             return .literal(try s.literal())
         }
@@ -80,8 +85,11 @@ indirect enum ScannedValue {
     func expectSame(as value: Any, at path: String) {
         switch self {
         case .object(let members):
-            guard let dictionary = value as? [String: Any] else { FuzzCheck.fail("\(path): an object, Foundation \(value)") }
-            FuzzCheck.require(dictionary.count == members.count, "\(path): \(members.count) keys, Foundation \(dictionary.count)")
+            guard let dictionary = value as? [String: Any] else {
+                FuzzCheck.fail("\(path): an object, Foundation \(value)")
+            }
+            FuzzCheck.require(
+                dictionary.count == members.count, "\(path): \(members.count) keys, Foundation \(dictionary.count)")
             for (key, member) in members {
                 let match = dictionary.first { Array($0.key.utf8) == Array(key.utf8) }
                 guard let match else { FuzzCheck.fail("\(path): key \(Array(key.utf8)) missing in Foundation's") }
@@ -89,11 +97,16 @@ indirect enum ScannedValue {
             }
         case .array(let elements):
             guard let array = value as? [Any] else { FuzzCheck.fail("\(path): an array, Foundation \(value)") }
-            FuzzCheck.require(array.count == elements.count, "\(path): \(elements.count) elements, Foundation \(array.count)")
-            for (i, (element, other)) in zip(elements, array).enumerated() { element.expectSame(as: other, at: "\(path)[\(i)]") }
+            FuzzCheck.require(
+                array.count == elements.count, "\(path): \(elements.count) elements, Foundation \(array.count)")
+            for (i, (element, other)) in zip(elements, array).enumerated() {
+                element.expectSame(as: other, at: "\(path)[\(i)]")
+            }
         case .string(let text):
             guard let other = value as? String else { FuzzCheck.fail("\(path): a string, Foundation \(value)") }
-            FuzzCheck.require(Array(text.utf8) == Array(other.utf8), "\(path): \(Array(text.utf8)) vs Foundation \(Array(other.utf8))")
+            FuzzCheck.require(
+                Array(text.utf8) == Array(other.utf8), "\(path): \(Array(text.utf8)) vs Foundation \(Array(other.utf8))"
+            )
         case .number(let number, let text):
             guard let other = value as? NSNumber else {
                 FuzzCheck.fail("\(path): the number \(text), Foundation \(value)")
@@ -101,7 +114,9 @@ indirect enum ScannedValue {
             switch number {
             case .integer(let i):
                 FuzzCheck.require(Int64(text) == i, "\(path): \(text) read as the integer \(i)")
-                if i.magnitude < 1 << 53 { FuzzCheck.require(other.doubleValue == Double(i), "\(path): \(i), Foundation \(other)") }
+                if i.magnitude < 1 << 53 {
+                    FuzzCheck.require(other.doubleValue == Double(i), "\(path): \(i), Foundation \(other)")
+                }
             case .real(let d):
                 guard let exact = Double(text) else { FuzzCheck.fail("\(path): \(text) is not a Double") }
                 FuzzCheck.require(d.bitPattern == exact.bitPattern, "\(path): \(text) read as \(d), exactly \(exact)")
@@ -110,7 +125,9 @@ indirect enum ScannedValue {
             switch word {
             case "null": FuzzCheck.require(value is NSNull, "\(path): null, Foundation \(value)")
             default:
-                guard let other = (value as? Bool) ?? (value as? NSNumber)?.boolValue else { FuzzCheck.fail("\(path): \(word), Foundation \(value)") }
+                guard let other = (value as? Bool) ?? (value as? NSNumber)?.boolValue else {
+                    FuzzCheck.fail("\(path): \(word), Foundation \(value)")
+                }
                 FuzzCheck.require(other == (word == "true"), "\(path): \(word), Foundation \(other)")
             }
         }

@@ -19,7 +19,9 @@ struct CStringList {
     func withConstPointer<R>(_ body: (UnsafePointer<UnsafePointer<CChar>?>?) throws -> R) rethrows -> R {
         try withPointer { p in
             guard let p else { return try body(nil) }
-            return try p.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: strings.count + 1) { try body(UnsafePointer($0)) }
+            return try p.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: strings.count + 1) {
+                try body(UnsafePointer($0))
+            }
         }
     }
 

@@ -39,7 +39,8 @@ public struct BlockWindows: RandomAccessCollection, Hashable, Sendable {
         precondition(index >= 0 && index < endIndex, "tile index out of range")
         let tileRow = index / tilesAcross, tileColumn = index % tilesAcross
         let c0 = tileColumn * tileWidth, r0 = tileRow * tileHeight
-        return Window(unchecked: c0, r0, Swift.min(tileWidth, rasterWidth - c0), Swift.min(tileHeight, rasterHeight - r0))
+        return Window(
+            unchecked: c0, r0, Swift.min(tileWidth, rasterWidth - c0), Swift.min(tileHeight, rasterHeight - r0))
     }
 
     /// Indices of the tiles that overlap `window`, in row-major order.

@@ -31,7 +31,8 @@ public final class Dataset {
         width = Int(GDALGetRasterXSize(handle))
         height = Int(GDALGetRasterYSize(handle))
         bandCount = Int(GDALGetRasterCount(handle))
-        driverName = GDALGetDatasetDriver(handle).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) } ?? ""
+        driverName =
+            GDALGetDatasetDriver(handle).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) } ?? ""
     }
 
     deinit {
@@ -150,8 +151,9 @@ public final class Dataset {
     /// Reads `bands` (1-based) of `window` in one request into `buffer`, band after band (band-sequential),
     /// converting to `T` as GDAL does. `buffer` must hold `window.cellCount × bands.count` values.
     func read<T: RasterElement>(window: Window, bands: [Int], into buffer: UnsafeMutableBufferPointer<T>) throws {
-        try rasterIO(GF_Read, window: window, bands: bands, buffer: UnsafeMutableRawPointer(buffer.baseAddress),
-                     count: buffer.count, type: T.self)
+        try rasterIO(
+            GF_Read, window: window, bands: bands, buffer: UnsafeMutableRawPointer(buffer.baseAddress),
+            count: buffer.count, type: T.self)
     }
 
     /// Reads `bands` (1-based) of `window` in one request into the first `window.cellCount × bands.count` values of
@@ -176,19 +178,24 @@ public final class Dataset {
 
     /// Reads the whole raster's `bands` resampled (nearest, from overviews when GDAL has them) to
     /// `width × height` cells, band-sequential.
-    public func readResampled<T: RasterElement>(bands: [Int], width bufferWidth: Int, height bufferHeight: Int,
-                                                as type: T.Type = T.self) throws -> [T] {
+    public func readResampled<T: RasterElement>(
+        bands: [Int], width bufferWidth: Int, height bufferHeight: Int,
+        as type: T.Type = T.self
+    ) throws -> [T] {
         let h = try handle()
-        var out = [T](unsafeUninitializedCapacity: bufferWidth * bufferHeight * bands.count) { _, n in n = bufferWidth * bufferHeight * bands.count }
+        var out = [T](unsafeUninitializedCapacity: bufferWidth * bufferHeight * bands.count) { _, n in
+            n = bufferWidth * bufferHeight * bands.count
+        }
         var map = bands.map { Int32($0) }
         let size = MemoryLayout<T>.stride
         let w = Int32(width), hh = Int32(height)
         try GDALCall.check("reading an overview of '\(path)'") {
             out.withUnsafeMutableBytes { buffer in
                 map.withUnsafeMutableBufferPointer { m in
-                    GDALDatasetRasterIOEx(h, GF_Read, 0, 0, w, hh, buffer.baseAddress, Int32(bufferWidth), Int32(bufferHeight),
-                                          T.dataType.gdal, Int32(bands.count), m.baseAddress, GSpacing(size),
-                                          GSpacing(size * bufferWidth), GSpacing(size * bufferWidth * bufferHeight), nil)
+                    GDALDatasetRasterIOEx(
+                        h, GF_Read, 0, 0, w, hh, buffer.baseAddress, Int32(bufferWidth), Int32(bufferHeight),
+                        T.dataType.gdal, Int32(bands.count), m.baseAddress, GSpacing(size),
+                        GSpacing(size * bufferWidth), GSpacing(size * bufferWidth * bufferHeight), nil)
                 }
             }
         }
@@ -197,8 +204,9 @@ public final class Dataset {
 
     /// Writes `values` (band-sequential, `window.cellCount × bands.count`) to `bands` of `window`.
     func write<T: RasterElement>(window: Window, bands: [Int], from values: UnsafeBufferPointer<T>) throws {
-        try rasterIO(GF_Write, window: window, bands: bands, buffer: UnsafeMutableRawPointer(mutating: values.baseAddress),
-                     count: values.count, type: T.self)
+        try rasterIO(
+            GF_Write, window: window, bands: bands, buffer: UnsafeMutableRawPointer(mutating: values.baseAddress),
+            count: values.count, type: T.self)
     }
 
     /// Writes an array (band-sequential) to `bands` of `window`.
@@ -206,12 +214,16 @@ public final class Dataset {
         try values.withUnsafeBufferPointer { try write(window: window, bands: bands, from: $0) }
     }
 
-    private func rasterIO<T: RasterElement>(_ direction: GDALRWFlag, window: Window, bands: [Int],
-                                            buffer: UnsafeMutableRawPointer?, count: Int, type: T.Type) throws {
+    private func rasterIO<T: RasterElement>(
+        _ direction: GDALRWFlag, window: Window, bands: [Int],
+        buffer: UnsafeMutableRawPointer?, count: Int, type: T.Type
+    ) throws {
         let h = try handle()
         let verb = direction == GF_Read ? "reading" : "writing"
         guard !bands.isEmpty, count >= window.cellCount * bands.count else {
-            throw GDALError(context: "\(verb) '\(path)': buffer of \(count) values is too small for \(bands.count) band(s) of \(window)")
+            throw GDALError(
+                context:
+                    "\(verb) '\(path)': buffer of \(count) values is too small for \(bands.count) band(s) of \(window)")
         }
         guard window.fits(width: width, height: height) else {
             throw GDALError(context: "\(verb) '\(path)': window \(window) lies outside the \(width) × \(height) raster")
@@ -223,11 +235,12 @@ public final class Dataset {
         let size = MemoryLayout<T>.stride
         try GDALCall.check("\(verb) \(window) of '\(path)'") {
             map.withUnsafeMutableBufferPointer { m in
-                GDALDatasetRasterIOEx(h, direction, Int32(window.columnOffset), Int32(window.rowOffset),
-                                      Int32(window.width), Int32(window.height), buffer,
-                                      Int32(window.width), Int32(window.height), T.dataType.gdal,
-                                      Int32(bands.count), m.baseAddress, GSpacing(size), GSpacing(size * window.width),
-                                      GSpacing(size * window.cellCount), nil)
+                GDALDatasetRasterIOEx(
+                    h, direction, Int32(window.columnOffset), Int32(window.rowOffset),
+                    Int32(window.width), Int32(window.height), buffer,
+                    Int32(window.width), Int32(window.height), T.dataType.gdal,
+                    Int32(bands.count), m.baseAddress, GSpacing(size), GSpacing(size * window.width),
+                    GSpacing(size * window.cellCount), nil)
             }
         }
     }

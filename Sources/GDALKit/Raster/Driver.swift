@@ -27,8 +27,10 @@ public final class Driver: @unchecked Sendable {
     }
 
     /// Creates a new raster file.
-    public func create(path: String, width: Int, height: Int, bandCount: Int, dataType: DataType,
-                       options: [String] = []) throws -> Dataset {
+    public func create(
+        path: String, width: Int, height: Int, bandCount: Int, dataType: DataType,
+        options: [String] = []
+    ) throws -> Dataset {
         let h = try GDALCall.handle("creating '\(path)' (\(name))") {
             CStringList(options).withPointer {
                 GDALCreate(handle, path, Int32(width), Int32(height), Int32(bandCount), dataType.gdal, $0)

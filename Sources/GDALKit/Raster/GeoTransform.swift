@@ -26,14 +26,18 @@ public struct GeoTransform: Hashable, Sendable, CustomStringConvertible {
     /// Cell height in CRS units, positive (the magnitude of the row step of a north-up grid).
     public var cellHeight: Double { -coefficients[5] }
     /// True when there is no rotation or shear and rows go south (the usual GeoTIFF layout).
-    public var isNorthUp: Bool { coefficients[2] == 0 && coefficients[4] == 0 && coefficients[1] > 0 && coefficients[5] < 0 }
+    public var isNorthUp: Bool {
+        coefficients[2] == 0 && coefficients[4] == 0 && coefficients[1] > 0 && coefficients[5] < 0
+    }
     /// Area of one cell in squared CRS units (|det|), valid for rotated grids too.
     public var cellArea: Double { abs(coefficients[1] * coefficients[5] - coefficients[2] * coefficients[4]) }
 
     /// The CRS coordinates of a (fractional) column and row.
     public func apply(column: Double, row: Double) -> (x: Double, y: Double) {
-        (coefficients[0] + column * coefficients[1] + row * coefficients[2],
-         coefficients[3] + column * coefficients[4] + row * coefficients[5])
+        (
+            coefficients[0] + column * coefficients[1] + row * coefficients[2],
+            coefficients[3] + column * coefficients[4] + row * coefficients[5]
+        )
     }
 
     /// True when two transforms are equal within `tolerance` of a cell (origins) and relative (sizes).

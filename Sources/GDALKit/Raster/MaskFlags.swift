@@ -29,7 +29,9 @@ extension RasterBand {
     public func readMask(window: Window, into mask: inout [UInt8]) throws {
         let n = window.cellCount
         if mask.count < n { mask = [UInt8](repeating: 0, count: n) }
-        try mask.withUnsafeMutableBufferPointer { try readMask(window: window, into: UnsafeMutableBufferPointer(rebasing: $0[0..<n])) }
+        try mask.withUnsafeMutableBufferPointer {
+            try readMask(window: window, into: UnsafeMutableBufferPointer(rebasing: $0[0..<n]))
+        }
     }
 
     /// Reads GDAL's mask of this band over `window`: 0 = invalid, anything else (255) = valid.
@@ -37,10 +39,13 @@ extension RasterBand {
         guard buffer.count >= window.cellCount, window.fits(width: dataset.width, height: dataset.height) else {
             throw GDALError(context: "reading the mask of band \(index) of '\(dataset.path)': bad window \(window)")
         }
-        let mask = try GDALCall.handle("getting the mask of band \(index) of '\(dataset.path)'") { GDALGetMaskBand(handle) }
+        let mask = try GDALCall.handle("getting the mask of band \(index) of '\(dataset.path)'") {
+            GDALGetMaskBand(handle)
+        }
         try GDALCall.check("reading the mask of band \(index) of '\(dataset.path)' at \(window)") {
-            GDALRasterIO(mask, GF_Read, Int32(window.columnOffset), Int32(window.rowOffset), Int32(window.width),
-                         Int32(window.height), buffer.baseAddress, Int32(window.width), Int32(window.height), GDT_Byte, 0, 0)
+            GDALRasterIO(
+                mask, GF_Read, Int32(window.columnOffset), Int32(window.rowOffset), Int32(window.width),
+                Int32(window.height), buffer.baseAddress, Int32(window.width), Int32(window.height), GDT_Byte, 0, 0)
         }
     }
 }

@@ -33,7 +33,9 @@ public final class RasterBand {
 
     /// Sets the nodata value.
     public func setNoDataValue(_ value: Double) throws {
-        try GDALCall.check("setting nodata of band \(index) of '\(dataset.path)'") { GDALSetRasterNoDataValue(handle, value) }
+        try GDALCall.check("setting nodata of band \(index) of '\(dataset.path)'") {
+            GDALSetRasterNoDataValue(handle, value)
+        }
     }
 
     /// GDAL's scale metadata (value = raw × scale + offset), or nil when not set.
@@ -53,7 +55,9 @@ public final class RasterBand {
     /// Sets GDAL's scale and offset metadata.
     public func setScaleOffset(scale: Double, offset: Double) throws {
         try GDALCall.check("setting scale of band \(index) of '\(dataset.path)'") { GDALSetRasterScale(handle, scale) }
-        try GDALCall.check("setting offset of band \(index) of '\(dataset.path)'") { GDALSetRasterOffset(handle, offset) }
+        try GDALCall.check("setting offset of band \(index) of '\(dataset.path)'") {
+            GDALSetRasterOffset(handle, offset)
+        }
     }
 
     /// The band description (e.g. `B04`), empty when none.
@@ -61,7 +65,9 @@ public final class RasterBand {
 
     /// Sets the band description.
     public func setBandDescription(_ text: String) throws {
-        try GDALCall.run("setting the description of band \(index) of '\(dataset.path)'") { GDALSetDescription(handle, text) }
+        try GDALCall.run("setting the description of band \(index) of '\(dataset.path)'") {
+            GDALSetDescription(handle, text)
+        }
     }
 
     /// The band's colour interpretation name (e.g. `Red`, `Gray`, `Undefined`).

@@ -12,7 +12,8 @@ public struct Window: Hashable, Sendable, CustomStringConvertible {
     /// Makes a window; offsets must be ≥ 0 and sizes > 0.
     public init(columnOffset: Int, rowOffset: Int, width: Int, height: Int) throws {
         guard columnOffset >= 0, rowOffset >= 0, width > 0, height > 0 else {
-            throw GDALError(context: "invalid window: offset (\(columnOffset), \(rowOffset)), size \(width) × \(height)")
+            throw GDALError(
+                context: "invalid window: offset (\(columnOffset), \(rowOffset)), size \(width) × \(height)")
         }
         self.columnOffset = columnOffset
         self.rowOffset = rowOffset

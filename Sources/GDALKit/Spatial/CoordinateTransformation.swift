@@ -40,8 +40,9 @@ public final class CoordinateTransformation: @unchecked Sendable {
         }
         if ok == 0 || success.contains(0) {
             let bad = success.firstIndex(of: 0) ?? 0
-            throw GDALError(context: "transforming points from \(source.name) to \(target.name)",
-                            messages: ["point \(bad) cannot be transformed"])
+            throw GDALError(
+                context: "transforming points from \(source.name) to \(target.name)",
+                messages: ["point \(bad) cannot be transformed"])
         }
     }
 

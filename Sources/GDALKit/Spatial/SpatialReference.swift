@@ -44,9 +44,10 @@ public final class SpatialReference: @unchecked Sendable {
         for format in ["WKT2_2019", "WKT1"] {
             var out: UnsafeMutablePointer<CChar>?
             let options = CStringList(["FORMAT=\(format)", "MULTILINE=NO"])
-            let err = (try? GDALCall.run("exporting a CRS") {
-                options.withConstPointer { OSRExportToWktEx(handle, &out, $0) }
-            }) ?? OGRERR_FAILURE
+            let err =
+                (try? GDALCall.run("exporting a CRS") {
+                    options.withConstPointer { OSRExportToWktEx(handle, &out, $0) }
+                }) ?? OGRERR_FAILURE
             defer { VSIFree(out) }
             if err == OGRERR_NONE, let out { return String(cString: out) }
         }
@@ -83,7 +84,9 @@ public final class SpatialReference: @unchecked Sendable {
 
     /// True when both describe the same CRS (ignoring names and axis order details GDAL deems equal).
     public func isSame(as other: SpatialReference) -> Bool {
-        let options = CStringList(["IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS"])
+        let options = CStringList([
+            "IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS"
+        ])
         return options.withConstPointer { OSRIsSameEx(handle, other.handle, $0) } != 0
     }
 

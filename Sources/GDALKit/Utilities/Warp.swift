@@ -5,20 +5,27 @@ public enum Warp {
     /// Warps `source` onto a grid given by its CRS (WKT), extent (minX, minY, maxX, maxY) and size, into `path`
     /// as a lazy warped VRT (nothing is computed until it is read). `arguments` are extra `gdalwarp` arguments
     /// (e.g. `["-b", "3", "-dstnodata", "0"]`).
-    public static func toVRT(_ source: Dataset, path: String, crsWKT: String,
-                             extent: (minX: Double, minY: Double, maxX: Double, maxY: Double),
-                             width: Int, height: Int, resampling: String, arguments: [String] = []) throws -> Dataset {
+    public static func toVRT(
+        _ source: Dataset, path: String, crsWKT: String,
+        extent: (minX: Double, minY: Double, maxX: Double, maxY: Double),
+        width: Int, height: Int, resampling: String, arguments: [String] = []
+    ) throws -> Dataset {
         let src = try source.handle()
-        let argv = ["-of", "VRT", "-t_srs", crsWKT,
-                    "-te", "\(extent.minX)", "\(extent.minY)", "\(extent.maxX)", "\(extent.maxY)",
-                    "-ts", "\(width)", "\(height)", "-r", resampling] + arguments
+        let argv =
+            [
+                "-of", "VRT", "-t_srs", crsWKT,
+                "-te", "\(extent.minX)", "\(extent.minY)", "\(extent.maxX)", "\(extent.maxY)",
+                "-ts", "\(width)", "\(height)", "-r", resampling
+            ] + arguments
         let h = try GDALCall.handle("warping '\(source.path)' onto the analysis grid") { () -> GDALDatasetH? in
             CStringList(argv).withPointer { list -> GDALDatasetH? in
                 guard let options = GDALWarpAppOptionsNew(list, nil) else { return nil }
                 defer { GDALWarpAppOptionsFree(options) }
                 var sources: [GDALDatasetH?] = [src]
                 var usage: Int32 = 0
-                return sources.withUnsafeMutableBufferPointer { GDALWarp(path, nil, 1, $0.baseAddress, options, &usage) }
+                return sources.withUnsafeMutableBufferPointer {
+                    GDALWarp(path, nil, 1, $0.baseAddress, options, &usage)
+                }
             }
         }
         return Dataset(owning: h, path: path)
@@ -29,7 +36,9 @@ public enum Warp {
 public enum BuildVRT {
     /// A mosaic of `paths` into `path` (a VRT); `arguments` are extra `gdalbuildvrt` arguments (e.g. `["-b", "1"]`).
     public static func mosaic(_ paths: [String], path: String, arguments: [String] = []) throws -> Dataset {
-        let h = try GDALCall.handle("building a mosaic of \(paths.count) rasters (\(paths.prefix(3).joined(separator: ", "))\(paths.count > 3 ? ", …" : ""))") { () -> GDALDatasetH? in
+        let h = try GDALCall.handle(
+            "building a mosaic of \(paths.count) rasters (\(paths.prefix(3).joined(separator: ", "))\(paths.count > 3 ? ", …" : ""))"
+        ) { () -> GDALDatasetH? in
             CStringList(arguments).withPointer { list -> GDALDatasetH? in
                 guard let options = GDALBuildVRTOptionsNew(list, nil) else { return nil }
                 defer { GDALBuildVRTOptionsFree(options) }
@@ -94,9 +103,11 @@ public enum BandSubset {
         if let nd = band.noDataValue { xml += "    <NoDataValue>\(nd.isNaN ? "nan" : "\(nd)")</NoDataValue>\n" }
         xml += "    <SimpleSource>\(file)<SourceBand>\(index)</SourceBand></SimpleSource>\n  </VRTRasterBand>\n"
         if band.maskFlags.isExplicitMask {
-            xml += "  <MaskBand><VRTRasterBand dataType=\"Byte\"><SimpleSource>\(file)<SourceBand>mask,\(index)</SourceBand></SimpleSource></VRTRasterBand></MaskBand>\n"
+            xml +=
+                "  <MaskBand><VRTRasterBand dataType=\"Byte\"><SimpleSource>\(file)<SourceBand>mask,\(index)</SourceBand></SimpleSource></VRTRasterBand></MaskBand>\n"
         } else if let alpha {
-            xml += "  <MaskBand><VRTRasterBand dataType=\"Byte\"><SimpleSource>\(file)<SourceBand>\(alpha)</SourceBand></SimpleSource></VRTRasterBand></MaskBand>\n"
+            xml +=
+                "  <MaskBand><VRTRasterBand dataType=\"Byte\"><SimpleSource>\(file)<SourceBand>\(alpha)</SourceBand></SimpleSource></VRTRasterBand></MaskBand>\n"
         }
         xml += "</VRTDataset>\n"
         try MemoryFiles.write(xml, to: path)

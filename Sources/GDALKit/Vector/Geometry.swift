@@ -83,7 +83,9 @@ public final class Geometry {
 
     /// Transforms the geometry in place.
     public func transform(_ transformation: CoordinateTransformation) throws {
-        try GDALCall.checkOGR("transforming a geometry from \(transformation.source.name) to \(transformation.target.name)") {
+        try GDALCall.checkOGR(
+            "transforming a geometry from \(transformation.source.name) to \(transformation.target.name)"
+        ) {
             OGR_G_Transform(handle, transformation.handle)
         }
     }
@@ -92,7 +94,9 @@ public final class Geometry {
     public var wkb: [UInt8] {
         let size = Int(OGR_G_WkbSize(handle))
         var out = [UInt8](repeating: 0, count: size)
-        _ = out.withUnsafeMutableBytes { OGR_G_ExportToIsoWkb(handle, wkbNDR, $0.baseAddress?.assumingMemoryBound(to: UInt8.self)) }
+        _ = out.withUnsafeMutableBytes {
+            OGR_G_ExportToIsoWkb(handle, wkbNDR, $0.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        }
         return out
     }
 
@@ -114,8 +118,9 @@ public final class Geometry {
             var xs = [Double](repeating: 0, count: n), ys = [Double](repeating: 0, count: n)
             xs.withUnsafeMutableBytes { x in
                 ys.withUnsafeMutableBytes { y in
-                    _ = OGR_G_GetPoints(ring, x.baseAddress, Int32(MemoryLayout<Double>.stride), y.baseAddress,
-                                        Int32(MemoryLayout<Double>.stride), nil, 0)
+                    _ = OGR_G_GetPoints(
+                        ring, x.baseAddress, Int32(MemoryLayout<Double>.stride), y.baseAddress,
+                        Int32(MemoryLayout<Double>.stride), nil, 0)
                 }
             }
             return zip(xs, ys).map { ($0, $1) }

@@ -54,7 +54,9 @@ public final class VectorDataset {
 
     /// The short name of the driver that opened it.
     public var driverName: String {
-        guard let h = handleStorage, let d = GDALGetDatasetDriver(h), let n = GDALGetDriverShortName(d) else { return "" }
+        guard let h = handleStorage, let d = GDALGetDatasetDriver(h), let n = GDALGetDriverShortName(d) else {
+            return ""
+        }
         return String(cString: n)
     }
 
@@ -81,10 +83,14 @@ public final class VectorDataset {
     }
 
     /// Creates a polygon layer.
-    public func createLayer(name: String, spatialReference: SpatialReference?, options: [String] = []) throws -> VectorLayer {
+    public func createLayer(
+        name: String, spatialReference: SpatialReference?, options: [String] = []
+    ) throws -> VectorLayer {
         let h = try handle()
         let l = try GDALCall.handle("creating layer '\(name)' in '\(path)'") {
-            CStringList(options).withPointer { GDALDatasetCreateLayer(h, name, spatialReference?.handle, wkbMultiPolygon, $0) }
+            CStringList(options).withPointer {
+                GDALDatasetCreateLayer(h, name, spatialReference?.handle, wkbMultiPolygon, $0)
+            }
         }
         return VectorLayer(handle: l, dataset: self)
     }

@@ -29,7 +29,9 @@ public final class VectorLayer {
     public var featureCount: Int { Int(OGR_L_GetFeatureCount(handle, 1)) }
 
     /// The geometry type name of the layer (e.g. `Polygon`, `Multi Polygon`, `Unknown (any)`).
-    public var geometryTypeName: String { OGRGeometryTypeToName(OGR_L_GetGeomType(handle)).map { String(cString: $0) } ?? "" }
+    public var geometryTypeName: String {
+        OGRGeometryTypeToName(OGR_L_GetGeomType(handle)).map { String(cString: $0) } ?? ""
+    }
 
     /// The attribute columns, in order.
     public var fields: [FieldDefinition] {
@@ -54,7 +56,9 @@ public final class VectorLayer {
     public func forEachFeature(_ body: (Feature) throws -> Void) throws {
         OGR_L_ResetReading(handle)
         while true {
-            let next = try GDALCall.run("reading features of layer '\(name)' of '\(dataset.path)'") { OGR_L_GetNextFeature(handle) }
+            let next = try GDALCall.run("reading features of layer '\(name)' of '\(dataset.path)'") {
+                OGR_L_GetNextFeature(handle)
+            }
             guard let f = next else { break }
             try body(Feature(owning: f, layer: self))
         }
@@ -65,7 +69,9 @@ public final class VectorLayer {
         OGR_L_ResetReading(handle)
         var out: [Feature] = []
         while true {
-            let next = try GDALCall.run("reading features of layer '\(name)' of '\(dataset.path)'") { OGR_L_GetNextFeature(handle) }
+            let next = try GDALCall.run("reading features of layer '\(name)' of '\(dataset.path)'") {
+                OGR_L_GetNextFeature(handle)
+            }
             guard let f = next else { break }
             out.append(Feature(owning: f, layer: self))
         }
@@ -74,11 +80,12 @@ public final class VectorLayer {
 
     /// Adds an attribute column (when creating a layer).
     public func createField(_ definition: FieldDefinition) throws {
-        let type: OGRFieldType = switch definition.type {
-        case .integer: OFTInteger64
-        case .real: OFTReal
-        case .string: OFTString
-        }
+        let type: OGRFieldType =
+            switch definition.type {
+            case .integer: OFTInteger64
+            case .real: OFTReal
+            case .string: OFTString
+            }
         let f = OGR_Fld_Create(definition.name, type)!
         defer { OGR_Fld_Destroy(f) }
         try GDALCall.checkOGR("adding field '\(definition.name)' to layer '\(name)' of '\(dataset.path)'") {
@@ -102,6 +109,8 @@ public final class VectorLayer {
             }
         }
         if let geometry { _ = OGR_F_SetGeometry(f, geometry.handle) }
-        try GDALCall.checkOGR("writing a feature to layer '\(name)' of '\(dataset.path)'") { OGR_L_CreateFeature(handle, f) }
+        try GDALCall.checkOGR("writing a feature to layer '\(name)' of '\(dataset.path)'") {
+            OGR_L_CreateFeature(handle, f)
+        }
     }
 }

@@ -14,7 +14,8 @@ public struct BandAssignment: Hashable, Sendable {
     /// Parses `red=B04.tif`, `nir=stack.tif:B08` or `nir=stack.tif:4`.
     public init(parsing text: String) throws {
         guard let eq = text.firstIndex(of: "=") else {
-            throw VerdantError.invalidParameter(.band, problem: "'\(text)': expected ROLE=FILE[:BAND], e.g. red=B04.tif")
+            throw VerdantError.invalidParameter(
+                .band, problem: "'\(text)': expected ROLE=FILE[:BAND], e.g. red=B04.tif")
         }
         let role = try BandRole(parsing: String(text[..<eq]))
         let source = try BandSource(parsing: String(text[text.index(after: eq)...]))

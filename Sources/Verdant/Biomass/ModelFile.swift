@@ -53,15 +53,26 @@ public struct ModelFile: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case form, a, b, covariance, residualSD = "residual_sd", index, saviL = "savi_l", sensor, plotCount = "plot_count"
-        case plotAreaHa = "plot_area_ha", dateRange = "date_range", source, method, seA = "se_a", seB = "se_b", r2, rmse, bias
+        case form, a, b, covariance
+        case residualSD = "residual_sd"
+        case index
+        case saviL = "savi_l"
+        case sensor
+        case plotCount = "plot_count"
+        case plotAreaHa = "plot_area_ha"
+        case dateRange = "date_range"
+        case source, method
+        case seA = "se_a"
+        case seB = "se_b"
+        case r2, rmse, bias
         case looRMSE = "loo_rmse"
     }
 
     /// The model (with its uncertainty when the file has a covariance and residual SD).
     public var model: BiomassModel {
         get throws {
-            var m = BiomassModel(form: form, a: a, b: b, index: try SpectralIndex(parsing: index, saviL: saviL ?? 0.5), source: source)
+            var m = BiomassModel(
+                form: form, a: a, b: b, index: try SpectralIndex(parsing: index, saviL: saviL ?? 0.5), source: source)
             if let covariance, let residualSD {
                 m.uncertainty = ModelUncertainty(covariance: covariance, residualSD: residualSD, plotAreaHa: plotAreaHa)
             }
@@ -76,14 +87,18 @@ public struct ModelFile: Hashable, Sendable, Codable {
         }
         let file: ModelFile
         do { file = try JSONDecoder().decode(ModelFile.self, from: data) } catch {
-            throw VerdantError.input(file: path, problem: "is not a Verdant model file (expected JSON with form, a, b, index, source, …): \(error)")
+            throw VerdantError.input(
+                file: path,
+                problem: "is not a Verdant model file (expected JSON with form, a, b, index, source, …): \(error)")
         }
         do {
             try file.model.uncertainty?.validate()
         } catch {
             throw VerdantError.input(file: path, problem: "\(error)")
         }
-        guard file.a.isFinite, file.b.isFinite else { throw VerdantError.input(file: path, problem: "coefficients must be finite") }
+        guard file.a.isFinite, file.b.isFinite else {
+            throw VerdantError.input(file: path, problem: "coefficients must be finite")
+        }
         return file
     }
 

@@ -21,9 +21,11 @@ public struct CalibrationRequest: Hashable, Sendable {
     public var execution: ExecutionOptions
 
     /// A calibration request.
-    public init(inputs: RasterInputs, masks: MaskRules = MaskRules(), index: SpectralIndex = .ndvi, plots: PlotSource,
-                form: BiomassModel.Form? = nil, minObserved: Double = 0.9, sensor: String? = nil,
-                execution: ExecutionOptions = ExecutionOptions()) {
+    public init(
+        inputs: RasterInputs, masks: MaskRules = MaskRules(), index: SpectralIndex = .ndvi, plots: PlotSource,
+        form: BiomassModel.Form? = nil, minObserved: Double = 0.9, sensor: String? = nil,
+        execution: ExecutionOptions = ExecutionOptions()
+    ) {
         self.inputs = inputs
         self.masks = masks
         self.index = index
@@ -65,13 +67,21 @@ public enum CalibrationJob {
         for row in report.rows {
             guard let y = plots.agb[row.parcelID] else { continue }
             guard let x = row.meanIndex, !row.lowObserved else {
-                excluded.append(String(naming: "\(row.parcelID): observed \(String(format: "%.0f", (1 - (row.unobservedFraction ?? 1)) * 100)) % of the plot (under \(param: .minObserved))"))
+                excluded.append(
+                    String(
+                        naming:
+                            "\(row.parcelID): observed \(String(format: "%.0f", (1 - (row.unobservedFraction ?? 1)) * 100)) % of the plot (under \(param: .minObserved))"
+                    ))
                 continue
             }
             samples.append(CalibrationSample(plotID: row.parcelID, x: x, y: y))
         }
         guard samples.count >= ModelFitter.minimumPlots else {
-            throw VerdantError.input(file: request.plots.path, problem: "too few plots: \(samples.count) usable (\(excluded.count) left out), at least \(ModelFitter.minimumPlots) needed for a 2-parameter model")
+            throw VerdantError.input(
+                file: request.plots.path,
+                problem:
+                    "too few plots: \(samples.count) usable (\(excluded.count) left out), at least \(ModelFitter.minimumPlots) needed for a 2-parameter model"
+            )
         }
         var fits: [ModelFit]
         if let form = request.form {
@@ -90,7 +100,8 @@ public enum CalibrationJob {
         let plotArea = report.rows.filter { plots.agb[$0.parcelID] != nil }.map(\.parcelHa)
         let meanArea = plotArea.isEmpty ? nil : plotArea.reduce(0, +) / Double(plotArea.count)
         let dateRange = plots.dates.isEmpty ? nil : [plots.dates.first!, plots.dates.last!]
-        let source = "calibrated by verdant calibrate \(VerdantVersion.verdant) on \(samples.count) plots of \((request.plots.path as NSString).lastPathComponent)"
+        let source =
+            "calibrated by verdant calibrate \(VerdantVersion.verdant) on \(samples.count) plots of \((request.plots.path as NSString).lastPathComponent)"
             + (dateRange.map { " measured \($0[0]) to \($0[1])" } ?? "") + " (\(chosen.method.rawValue))"
         var file = ModelFile(form: chosen.form, a: chosen.a, b: chosen.b, index: request.index.name, source: source)
         file.covariance = chosen.covariance

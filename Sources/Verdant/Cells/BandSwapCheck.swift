@@ -5,6 +5,9 @@ public enum BandSwapCheck {
         let total = signs.positive + signs.negative
         guard total >= 100, signs.negative * 2 > total else { return nil }
         let share = Double(signs.negative) / Double(total) * 100
-        return String(naming: "NIR is below red over \(Int(share.rounded()))% of the cells with |NDVI| > 0.3: the red and NIR bands may be swapped (check the band order of your sensor or export, e.g. with \(param: .sensor))")
+        return String(
+            naming:
+                "NIR is below red over \(Int(share.rounded()))% of the cells with |NDVI| > 0.3: the red and NIR bands may be swapped (check the band order of your sensor or export, e.g. with \(param: .sensor))"
+        )
     }
 }

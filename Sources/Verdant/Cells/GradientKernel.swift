@@ -7,11 +7,14 @@
 extension TileBuffers {
     /// Fills the gradients of the cells of `runs`.
     mutating func fillGradients(runs: [Range<Int>], model: BiomassModel) {
-        precondition(runs.lie(within: count) && gradA.count == count && gradB.count == count, "gradient kernel: buffers differ in size")
+        precondition(
+            runs.lie(within: count) && gradA.count == count && gradB.count == count,
+            "gradient kernel: buffers differ in size")
         withUnsafeMutableCells { cells in
             for run in runs {
                 for i in run {
-                    let g: (a: Double, b: Double) = cells.status[i] == CellStatus.observed.rawValue ? model.gradient(cells.index[i]) : (0, 0)
+                    let g: (a: Double, b: Double) =
+                        cells.status[i] == CellStatus.observed.rawValue ? model.gradient(cells.index[i]) : (0, 0)
                     cells.gradA[i] = g.a
                     cells.gradB[i] = g.b
                 }

@@ -9,9 +9,11 @@ extension TileBuffers {
     /// Values any index, any quality bands and masks; `needed` are the slots of the index's bands.
     mutating func valueIndex(_ reader: TileReader, runs: [Range<Int>], rules: CellRules, needed: [Int]) -> CellOutcome {
         let spectral = rules.index, model = rules.model, masks = rules.masks
-        let slots = (red: reader.slot(of: .red), nir: reader.slot(of: .nir), blue: reader.slot(of: .blue),
-                     green: reader.slot(of: .green), redEdge: reader.slot(of: .redEdge), scl: reader.slot(of: .scl),
-                     qa: reader.slot(of: .qa), mask: reader.slot(of: .mask))
+        let slots = (
+            red: reader.slot(of: .red), nir: reader.slot(of: .nir), blue: reader.slot(of: .blue),
+            green: reader.slot(of: .green), redEdge: reader.slot(of: .redEdge), scl: reader.slot(of: .scl),
+            qa: reader.slot(of: .qa), mask: reader.slot(of: .mask)
+        )
         let reflectanceSlots = reader.inputs.bands.indices.filter { reader.inputs.bands[$0].role.kind == .reflectance }
         let hasNDVI = slots.red != nil && slots.nir != nil
         let range = masks.validRange
@@ -19,8 +21,10 @@ extension TileBuffers {
         let qa = masks.qaMasks
         let n = count
         let values = reader.values
-        precondition(reader.count == n && runs.lie(within: n) && values.count >= reader.inputs.bands.count * n && needed.allSatisfy { $0 < reader.inputs.bands.count }
-                     && (slots.scl == nil || scl.count == 256), "index kernel: bands and tile differ in size")
+        precondition(
+            reader.count == n && runs.lie(within: n) && values.count >= reader.inputs.bands.count * n
+                && needed.allSatisfy { $0 < reader.inputs.bands.count }
+                && (slots.scl == nil || scl.count == 256), "index kernel: bands and tile differ in size")
         var outcome = CellOutcome()
         var positive = 0, negative = 0
         values.withUnsafeBufferPointer { values in
@@ -28,7 +32,8 @@ extension TileBuffers {
                 slot.map { UnsafeBufferPointer(rebasing: values[($0 * n)..<(($0 + 1) * n)]) }
             }
             let red = band(slots.red), nir = band(slots.nir), blue = band(slots.blue), green = band(slots.green)
-            let redEdge = band(slots.redEdge), sclValues = band(slots.scl), qaValues = band(slots.qa), maskValues = band(slots.mask)
+            let redEdge = band(slots.redEdge), sclValues = band(slots.scl), qaValues = band(slots.qa),
+                maskValues = band(slots.mask)
             let neededBands = needed.map { band($0)! }
             let reflectance = reflectanceSlots.map { band($0)! }
             scl.withUnsafeBufferPointer { sclTable in
@@ -38,20 +43,30 @@ extension TileBuffers {
                             var s = CellStatus.observed.rawValue
                             for b in neededBands where b[i].isNaN { s = CellStatus.noData.rawValue; break }
                             if s == 0, let v = sclValues?[i] {
-                                if v.isNaN { s = CellStatus.noData.rawValue }
-                                else if v >= 0 && v < 256 { s = sclTable[Int(v)] }
+                                if v.isNaN {
+                                    s = CellStatus.noData.rawValue
+                                } else if v >= 0 && v < 256 {
+                                    s = sclTable[Int(v)]
+                                }
                             }
                             if s == 0, let v = qaValues?[i] { s = qa.status(v).rawValue }
                             if s == 0, let m = maskValues?[i] {
-                                if m.isNaN { s = CellStatus.noData.rawValue } else if m == 0 { s = CellStatus.masked.rawValue }
+                                if m.isNaN {
+                                    s = CellStatus.noData.rawValue
+                                } else if m == 0 {
+                                    s = CellStatus.masked.rawValue
+                                }
                             }
                             if s == 0, let range {
-                                for b in reflectance where !b[i].isNaN && !range.contains(b[i]) { s = CellStatus.noData.rawValue; break }
+                                for b in reflectance where !b[i].isNaN && !range.contains(b[i]) {
+                                    s = CellStatus.noData.rawValue; break
+                                }
                             }
                             var x = Double.nan, v = Double.nan, g = Double.nan
                             if s == 0 {
-                                x = spectral.value(blue: blue?[i] ?? .nan, green: green?[i] ?? .nan, red: red?[i] ?? .nan,
-                                                   redEdge: redEdge?[i] ?? .nan, nir: nir?[i] ?? .nan)
+                                x = spectral.value(
+                                    blue: blue?[i] ?? .nan, green: green?[i] ?? .nan, red: red?[i] ?? .nan,
+                                    redEdge: redEdge?[i] ?? .nan, nir: nir?[i] ?? .nan)
                                 if x.isNaN {
                                     s = CellStatus.noData.rawValue
                                 } else {

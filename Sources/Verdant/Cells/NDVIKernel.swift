@@ -16,37 +16,48 @@ extension TileBuffers {
     }
 
     /// NDVI from the reader's converted `values` (role after role, `count` cells each) of the slots given.
-    mutating func valueNDVI(values: [Double], red redSlot: Int, nir nirSlot: Int, scl sclSlot: Int?, sclTable: [UInt8],
-                            runs: [Range<Int>], model: BiomassModel) -> CellOutcome {
+    mutating func valueNDVI(
+        values: [Double], red redSlot: Int, nir nirSlot: Int, scl sclSlot: Int?, sclTable: [UInt8],
+        runs: [Range<Int>], model: BiomassModel
+    ) -> CellOutcome {
         let n = count
-        precondition(runs.lie(within: n) && [redSlot, nirSlot, sclSlot ?? 0].allSatisfy { $0 >= 0 && ($0 + 1) * n <= values.count }
-                     && (sclSlot == nil || sclTable.count == 256), "NDVI kernel: bands and tile differ in size")
+        precondition(
+            runs.lie(within: n)
+                && [redSlot, nirSlot, sclSlot ?? 0].allSatisfy { $0 >= 0 && ($0 + 1) * n <= values.count }
+                && (sclSlot == nil || sclTable.count == 256), "NDVI kernel: bands and tile differ in size")
         return values.withUnsafeBufferPointer { values in
             let red = UnsafeBufferPointer(rebasing: values[(redSlot * n)..<((redSlot + 1) * n)])
             let nir = UnsafeBufferPointer(rebasing: values[(nirSlot * n)..<((nirSlot + 1) * n)])
             let scl = sclSlot.map { UnsafeBufferPointer(rebasing: values[($0 * n)..<(($0 + 1) * n)]) }
             return sclTable.withUnsafeBufferPointer { table in
-                valueNDVICells(runs: runs, model: model, sclTable: scl == nil ? nil : table,
-                               red: { red[$0] }, nir: { nir[$0] }, scl: { scl![$0] })
+                valueNDVICells(
+                    runs: runs, model: model, sclTable: scl == nil ? nil : table,
+                    red: { red[$0] }, nir: { nir[$0] }, scl: { scl![$0] })
             }
         }
     }
 
     /// NDVI from the stored bands `b`, converted cell by cell.
-    mutating func valueNDVI(stored b: StoredNDVIBands, sclTable: [UInt8], runs: [Range<Int>], model: BiomassModel) -> CellOutcome {
+    mutating func valueNDVI(
+        stored b: StoredNDVIBands, sclTable: [UInt8], runs: [Range<Int>], model: BiomassModel
+    ) -> CellOutcome {
         let rc = b.redConversion, nc = b.nirConversion, sc = b.sclConversion
         let n = count
-        precondition(runs.lie(within: n) && rc.base >= 0 && rc.base + n <= b.red.count && nc.base >= 0 && nc.base + n <= b.nir.count
-                     && (b.scl == nil || (sc != nil && sc!.base >= 0 && sc!.base + n <= b.scl!.count && sclTable.count == 256)),
-                     "NDVI kernel: bands and tile differ in size")
+        precondition(
+            runs.lie(within: n) && rc.base >= 0 && rc.base + n <= b.red.count && nc.base >= 0
+                && nc.base + n <= b.nir.count
+                && (b.scl == nil
+                    || (sc != nil && sc!.base >= 0 && sc!.base + n <= b.scl!.count && sclTable.count == 256)),
+            "NDVI kernel: bands and tile differ in size")
         return b.red.withUnsafeBufferPointer { red in
             b.nir.withUnsafeBufferPointer { nir in
                 (b.scl ?? []).withUnsafeBufferPointer { scl in
                     sclTable.withUnsafeBufferPointer { table in
-                        valueNDVICells(runs: runs, model: model, sclTable: b.scl == nil ? nil : table,
-                                       red: { rc.value(Double(red[rc.base + $0])) },
-                                       nir: { nc.value(Double(nir[nc.base + $0])) },
-                                       scl: { sc!.value(Double(scl[sc!.base + $0])) })
+                        valueNDVICells(
+                            runs: runs, model: model, sclTable: b.scl == nil ? nil : table,
+                            red: { rc.value(Double(red[rc.base + $0])) },
+                            nir: { nc.value(Double(nir[nc.base + $0])) },
+                            scl: { sc!.value(Double(scl[sc!.base + $0])) })
                     }
                 }
             }
@@ -55,8 +66,10 @@ extension TileBuffers {
 
     /// The NDVI loop over the cells of `runs`, reading each cell's red, NIR (and SCL when `sclTable` is given).
     @inline(__always)
-    private mutating func valueNDVICells(runs: [Range<Int>], model: BiomassModel, sclTable: UnsafeBufferPointer<UInt8>?,
-                                         red: (Int) -> Double, nir: (Int) -> Double, scl: (Int) -> Double) -> CellOutcome {
+    private mutating func valueNDVICells(
+        runs: [Range<Int>], model: BiomassModel, sclTable: UnsafeBufferPointer<UInt8>?,
+        red: (Int) -> Double, nir: (Int) -> Double, scl: (Int) -> Double
+    ) -> CellOutcome {
         var outcome = CellOutcome()
         var positive = 0, negative = 0
         let noData = CellStatus.noData.rawValue

@@ -19,10 +19,16 @@ public struct TileBuffers: Hashable, Sendable {
     public internal(set) var gradB: [Double]
 
     /// The values of a tile; every buffer holds the same number of cells (the gradients none, or as many).
-    public init(status: [UInt8], ndvi: [Double], index: [Double], agb: [Double], gradA: [Double] = [], gradB: [Double] = []) {
-        precondition(ndvi.count == status.count && index.count == status.count && agb.count == status.count
-                     && gradA.count == gradB.count && (gradA.isEmpty || gradA.count == status.count), "tile buffers differ in size")
-        (self.status, self.ndvi, self.index, self.agb, self.gradA, self.gradB) = (status, ndvi, index, agb, gradA, gradB)
+    public init(
+        status: [UInt8], ndvi: [Double], index: [Double], agb: [Double], gradA: [Double] = [], gradB: [Double] = []
+    ) {
+        precondition(
+            ndvi.count == status.count && index.count == status.count && agb.count == status.count
+                && gradA.count == gradB.count && (gradA.isEmpty || gradA.count == status.count),
+            "tile buffers differ in size")
+        (self.status, self.ndvi, self.index, self.agb, self.gradA, self.gradB) = (
+            status, ndvi, index, agb, gradA, gradB
+        )
     }
 
     /// No cells.
@@ -81,7 +87,9 @@ public struct TileBuffers: Hashable, Sendable {
                     try agb.withUnsafeBufferPointer { agb in
                         try gradA.withUnsafeBufferPointer { gradA in
                             try gradB.withUnsafeBufferPointer { gradB in
-                                try body(Cells(status: status, index: index, ndvi: ndvi, agb: agb, gradA: gradA, gradB: gradB))
+                                try body(
+                                    Cells(
+                                        status: status, index: index, ndvi: ndvi, agb: agb, gradA: gradA, gradB: gradB))
                             }
                         }
                     }
@@ -98,7 +106,9 @@ public struct TileBuffers: Hashable, Sendable {
                     try agb.withUnsafeMutableBufferPointer { agb in
                         try gradA.withUnsafeMutableBufferPointer { gradA in
                             try gradB.withUnsafeMutableBufferPointer { gradB in
-                                try body(MutableCells(status: status, index: index, ndvi: ndvi, agb: agb, gradA: gradA, gradB: gradB))
+                                try body(
+                                    MutableCells(
+                                        status: status, index: index, ndvi: ndvi, agb: agb, gradA: gradA, gradB: gradB))
                             }
                         }
                     }

@@ -42,28 +42,33 @@ public final class TileCells {
         buffers.resize(n, gradients: model.uncertainty != nil)
         let needed = spectral.roles.compactMap { reader.slot(of: $0) }
         guard needed.count == spectral.roles.count else {
-            throw VerdantError.usage("index \(spectral) needs the \(spectral.roles.map(\.name).joined(separator: ", ")) bands")
+            throw VerdantError.usage(
+                "index \(spectral) needs the \(spectral.roles.map(\.name).joined(separator: ", ")) bands")
         }
         let outcome: CellOutcome
-        let ndviOnly = fastPath && spectral == .ndvi && reader.slot(of: .qa) == nil && reader.slot(of: .mask) == nil
+        let ndviOnly =
+            fastPath && spectral == .ndvi && reader.slot(of: .qa) == nil && reader.slot(of: .mask) == nil
             && rules.masks.validRange == nil
         if ndviOnly, !reader.converted, let stored = storedNDVIBands(reader) {
-            outcome = buffers.valueNDVI(stored: stored, sclTable: stored.scl == nil ? [] : TileCells.sclTable(rules.masks),
-                                        runs: runs, model: model)
+            outcome = buffers.valueNDVI(
+                stored: stored, sclTable: stored.scl == nil ? [] : TileCells.sclTable(rules.masks),
+                runs: runs, model: model)
         } else {
             if !reader.converted { reader.convert(cells) }
             if ndviOnly {
                 precondition(reader.count == n, "tile size mismatch")
                 let sclSlot = reader.slot(of: .scl)
-                outcome = buffers.valueNDVI(values: reader.values, red: reader.slot(of: .red)!, nir: reader.slot(of: .nir)!,
-                                            scl: sclSlot, sclTable: sclSlot == nil ? [] : TileCells.sclTable(rules.masks),
-                                            runs: runs, model: model)
+                outcome = buffers.valueNDVI(
+                    values: reader.values, red: reader.slot(of: .red)!, nir: reader.slot(of: .nir)!,
+                    scl: sclSlot, sclTable: sclSlot == nil ? [] : TileCells.sclTable(rules.masks),
+                    runs: runs, model: model)
             } else {
                 outcome = buffers.valueIndex(reader, runs: runs, rules: rules, needed: needed)
             }
         }
         if let x = outcome.nonFinite {
-            throw VerdantError.usage("model \(model.expression) gives a non-finite biomass for \(spectral) \(x); check its coefficients")
+            throw VerdantError.usage(
+                "model \(model.expression) gives a non-finite biomass for \(spectral) \(x); check its coefficients")
         }
         vegetationSigns = outcome.signs
         if model.uncertainty != nil { buffers.fillGradients(runs: runs, model: model) }
@@ -72,8 +77,10 @@ public final class TileCells {
     /// Red and NIR as stored, when the fused NDVI path can read them.
     private func storedNDVIBands(_ reader: TileReader) -> TileBuffers.StoredNDVIBands? {
         guard let r = reader.stored(slot: reader.slot(of: .red)!), case .uInt16(let red) = r.samples,
-              let v = reader.stored(slot: reader.slot(of: .nir)!), case .uInt16(let nir) = v.samples else { return nil }
-        var bands = TileBuffers.StoredNDVIBands(red: red, redConversion: r.conversion, nir: nir, nirConversion: v.conversion)
+            let v = reader.stored(slot: reader.slot(of: .nir)!), case .uInt16(let nir) = v.samples
+        else { return nil }
+        var bands = TileBuffers.StoredNDVIBands(
+            red: red, redConversion: r.conversion, nir: nir, nirConversion: v.conversion)
         if let sclSlot = reader.slot(of: .scl) {
             guard let c = reader.stored(slot: sclSlot), case .byte(let scl) = c.samples else { return nil }
             bands.scl = scl

@@ -28,10 +28,13 @@ public struct GridCoverage: Sendable {
         parcels = coverages
         var byTile = [[Int32]](repeating: [], count: tiles.count)
         for (p, coverage) in parcels.enumerated() {
-            guard let w = coverage.window, let window = try? Window(columnOffset: w.column, rowOffset: w.row, width: w.width, height: w.height) else { continue }
+            guard let w = coverage.window,
+                let window = try? Window(columnOffset: w.column, rowOffset: w.row, width: w.width, height: w.height)
+            else { continue }
             for t in tiles.indices(overlapping: window) {
                 let tile = tiles[t]
-                let cells = CellWindow(column: tile.columnOffset, row: tile.rowOffset, width: tile.width, height: tile.height)!
+                let cells = CellWindow(
+                    column: tile.columnOffset, row: tile.rowOffset, width: tile.width, height: tile.height)!
                 var touches = false
                 coverage.forEachCellStop(in: cells) { touches = true }
                 if touches { byTile[t].append(Int32(p)) }

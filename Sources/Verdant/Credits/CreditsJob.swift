@@ -7,7 +7,8 @@ public enum CreditsJob {
     public static func run(_ request: CreditsRequest, extraFiles: [String] = []) throws -> CreditsReport {
         try request.validate()
         // Every input's checksum is computed while the two estimates run.
-        var files = Set(request.t0.inputs.bands.values.flatMap(\.paths) + request.t1.inputs.bands.values.flatMap(\.paths))
+        var files = Set(
+            request.t0.inputs.bands.values.flatMap(\.paths) + request.t1.inputs.bands.values.flatMap(\.paths))
         files.insert(request.t0.parcels.path)
         for f in extraFiles { files.insert(f) }
         let digests = FileDigests(Array(files), unreadable: "not read (remote or unreadable)")
@@ -19,8 +20,11 @@ public enum CreditsJob {
         for (date, report, inputs) in [("t0", r0, request.t0.inputs), ("t1", r1, request.t1.inputs)] {
             let uncovered = report.rows.filter { $0.coveredHa <= 0 && $0.parcelHa > 0 }.map(\.parcelID)
             if !uncovered.isEmpty {
-                throw VerdantError.input(file: inputs.bands.values.first?.path ?? date,
-                                         problem: "the \(date) rasters do not cover parcel(s) \(uncovered.prefix(10).joined(separator: ", "))\(uncovered.count > 10 ? ", …" : ""): a credit estimate needs every parcel observed at both dates")
+                throw VerdantError.input(
+                    file: inputs.bands.values.first?.path ?? date,
+                    problem:
+                        "the \(date) rasters do not cover parcel(s) \(uncovered.prefix(10).joined(separator: ", "))\(uncovered.count > 10 ? ", …" : ""): a credit estimate needs every parcel observed at both dates"
+                )
             }
         }
 
@@ -58,11 +62,16 @@ public enum CreditsJob {
             baselinePerHa = v
         case .controlParcels(let field, let value):
             guard let fi = r0.parcels.fields.firstIndex(where: { $0.name == field }) else {
-                throw VerdantError.input(file: r0.parcels.path, problem: "has no field '\(field)' for \(param: .controlField) (fields: \(r0.parcels.fields.map(\.name).joined(separator: ", ")))")
+                throw VerdantError.input(
+                    file: r0.parcels.path,
+                    problem:
+                        "has no field '\(field)' for \(param: .controlField) (fields: \(r0.parcels.fields.map(\.name).joined(separator: ", ")))"
+                )
             }
             let ids = r0.parcels.parcels.filter { $0.attributes[fi].description == value }.map(\.id)
             guard !ids.isEmpty else {
-                throw VerdantError.input(file: r0.parcels.path, problem: "no parcel has \(field) = \(value): there are no control parcels")
+                throw VerdantError.input(
+                    file: r0.parcels.path, problem: "no parcel has \(field) = \(value): there are no control parcels")
             }
             control = Set(ids)
             var change = 0.0, area = 0.0, g = (0.0, 0.0), resid = 0.0
@@ -88,17 +97,24 @@ public enum CreditsJob {
             var notes: [String] = []
             let excluded = a.lowObserved || b.lowObserved || control.contains(a.parcelID)
             if a.lowObserved || b.lowObserved {
-                notes.append(String(naming: "observed under \(param: .minObserved) at \(a.lowObserved ? "t0" : "")\(a.lowObserved && b.lowObserved ? " and " : "")\(b.lowObserved ? "t1" : ""): no credits"))
+                notes.append(
+                    String(
+                        naming:
+                            "observed under \(param: .minObserved) at \(a.lowObserved ? "t0" : "")\(a.lowObserved && b.lowObserved ? " and " : "")\(b.lowObserved ? "t1" : ""): no credits"
+                    ))
             }
             if control.contains(a.parcelID) { notes.append("control parcel (baseline)") }
             let change = stock(b) - stock(a)
             let half = changeHalfWidth(i)
             let baseline = (baselinePerHa + baselineDeductionPerHa) * a.parcelHa
-            let chain = CreditChain(change: change, halfWidth: half, baseline: baseline, leakagePct: request.leakagePct,
-                                    bufferPct: request.bufferPct)
-            rows.append(CreditFigures(parcelID: a.parcelID, parcelHa: a.parcelHa, co2eT0: stock(a), co2eT1: stock(b),
-                                      change: change, halfWidth: half, baseline: baseline, chain: chain, excluded: excluded,
-                                      notes: a.notes + notes))
+            let chain = CreditChain(
+                change: change, halfWidth: half, baseline: baseline, leakagePct: request.leakagePct,
+                bufferPct: request.bufferPct)
+            rows.append(
+                CreditFigures(
+                    parcelID: a.parcelID, parcelHa: a.parcelHa, co2eT0: stock(a), co2eT1: stock(b),
+                    change: change, halfWidth: half, baseline: baseline, chain: chain, excluded: excluded,
+                    notes: a.notes + notes))
         }
 
         // Totals: the change's interval over all credited parcels (coefficient errors shared), then the deductions.
@@ -116,13 +132,16 @@ public enum CreditsJob {
             resid += residualVariance(r0.rows[i]) + residualVariance(r1.rows[i])
         }
         let half: Double? = c == nil ? nil : z * (quad(g) + resid).squareRoot()
-        let chain = CreditChain(change: change, halfWidth: half, baseline: baseline, leakagePct: request.leakagePct,
-                                bufferPct: request.bufferPct)
-        let total = CreditFigures(parcelID: "total", parcelHa: area, co2eT0: t0, co2eT1: t1, change: change,
-                                  halfWidth: half, baseline: baseline, chain: chain, excluded: false,
-                                  notes: ["sum over the \(order.count) credited parcels; the deduction is computed on the total"])
+        let chain = CreditChain(
+            change: change, halfWidth: half, baseline: baseline, leakagePct: request.leakagePct,
+            bufferPct: request.bufferPct)
+        let total = CreditFigures(
+            parcelID: "total", parcelHa: area, co2eT0: t0, co2eT1: t1, change: change,
+            halfWidth: half, baseline: baseline, chain: chain, excluded: false,
+            notes: ["sum over the \(order.count) credited parcels; the deduction is computed on the total"])
 
-        return CreditsReport(rows: rows, total: total, t0: r0, t1: r1, request: request, checksums: digests.wait(),
-                             coverageReused: reused)
+        return CreditsReport(
+            rows: rows, total: total, t0: r0, t1: r1, request: request, checksums: digests.wait(),
+            coverageReused: reused)
     }
 }

@@ -21,8 +21,10 @@ public struct CreditsRequest: Hashable, Sendable {
     public var bufferPct: Double
 
     /// A credits request.
-    public init(t0: EstimateRequest, t1: EstimateRequest, baseline: Baseline = .perHectare(0), leakagePct: Double = 0,
-                bufferPct: Double = 0) {
+    public init(
+        t0: EstimateRequest, t1: EstimateRequest, baseline: Baseline = .perHectare(0), leakagePct: Double = 0,
+        bufferPct: Double = 0
+    ) {
         self.t0 = t0
         self.t1 = t1
         self.baseline = baseline
@@ -32,9 +34,15 @@ public struct CreditsRequest: Hashable, Sendable {
 
     /// Throws for parameters that cannot be right.
     public func validate() throws {
-        guard leakagePct.isFinite, (0...100).contains(leakagePct) else { throw VerdantError.invalidParameter(.leakage, problem: "must be a percentage 0-100") }
-        guard bufferPct.isFinite, (0...100).contains(bufferPct) else { throw VerdantError.invalidParameter(.buffer, problem: "must be a percentage 0-100") }
-        if case .perHectare(let v) = baseline, !v.isFinite { throw VerdantError.invalidParameter(.baselineRemovals, problem: "must be a number") }
+        guard leakagePct.isFinite, (0...100).contains(leakagePct) else {
+            throw VerdantError.invalidParameter(.leakage, problem: "must be a percentage 0-100")
+        }
+        guard bufferPct.isFinite, (0...100).contains(bufferPct) else {
+            throw VerdantError.invalidParameter(.buffer, problem: "must be a percentage 0-100")
+        }
+        if case .perHectare(let v) = baseline, !v.isFinite {
+            throw VerdantError.invalidParameter(.baselineRemovals, problem: "must be a number")
+        }
         guard t0.parcels == t1.parcels else { throw VerdantError.usage("both dates must use the same parcels") }
     }
 }

@@ -15,21 +15,29 @@ public enum EstimateJob {
 
     /// Runs the request. The raster is read once, tile by tile, only where parcels lie. With `prepared` (from
     /// `prepare` on a raster of the same grid and tiles) the parcels are not read nor their coverage computed again.
-    public static func run(_ request: EstimateRequest, reusing prepared: PreparedParcels? = nil) throws -> EstimateReport {
+    public static func run(
+        _ request: EstimateRequest, reusing prepared: PreparedParcels? = nil
+    ) throws -> EstimateReport {
         try run(request, reusing: prepared, onlyIfSameGrid: false).report
     }
 
     /// Runs the request, reusing `prepared` when the request's rasters are on its grid (and tiles) and preparing
     /// the parcels afresh otherwise (`onlyIfSameGrid`), or refusing another grid; also returns the parcels used.
-    static func run(_ request: EstimateRequest, reusing prepared: PreparedParcels?,
-                    onlyIfSameGrid: Bool) throws -> (report: EstimateReport, parcels: PreparedParcels, reused: Bool) {
+    static func run(
+        _ request: EstimateRequest, reusing prepared: PreparedParcels?,
+        onlyIfSameGrid: Bool
+    ) throws -> (report: EstimateReport, parcels: PreparedParcels, reused: Bool) {
         let started = Date()
         try request.execution.validate()
         try request.factors.validate()
         guard request.minObserved.isFinite, (0...1).contains(request.minObserved) else {
-            throw VerdantError.invalidParameter(.minObserved, problem: "must be between 0 and 1 (got \(request.minObserved))")
+            throw VerdantError.invalidParameter(
+                .minObserved, problem: "must be between 0 and 1 (got \(request.minObserved))")
         }
-        guard request.uncertainty.draws >= 100 else { throw VerdantError.invalidParameter(.draws, problem: "must be at least 100 (got \(request.uncertainty.draws))") }
+        guard request.uncertainty.draws >= 100 else {
+            throw VerdantError.invalidParameter(
+                .draws, problem: "must be at least 100 (got \(request.uncertainty.draws))")
+        }
         let rules = try CellRules(model: request.model, masks: request.masks)
         try request.inputs.require(rules.requiredRoles, for: "the \(rules.index) index")
         let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
@@ -54,12 +62,15 @@ public enum EstimateJob {
         } else {
             // Tiles are decoded ahead while the parcels' features are read (OGR reads on one thread); the rest of the
             // preparation keeps every core busy by itself.
-            let plan = try TilePlan(width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
-                                    blockHeight: inputs.blockHeight, requested: request.execution.tileSize)
-            let prefetch = TilePrefetch(inputs: inputs, tiles: plan.tiles, budgetBytes: request.execution.readAheadBytes)
+            let plan = try TilePlan(
+                width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
+                blockHeight: inputs.blockHeight, requested: request.execution.tileSize)
+            let prefetch = TilePrefetch(
+                inputs: inputs, tiles: plan.tiles, budgetBytes: request.execution.readAheadBytes)
             do {
-                parcels = try PreparedParcels(source: request.parcels, inputs: inputs, execution: request.execution,
-                                              featuresRead: { prefetch.finish() })
+                parcels = try PreparedParcels(
+                    source: request.parcels, inputs: inputs, execution: request.execution,
+                    featuresRead: { prefetch.finish() })
             } catch {
                 prefetch.stop()
                 throw error
@@ -82,15 +93,17 @@ public enum EstimateJob {
         }
         let selection = picture == nil ? coverage.tilesWithParcels : Array(0..<plan.count)
         let hasNDVI = inputs.band(.red) != nil && inputs.band(.nir) != nil
-        let histogramBinWidth: Double? = request.uncertainty.method == .monteCarlo && model.uncertainty != nil ? 0.001 : nil
+        let histogramBinWidth: Double? =
+            request.uncertainty.method == .monteCarlo && model.uncertainty != nil ? 0.001 : nil
 
         phase("parcels and coverage")
         let partials = try TileExecutor.run(
             tiles: plan.tiles, selection: selection, threads: threads, progress: request.execution.progress,
             makeWorker: { try EstimateWorker(inputs: inputs) },
             process: { worker, tile, window in
-                try worker.process(tile: tile, window: window, decoded: readAhead?.take(tile), coverage: coverage,
-                                   rowAreas: rowAreas, rules: rules, histogramBinWidth: histogramBinWidth, picture: picture)
+                try worker.process(
+                    tile: tile, window: window, decoded: readAhead?.take(tile), coverage: coverage,
+                    rowAreas: rowAreas, rules: rules, histogramBinWidth: histogramBinWidth, picture: picture)
             })
         var sums = [ParcelSums](repeating: ParcelSums(), count: layer.parcels.count)
         var signs = (positive: 0, negative: 0)
@@ -102,26 +115,32 @@ public enum EstimateJob {
         let ndviPicture = picture?.picture(partials.compactMap(\.picture))
         let chooser = try FactorChooser(request: request, layer: layer)
         var rows = try layer.parcels.indices.map { i in
-            try ParcelFigures(parcel: layer.parcels[i], areaM2: parcels.areas[i], sums: sums[i],
-                              applied: { try chooser.factors(for: layer.parcels[i], agbPerHa: $0) },
-                              hasNDVI: hasNDVI, minObserved: request.minObserved)
+            try ParcelFigures(
+                parcel: layer.parcels[i], areaM2: parcels.areas[i], sums: sums[i],
+                applied: { try chooser.factors(for: layer.parcels[i], agbPerHa: $0) },
+                hasNDVI: hasNDVI, minObserved: request.minObserved)
         }
         for i in outside { rows[i].notes.append(ParcelFigures.outsideNote) }
         phase("tiles")
         var totals = EstimateTotals(rows: rows, sums: sums)
         let propagated = rows.indices.map { i in
-            UncertaintyPropagation.Parcel(id: rows[i].parcelID, observedArea: sums[i].observedArea, gradA: sums[i].gradA,
-                                          gradB: sums[i].gradB, histogram: sums[i].histogram, agbT: rows[i].agbT,
-                                          co2eT: rows[i].co2eT, factors: rows[i].factors)
+            UncertaintyPropagation.Parcel(
+                id: rows[i].parcelID, observedArea: sums[i].observedArea, gradA: sums[i].gradA,
+                gradB: sums[i].gradB, histogram: sums[i].histogram, agbT: rows[i].agbT,
+                co2eT: rows[i].co2eT, factors: rows[i].factors)
         }
-        if let intervals = try UncertaintyPropagation.intervals(model: model, parcels: propagated, options: request.uncertainty) {
+        if let intervals = try UncertaintyPropagation.intervals(
+            model: model, parcels: propagated, options: request.uncertainty)
+        {
             for i in rows.indices { rows[i].interval = intervals.parcels[i] }
             totals.interval = intervals.total
         }
         var warnings = request.inputs.warnings + layer.warnings
         if let w = model.warning { warnings.append(w) }
         if !outside.isEmpty {
-            warnings.append("\(outside.count) of \(layer.parcels.count) parcels lie wholly outside the raster (\(inputs.bands[0].source)): their rows are kept with no figures and the run is partial")
+            warnings.append(
+                "\(outside.count) of \(layer.parcels.count) parcels lie wholly outside the raster (\(inputs.bands[0].source)): their rows are kept with no figures and the run is partial"
+            )
         }
         if let w = BandSwapCheck.warning(signs) { warnings.append(w) }
         let (fields, indices) = attributeColumns(layer)
@@ -140,8 +159,9 @@ public enum EstimateJob {
             phases: phases + [("figures", Date().timeIntervalSince(mark))],
             scalingOrigin: inputs.scalingOrigin,
             masksApplied: AppliedMasks.describe(request.masks, inputs: inputs, roles: rules.requiredRoles))
-        let report = EstimateReport(rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
-                                    attributeIndices: indices, parcels: layer, ndviPicture: ndviPicture)
+        let report = EstimateReport(
+            rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
+            attributeIndices: indices, parcels: layer, ndviPicture: ndviPicture)
         return (report, parcels, reused)
     }
 
@@ -151,7 +171,11 @@ public enum EstimateJob {
         let outside = withArea.filter { parcels.coverage.parcels[$0].coveredCells == 0 }
         if !withArea.isEmpty && outside.count == withArea.count {
             let g = inputs.grid, e = g.extent
-            throw VerdantError.input(file: parcels.layer.path, problem: "none of its \(withArea.count) parcels overlaps the raster \(inputs.bands[0].source) (\(g.crsName), x \(e.minX)…\(e.maxX), y \(e.minY)…\(e.maxY)): check that they show the same place, and the parcels' CRS (\(parcels.layer.crsName); \(param: .assumedParcelsCRS))")
+            throw VerdantError.input(
+                file: parcels.layer.path,
+                problem:
+                    "none of its \(withArea.count) parcels overlaps the raster \(inputs.bands[0].source) (\(g.crsName), x \(e.minX)…\(e.maxX), y \(e.minY)…\(e.maxY)): check that they show the same place, and the parcels' CRS (\(parcels.layer.crsName); \(param: .assumedParcelsCRS))"
+            )
         }
         return outside
     }
@@ -179,18 +203,23 @@ final class EstimateWorker {
         reader = try TileReader(inputs: inputs)
     }
 
-    func process(tile: Int, window: Window, decoded: RawTile?, coverage: GridCoverage, rowAreas: [Double],
-                 rules: CellRules, histogramBinWidth: Double?,
-                 picture: NDVIPicture.Builder?) throws -> (sums: [(Int32, ParcelSums)], signs: (positive: Int, negative: Int), picture: NDVIPicture.Sums?) {
+    func process(
+        tile: Int, window: Window, decoded: RawTile?, coverage: GridCoverage, rowAreas: [Double],
+        rules: CellRules, histogramBinWidth: Double?,
+        picture: NDVIPicture.Builder?
+    ) throws -> (sums: [(Int32, ParcelSums)], signs: (positive: Int, negative: Int), picture: NDVIPicture.Sums?) {
         // Only the cells under parcels are converted and valued (the tile is decoded whole), unless a picture of
         // the scene is wanted.
         try reader.load(window, decoded: decoded)
-        try cells.compute(reader, count: window.cellCount, rules: rules,
-                          cells: picture == nil ? coverage.coveredCells(ofTile: tile) : nil)
+        try cells.compute(
+            reader, count: window.cellCount, rules: rules,
+            cells: picture == nil ? coverage.coveredCells(ofTile: tile) : nil)
         let pictureSums = picture?.sums(window: window, cells: cells)
-        let tileCells = CellWindow(column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
-        let sums = ParcelAccumulator.sums(parcels: coverage.parcelsByTile[tile], coverage: coverage, window: tileCells,
-                                          rowAreas: rowAreas, values: cells.buffers, histogramBinWidth: histogramBinWidth)
+        let tileCells = CellWindow(
+            column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
+        let sums = ParcelAccumulator.sums(
+            parcels: coverage.parcelsByTile[tile], coverage: coverage, window: tileCells,
+            rowAreas: rowAreas, values: cells.buffers, histogramBinWidth: histogramBinWidth)
         return (sums, cells.vegetationSigns, pictureSums)
     }
 }

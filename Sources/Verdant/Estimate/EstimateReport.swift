@@ -3,7 +3,8 @@ import GDALKit
 /// The result of `verdant estimate`: a row per parcel, totals, and how the run was made.
 public struct EstimateReport: Hashable, Sendable {
     /// The sentence every output carries.
-    public static let disclaimer = "Estimates from remote sensing for carbon-project work, not issued or verified carbon credits."
+    public static let disclaimer =
+        "Estimates from remote sensing for carbon-project work, not issued or verified carbon credits."
 
     /// One row per parcel, in the order of the parcels' first features.
     public var rows: [ParcelFigures]
@@ -23,7 +24,8 @@ public struct EstimateReport: Hashable, Sendable {
     /// The layer description of vector outputs (GeoJSON `description`, GeoPackage layer description): the
     /// disclaimer, then the run's warnings, so that they travel with the table.
     public var layerDescription: String {
-        metadata.warnings.isEmpty ? EstimateReport.disclaimer
+        metadata.warnings.isEmpty
+            ? EstimateReport.disclaimer
             : EstimateReport.disclaimer + " Warnings: " + metadata.warnings.joined(separator: "; ")
     }
 
@@ -32,10 +34,14 @@ public struct EstimateReport: Hashable, Sendable {
     public var problems: [String] {
         var out: [String] = []
         let failed = rows.filter(\.failed).map(\.parcelID)
-        if !failed.isEmpty { out.append("\(failed.count) parcel(s) failed: \(failed.prefix(10).joined(separator: ", "))") }
+        if !failed.isEmpty {
+            out.append("\(failed.count) parcel(s) failed: \(failed.prefix(10).joined(separator: ", "))")
+        }
         let outside = rows.filter(\.outsideRaster).map(\.parcelID)
         if !outside.isEmpty {
-            out.append("\(outside.count) parcel(s) lie wholly outside the raster: \(outside.prefix(10).joined(separator: ", "))")
+            out.append(
+                "\(outside.count) parcel(s) lie wholly outside the raster: \(outside.prefix(10).joined(separator: ", "))"
+            )
         }
         return out
     }

@@ -37,9 +37,11 @@ public struct EstimateRequest: Hashable, Sendable {
     }
 
     /// An estimate request.
-    public init(inputs: RasterInputs, parcels: ParcelSource, model: BiomassModel = .example,
-                factors: CarbonFactors = .ipccDefault, masks: MaskRules = MaskRules(), minObserved: Double = 0.5,
-                execution: ExecutionOptions = ExecutionOptions()) {
+    public init(
+        inputs: RasterInputs, parcels: ParcelSource, model: BiomassModel = .example,
+        factors: CarbonFactors = .ipccDefault, masks: MaskRules = MaskRules(), minObserved: Double = 0.5,
+        execution: ExecutionOptions = ExecutionOptions()
+    ) {
         self.masks = masks
         self.minObserved = minObserved
         self.inputs = inputs

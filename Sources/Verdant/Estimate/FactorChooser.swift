@@ -15,15 +15,26 @@ struct FactorChooser {
         className = request.factorClass
         file = layer.path
         if let field = request.classField {
-            guard request.factorSet != nil else { throw VerdantError.usage("\(param: .classField) needs \(param: .factors) (a factor set)") }
-            guard let i = layer.fields.firstIndex(where: { $0.name == field }) ?? layer.fields.firstIndex(where: { $0.name.lowercased() == field.lowercased() }) else {
-                throw VerdantError.input(file: layer.path, problem: "layer '\(layer.layerName)' has no field '\(field)' for \(param: .classField) (fields: \(layer.fields.map(\.name).joined(separator: ", ")))")
+            guard request.factorSet != nil else {
+                throw VerdantError.usage("\(param: .classField) needs \(param: .factors) (a factor set)")
+            }
+            guard
+                let i = layer.fields.firstIndex(where: { $0.name == field })
+                    ?? layer.fields.firstIndex(where: { $0.name.lowercased() == field.lowercased() })
+            else {
+                throw VerdantError.input(
+                    file: layer.path,
+                    problem:
+                        "layer '\(layer.layerName)' has no field '\(field)' for \(param: .classField) (fields: \(layer.fields.map(\.name).joined(separator: ", ")))"
+                )
             }
             fieldIndex = i
         } else {
             fieldIndex = nil
             if request.factorSet != nil && request.factorClass == nil {
-                throw VerdantError.usage("\(param: .factors) needs \(param: .classField) FIELD (a class per parcel) or \(param: .factorClass) NAME (one class for all)")
+                throw VerdantError.usage(
+                    "\(param: .factors) needs \(param: .classField) FIELD (a class per parcel) or \(param: .factorClass) NAME (one class for all)"
+                )
             }
         }
         if let set, let className { _ = try set.factors(of: className, parcel: "(all)") }
@@ -40,9 +51,12 @@ struct FactorChooser {
             name = v.description
         }
         do {
-            return try AppliedFactors(className: name, factors: try set.factors(of: name, parcel: parcel.id), agbPerHa: agbPerHa)
+            return try AppliedFactors(
+                className: name, factors: try set.factors(of: name, parcel: parcel.id), agbPerHa: agbPerHa)
         } catch let e as VerdantError {
-            if case .usage(let problem) = e { throw VerdantError.parcel(file: file, parcel: parcel.id, problem: problem) }
+            if case .usage(let problem) = e {
+                throw VerdantError.parcel(file: file, parcel: parcel.id, problem: problem)
+            }
             throw e
         }
     }

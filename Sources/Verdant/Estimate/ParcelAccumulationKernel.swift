@@ -8,21 +8,33 @@
 public enum ParcelAccumulator {
     /// The sums of `coverage` over the cells of `tile`, whose values are `values`; `histogramBinWidth` collects
     /// an index histogram (Monte Carlo) with that bin width.
-    public static func sums(_ coverage: SparseCoverage, in tile: CellWindow, rowAreas: [Double], values: TileBuffers,
-                            histogramBinWidth: Double? = nil) -> ParcelSums {
+    public static func sums(
+        _ coverage: SparseCoverage, in tile: CellWindow, rowAreas: [Double], values: TileBuffers,
+        histogramBinWidth: Double? = nil
+    ) -> ParcelSums {
         check(values, tile: tile)
-        return values.withUnsafeCells { sums(coverage, in: tile, rowAreas: rowAreas, cells: $0, histogramBinWidth: histogramBinWidth) }
+        return values.withUnsafeCells {
+            sums(coverage, in: tile, rowAreas: rowAreas, cells: $0, histogramBinWidth: histogramBinWidth)
+        }
     }
 
     /// The sums of each of `parcels` (indices into `coverage.parcels`) over the cells of tile `tile`, in order.
-    static func sums(parcels: [Int32], coverage: GridCoverage, window: CellWindow, rowAreas: [Double],
-                     values: TileBuffers, histogramBinWidth: Double?) -> [(Int32, ParcelSums)] {
+    static func sums(
+        parcels: [Int32], coverage: GridCoverage, window: CellWindow, rowAreas: [Double],
+        values: TileBuffers, histogramBinWidth: Double?
+    ) -> [(Int32, ParcelSums)] {
         check(values, tile: window)
         var out: [(Int32, ParcelSums)] = []
         out.reserveCapacity(parcels.count)
         values.withUnsafeCells { cells in
             for p in parcels {
-                out.append((p, sums(coverage.parcels[Int(p)], in: window, rowAreas: rowAreas, cells: cells, histogramBinWidth: histogramBinWidth)))
+                out.append(
+                    (
+                        p,
+                        sums(
+                            coverage.parcels[Int(p)], in: window, rowAreas: rowAreas, cells: cells,
+                            histogramBinWidth: histogramBinWidth)
+                    ))
             }
         }
         return out
@@ -33,8 +45,10 @@ public enum ParcelAccumulator {
     }
 
     @inline(__always)
-    private static func sums(_ coverage: SparseCoverage, in tile: CellWindow, rowAreas: [Double], cells values: TileBuffers.Cells,
-                             histogramBinWidth: Double?) -> ParcelSums {
+    private static func sums(
+        _ coverage: SparseCoverage, in tile: CellWindow, rowAreas: [Double], cells values: TileBuffers.Cells,
+        histogramBinWidth: Double?
+    ) -> ParcelSums {
         var covered = 0.0, observed = 0.0, cloud = 0.0, noData = 0.0, masked = 0.0
         var ndviSum = 0.0, indexSum = 0.0, agbSum = 0.0, gA = 0.0, gB = 0.0
         let gradients = values.gradA.count > 0

@@ -56,15 +56,20 @@ public struct ParcelFigures: Hashable, Sendable {
     public static let outsideNote = "outside the raster: no cell lies under the parcel, so it has no figures"
 
     /// Figures from a parcel's sums.
-    public init(parcel: Parcel, areaM2: Double, sums: ParcelSums, factors: CarbonFactors, hasNDVI: Bool = true,
-                minObserved: Double = 0.5) {
-        self.init(parcel: parcel, areaM2: areaM2, sums: sums, applied: { _ in AppliedFactors(factors) }, hasNDVI: hasNDVI,
-                  minObserved: minObserved)
+    public init(
+        parcel: Parcel, areaM2: Double, sums: ParcelSums, factors: CarbonFactors, hasNDVI: Bool = true,
+        minObserved: Double = 0.5
+    ) {
+        self.init(
+            parcel: parcel, areaM2: areaM2, sums: sums, applied: { _ in AppliedFactors(factors) }, hasNDVI: hasNDVI,
+            minObserved: minObserved)
     }
 
     /// Figures from a parcel's sums, with the factors chosen from its AGB density (t/ha, nil when unobserved).
-    public init(parcel: Parcel, areaM2: Double, sums: ParcelSums, applied: (Double?) throws -> AppliedFactors,
-                hasNDVI: Bool = true, minObserved: Double = 0.5) rethrows {
+    public init(
+        parcel: Parcel, areaM2: Double, sums: ParcelSums, applied: (Double?) throws -> AppliedFactors,
+        hasNDVI: Bool = true, minObserved: Double = 0.5
+    ) rethrows {
         parcelID = parcel.id
         attributes = parcel.attributes
         parcelHa = areaM2 / 10_000
@@ -73,7 +78,8 @@ public struct ParcelFigures: Hashable, Sendable {
         let hasArea = areaM2 > 0
         unobservedFraction = hasArea ? ParcelFigures.fraction(1 - sums.observedArea / areaM2) : nil
         cloudFraction = hasArea ? sums.cloudArea / areaM2 : nil
-        noDataFraction = hasArea ? ParcelFigures.fraction((sums.noDataArea + max(0, areaM2 - sums.coveredArea)) / areaM2) : nil
+        noDataFraction =
+            hasArea ? ParcelFigures.fraction((sums.noDataArea + max(0, areaM2 - sums.coveredArea)) / areaM2) : nil
         maskedFraction = hasArea ? sums.maskedArea / areaM2 : nil
         let observed = sums.observedArea > 0
         meanNDVI = observed && hasNDVI ? sums.ndviAreaSum / sums.observedArea : nil

@@ -16,22 +16,30 @@ public struct PreparedParcels: Sendable {
 
     /// Prepares the parcels of `source` for the grid of `inputs`; `featuresRead` is called once their features
     /// are read, before their geometry is processed.
-    init(source: ParcelSource, inputs: ResolvedInputs, execution: ExecutionOptions,
-         featuresRead: (@Sendable () -> Void)? = nil) throws {
+    init(
+        source: ParcelSource, inputs: ResolvedInputs, execution: ExecutionOptions,
+        featuresRead: (@Sendable () -> Void)? = nil
+    ) throws {
         let grid = inputs.grid
         guard let cellGrid = grid.cellGrid else {
-            throw VerdantError.input(file: inputs.bands[0].source, problem: "has a rotated or south-up geotransform; per-parcel sums need a north-up grid (warp it with gdalwarp)")
+            throw VerdantError.input(
+                file: inputs.bands[0].source,
+                problem:
+                    "has a rotated or south-up geotransform; per-parcel sums need a north-up grid (warp it with gdalwarp)"
+            )
         }
         self.source = source
         self.grid = grid
-        self.plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
-                                 blockHeight: inputs.blockHeight, requested: execution.tileSize)
+        self.plan = try TilePlan(
+            width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
+            blockHeight: inputs.blockHeight, requested: execution.tileSize)
         // Each parcel is measured as its polygons are made; the layer keeps the parcels' outlines.
         let budget = execution.memoryBudget(reserving: try RunLimits.plannedBytes(inputs, execution: execution))
-        let (layer, measures) = try ParcelLoader.load(source, onto: grid, threads: execution.threads,
-                                                      progress: execution.parcelProgress, measuring: cellGrid,
-                                                      featuresRead: featuresRead, budget: budget,
-                                                      limits: execution.vertexLimits)
+        let (layer, measures) = try ParcelLoader.load(
+            source, onto: grid, threads: execution.threads,
+            progress: execution.parcelProgress, measuring: cellGrid,
+            featuresRead: featuresRead, budget: budget,
+            limits: execution.vertexLimits)
         self.layer = layer
         self.coverage = GridCoverage(coverages: measures!.map(\.coverage), grid: cellGrid, tiles: plan.tiles)
         self.areas = measures!.map(\.area)
@@ -39,8 +47,9 @@ public struct PreparedParcels: Sendable {
 
     /// True when `inputs` lie on the grid and tiles these parcels were prepared for.
     func matches(inputs: ResolvedInputs, execution: ExecutionOptions) throws -> Bool {
-        let plan = try TilePlan(width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
-                                blockHeight: inputs.blockHeight, requested: execution.tileSize)
+        let plan = try TilePlan(
+            width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
+            blockHeight: inputs.blockHeight, requested: execution.tileSize)
         return inputs.grid == grid && plan == self.plan
     }
 
@@ -50,7 +59,10 @@ public struct PreparedParcels: Sendable {
             throw VerdantError.usage("the prepared parcels come from \(self.source.path), not \(source.path)")
         }
         guard try matches(inputs: inputs, execution: execution) else {
-            throw VerdantError.input(file: inputs.bands[0].source, problem: "is not on the grid (or tiles) the parcels were prepared for; prepare them again for this raster")
+            throw VerdantError.input(
+                file: inputs.bands[0].source,
+                problem:
+                    "is not on the grid (or tiles) the parcels were prepared for; prepare them again for this raster")
         }
     }
 }

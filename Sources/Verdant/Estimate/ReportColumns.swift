@@ -6,8 +6,10 @@ public enum ReportColumns {
     /// The id column, first.
     public static let parcelID = "parcel_id"
     /// The figure columns of the first release, in order, after the parcel's attributes.
-    public static let figures = ["parcel_ha", "covered_ha", "observed_ha", "unobserved_fraction", "mean_ndvi",
-                                 "agb_t", "agb_t_per_ha", "carbon_t", "co2e_t"]
+    public static let figures = [
+        "parcel_ha", "covered_ha", "observed_ha", "unobserved_fraction", "mean_ndvi",
+        "agb_t", "agb_t_per_ha", "carbon_t", "co2e_t"
+    ]
     /// Columns on why cells were not observed, and gap-filled totals.
     public static let masking = ["cloud_fraction", "nodata_fraction", "masked_fraction"]
     /// Gap-filled totals and their flag.
@@ -41,7 +43,9 @@ public enum ReportColumns {
 
     /// Every name a figure column can have (attributes with these names are renamed `attr_…`).
     public static var reserved: Set<String> {
-        Set([parcelID, notes] + figures + masking + filling + factors + interval + SpectralIndex.all.map { "mean_\($0.name)" })
+        Set(
+            [parcelID, notes] + figures + masking + filling + factors + interval
+                + SpectralIndex.all.map { "mean_\($0.name)" })
     }
 
     /// The figure values of a row, in `figureColumns(index:)` order.
@@ -61,8 +65,10 @@ public enum ReportColumns {
     }
 
     static func values(_ r: ParcelFigures, index: String) -> [Value] {
-        var out: [Value] = [r.parcelHa, r.coveredHa, r.observedHa, r.unobservedFraction, r.meanNDVI, r.agbT, r.agbTPerHa,
-                            r.carbonT, r.co2eT, r.cloudFraction, r.noDataFraction, r.maskedFraction].map { .number($0) }
+        var out: [Value] = [
+            r.parcelHa, r.coveredHa, r.observedHa, r.unobservedFraction, r.meanNDVI, r.agbT, r.agbTPerHa,
+            r.carbonT, r.co2eT, r.cloudFraction, r.noDataFraction, r.maskedFraction
+        ].map { .number($0) }
         if index != "ndvi" { out.append(.number(r.meanIndex)) }
         out += [.number(r.agbTFilled), .number(r.co2eTFilled), .flag(r.lowObserved)]
         out += [.text(r.factors.className), .number(r.factors.rootShoot), .number(r.factors.carbonFraction)]

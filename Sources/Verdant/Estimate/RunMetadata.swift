@@ -73,14 +73,19 @@ public struct RunMetadata: Hashable, Sendable {
 
     /// Equality over everything but the timings.
     public static func == (a: RunMetadata, b: RunMetadata) -> Bool {
-        a.bands == b.bands && a.width == b.width && a.height == b.height && a.rasterCRS == b.rasterCRS && a.geoTransform == b.geoTransform
-            && a.parcelsPath == b.parcelsPath && a.model == b.model && a.factors == b.factors && a.factorSet == b.factorSet
-            && a.masks == b.masks && a.minObserved == b.minObserved && a.warnings == b.warnings && a.threads == b.threads
-            && a.scale == b.scale && a.offset == b.offset && a.uncertainty == b.uncertainty && a.classField == b.classField
+        a.bands == b.bands && a.width == b.width && a.height == b.height && a.rasterCRS == b.rasterCRS
+            && a.geoTransform == b.geoTransform
+            && a.parcelsPath == b.parcelsPath && a.model == b.model && a.factors == b.factors
+            && a.factorSet == b.factorSet
+            && a.masks == b.masks && a.minObserved == b.minObserved && a.warnings == b.warnings
+            && a.threads == b.threads
+            && a.scale == b.scale && a.offset == b.offset && a.uncertainty == b.uncertainty
+            && a.classField == b.classField
     }
 
     /// Hashes what `==` compares.
     public func hash(into h: inout Hasher) {
-        h.combine(bands); h.combine(width); h.combine(height); h.combine(parcelsPath); h.combine(model); h.combine(threads)
+        h.combine(bands); h.combine(width); h.combine(height); h.combine(parcelsPath); h.combine(model);
+        h.combine(threads)
     }
 }

@@ -9,7 +9,9 @@
 extension RawSamples {
     /// Converts the cells in `runs` of one band into `values[offset + i]`: NaN where nodata, NaN, alpha 0 or (with
     /// `mask`) mask 0, else `(v × gdalScale + gdalOffset) × scale + offset`. Other cells are left as they are.
-    func convert(_ c: Conversion, runs: [Range<Int>], count: Int, mask: [UInt8]?, into values: inout [Double], at offset: Int) {
+    func convert(
+        _ c: Conversion, runs: [Range<Int>], count: Int, mask: [UInt8]?, into values: inout [Double], at offset: Int
+    ) {
         switch self {
         case .byte(let a): Self.convert(a, c, runs, count, mask, &values, offset)
         case .uInt16(let a): Self.convert(a, c, runs, count, mask, &values, offset)
@@ -21,12 +23,16 @@ extension RawSamples {
         }
     }
 
-    private static func convert<T: RawSample>(_ a: [T], _ c: Conversion, _ runs: [Range<Int>], _ n: Int, _ mask: [UInt8]?,
-                                              _ values: inout [Double], _ offset: Int) {
+    private static func convert<T: RawSample>(
+        _ a: [T], _ c: Conversion, _ runs: [Range<Int>], _ n: Int, _ mask: [UInt8]?,
+        _ values: inout [Double], _ offset: Int
+    ) {
         precondition(runs.lie(within: n), "cell runs outside the tile")
-        precondition(c.base >= 0 && c.base + n <= a.count && (c.alphaBase.map { $0 >= 0 && $0 + n <= a.count } ?? true),
-                     "band outside the tile's samples")
-        precondition(offset >= 0 && offset + n <= values.count && (mask.map { $0.count >= n } ?? true), "tile buffers too short")
+        precondition(
+            c.base >= 0 && c.base + n <= a.count && (c.alphaBase.map { $0 >= 0 && $0 + n <= a.count } ?? true),
+            "band outside the tile's samples")
+        precondition(
+            offset >= 0 && offset + n <= values.count && (mask.map { $0.count >= n } ?? true), "tile buffers too short")
         values.withUnsafeMutableBufferPointer { all in
             let out = UnsafeMutableBufferPointer(rebasing: all[offset..<(offset + n)])
             a.withUnsafeBufferPointer { src in

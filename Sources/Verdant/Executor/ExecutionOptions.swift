@@ -31,7 +31,9 @@ public struct ExecutionOptions: Hashable, Sendable {
     /// one request per file, so a larger cache only holds memory and costs page faults: 96 MiB was 5 % slower on a
     /// whole Sentinel-2 scene).
     /// Up to 96 MiB of decoded tiles are read ahead while the parcels are prepared.
-    public init(threads: Int? = nil, tileSize: Int? = nil, gdalCacheBytes: Int = 32 << 20, readAheadBytes: Int = 96 << 20) {
+    public init(
+        threads: Int? = nil, tileSize: Int? = nil, gdalCacheBytes: Int = 32 << 20, readAheadBytes: Int = 96 << 20
+    ) {
         self.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         self.tileSize = tileSize
         self.gdalCacheBytes = gdalCacheBytes
@@ -41,7 +43,8 @@ public struct ExecutionOptions: Hashable, Sendable {
     /// Equality of the settings (not the progress sink).
     public static func == (a: ExecutionOptions, b: ExecutionOptions) -> Bool {
         a.threads == b.threads && a.tileSize == b.tileSize && a.gdalCacheBytes == b.gdalCacheBytes
-            && a.readAheadBytes == b.readAheadBytes && a.maxCells == b.maxCells && a.memoryLimitBytes == b.memoryLimitBytes
+            && a.readAheadBytes == b.readAheadBytes && a.maxCells == b.maxCells
+            && a.memoryLimitBytes == b.memoryLimitBytes
             && a.vertexLimits == b.vertexLimits
     }
 
@@ -62,14 +65,25 @@ public struct ExecutionOptions: Hashable, Sendable {
 
     /// Throws for options that cannot work.
     public func validate() throws {
-        guard threads >= 1 else { throw VerdantError.invalidParameter(.threads, problem: "must be at least 1 (got \(threads))") }
-        if let t = tileSize, !(1...Self.maximumTileSize).contains(t) {
-            throw VerdantError.invalidParameter(.tileSize, problem: "must be between 1 and \(Self.maximumTileSize) cells (got \(t))")
+        guard threads >= 1 else {
+            throw VerdantError.invalidParameter(.threads, problem: "must be at least 1 (got \(threads))")
         }
-        guard gdalCacheBytes >= 0, readAheadBytes >= 0 else { throw VerdantError.usage("cache and read-ahead sizes cannot be negative") }
-        if let m = maxMemoryBytes, m < 1 { throw VerdantError.invalidParameter(.maxMemory, problem: "must be positive (got \(m) bytes)") }
-        guard maxCells >= 1 else { throw VerdantError.invalidParameter(.maxCells, problem: "must be at least 1 (got \(maxCells))") }
-        guard memoryLimitBytes >= 1 else { throw VerdantError.usage("the memory limit must be positive (got \(memoryLimitBytes) bytes)") }
+        if let t = tileSize, !(1...Self.maximumTileSize).contains(t) {
+            throw VerdantError.invalidParameter(
+                .tileSize, problem: "must be between 1 and \(Self.maximumTileSize) cells (got \(t))")
+        }
+        guard gdalCacheBytes >= 0, readAheadBytes >= 0 else {
+            throw VerdantError.usage("cache and read-ahead sizes cannot be negative")
+        }
+        if let m = maxMemoryBytes, m < 1 {
+            throw VerdantError.invalidParameter(.maxMemory, problem: "must be positive (got \(m) bytes)")
+        }
+        guard maxCells >= 1 else {
+            throw VerdantError.invalidParameter(.maxCells, problem: "must be at least 1 (got \(maxCells))")
+        }
+        guard memoryLimitBytes >= 1 else {
+            throw VerdantError.usage("the memory limit must be positive (got \(memoryLimitBytes) bytes)")
+        }
         try vertexLimits.validate()
     }
 }

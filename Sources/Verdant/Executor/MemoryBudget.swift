@@ -22,15 +22,20 @@ public final class MemoryBudget: Sendable {
     func charge(_ bytes: Int, file: String, doing: @autoclosure () -> String) throws {
         let total = used.add(bytes, ordering: .relaxed).newValue
         if total > limit {
-            throw VerdantError.input(file: file, problem: "\(doing()) needs more than the memory limit of \(MemoryBudget.text(limit)) (\(MemoryBudget.text(total)) so far): raise it with \(param: .maxMemory), or split the parcels into several runs")
+            throw VerdantError.input(
+                file: file,
+                problem:
+                    "\(doing()) needs more than the memory limit of \(MemoryBudget.text(limit)) (\(MemoryBudget.text(total)) so far): raise it with \(param: .maxMemory), or split the parcels into several runs"
+            )
         }
     }
 
     /// The memory this machine has available now (Linux: MemAvailable), else 80 % of its physical memory.
     public static var available: Int {
         if let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
-           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
-           let kb = Int(line.split(separator: " ").dropFirst().first ?? "") {
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
+            let kb = Int(line.split(separator: " ").dropFirst().first ?? "")
+        {
             return kb * 1024
         }
         return Int(Double(ProcessInfo.processInfo.physicalMemory) * 0.8)
@@ -39,8 +44,12 @@ public final class MemoryBudget: Sendable {
     /// Parses a size: bytes, or a number with K, M, G or T (powers of 1024; an optional B or iB after it).
     public static func parse(_ text: String) -> Int? {
         var t = text.trimmingCharacters(in: .whitespaces).uppercased()
-        for suffix in ["IB", "B"] where t.hasSuffix(suffix) && t.count > suffix.count { t.removeLast(suffix.count); break }
-        let units: [Character: Double] = ["K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024, "T": 1024 * 1024 * 1024 * 1024]
+        for suffix in ["IB", "B"] where t.hasSuffix(suffix) && t.count > suffix.count {
+            t.removeLast(suffix.count); break
+        }
+        let units: [Character: Double] = [
+            "K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024, "T": 1024 * 1024 * 1024 * 1024
+        ]
         var factor = 1.0
         if let last = t.last, let u = units[last] { factor = u; t.removeLast() }
         guard let v = Double(t), v.isFinite, v > 0, v * factor < 9e18 else { return nil }
@@ -49,6 +58,8 @@ public final class MemoryBudget: Sendable {
 
     /// A size in words (MiB or GiB).
     public static func text(_ bytes: Int) -> String {
-        bytes >= 1 << 30 ? String(format: "%.2f GiB", Double(bytes) / Double(1 << 30)) : String(format: "%.0f MiB", Double(bytes) / Double(1 << 20))
+        bytes >= 1 << 30
+            ? String(format: "%.2f GiB", Double(bytes) / Double(1 << 30))
+            : String(format: "%.0f MiB", Double(bytes) / Double(1 << 20))
     }
 }

@@ -5,9 +5,11 @@ import Synchronization
 /// the results in index order; the error of the lowest failing index is thrown.
 public enum ParallelMap {
     /// `body(worker, i)` for every i, on `threads` workers.
-    public static func map<Worker, Result: Sendable>(count: Int, threads: Int, progress: ProgressSink? = nil,
-                                                     makeWorker: @Sendable () throws -> Worker,
-                                                     body: @Sendable (inout Worker, Int) throws -> Result) throws -> [Result] {
+    public static func map<Worker, Result: Sendable>(
+        count: Int, threads: Int, progress: ProgressSink? = nil,
+        makeWorker: @Sendable () throws -> Worker,
+        body: @Sendable (inout Worker, Int) throws -> Result
+    ) throws -> [Result] {
         if count == 0 { return [] }
         let slots = Mutex<[Result?]>(Array(repeating: nil, count: count))
         let failure = Mutex<(Int, any Error)?>(nil)
@@ -39,12 +41,17 @@ public enum ParallelMap {
 extension ParallelMap {
     /// Text made on `threads` workers in chunks of `chunk` items (`body` appends items `range` to a chunk's text),
     /// joined in item order: the same text for any number of workers.
-    static func text(count: Int, chunk: Int, threads: Int,
-                     body: @Sendable (_ range: Range<Int>, _ text: inout String) throws -> Void) throws -> String {
-        try map(count: (count + chunk - 1) / chunk, threads: threads, makeWorker: { () }, body: { _, c -> String in
-            var text = ""
-            try body((c * chunk)..<min(count, (c + 1) * chunk), &text)
-            return text
-        }).joined()
+    static func text(
+        count: Int, chunk: Int, threads: Int,
+        body: @Sendable (_ range: Range<Int>, _ text: inout String) throws -> Void
+    ) throws -> String {
+        try map(
+            count: (count + chunk - 1) / chunk, threads: threads, makeWorker: { () },
+            body: { _, c -> String in
+                var text = ""
+                try body((c * chunk)..<min(count, (c + 1) * chunk), &text)
+                return text
+            }
+        ).joined()
     }
 }

@@ -28,16 +28,26 @@ public enum RunLimits {
             if let resolution { return .invalidParameter(.resolution, problem: "\(resolution): \(problem)") }
             return .input(file: file, problem: problem)
         }
-        guard grid.width <= RasterGrid.maximumSide, grid.height <= RasterGrid.maximumSide, grid.cellCount <= execution.maxCells else {
-            throw fail("the analysis grid of \(size) is over the limit of \(execution.maxCells) cells (raise it with \(param: .maxCells) N)")
+        guard grid.width <= RasterGrid.maximumSide, grid.height <= RasterGrid.maximumSide,
+            grid.cellCount <= execution.maxCells
+        else {
+            throw fail(
+                "the analysis grid of \(size) is over the limit of \(execution.maxCells) cells (raise it with \(param: .maxCells) N)"
+            )
         }
         let (plan, workers, tiles, rows, other) = try planned(inputs, execution: execution)
         let needed = tiles + rows + other
         guard needed <= Double(execution.memoryLimitBytes) else {
-            let detail = "per-row cell areas \(gb(rows)), tile buffers \(gb(tiles)) (\(workers) worker(s), tiles of \(plan.tiles.tileWidth) × \(plan.tiles.tileHeight) cells), read-ahead and cache \(gb(other))"
-            let limit = "more than the memory limit of \(gb(Double(execution.memoryLimitBytes))) (by default half of this machine's memory)"
+            let detail =
+                "per-row cell areas \(gb(rows)), tile buffers \(gb(tiles)) (\(workers) worker(s), tiles of \(plan.tiles.tileWidth) × \(plan.tiles.tileHeight) cells), read-ahead and cache \(gb(other))"
+            let limit =
+                "more than the memory limit of \(gb(Double(execution.memoryLimitBytes))) (by default half of this machine's memory)"
             if tiles > rows, execution.tileSize != nil {
-                throw VerdantError.invalidParameter(.tileSize, problem: "\(execution.tileSize!): the run would hold about \(gb(needed)) (\(detail)), \(limit): give a smaller \(param: .tileSize) or fewer \(param: .threads)")
+                throw VerdantError.invalidParameter(
+                    .tileSize,
+                    problem:
+                        "\(execution.tileSize!): the run would hold about \(gb(needed)) (\(detail)), \(limit): give a smaller \(param: .tileSize) or fewer \(param: .threads)"
+                )
             }
             throw fail("the analysis grid of \(size) would need about \(gb(needed)) of memory (\(detail)), \(limit)")
         }
@@ -51,11 +61,15 @@ public enum RunLimits {
         return Int(clamping: Int64(min(tiles + rows + other, 9e18)))
     }
 
-    private static func planned(_ inputs: ResolvedInputs, execution: ExecutionOptions) throws
-        -> (plan: TilePlan, workers: Int, tiles: Double, rows: Double, other: Double) {
+    private static func planned(
+        _ inputs: ResolvedInputs, execution: ExecutionOptions
+    ) throws
+        -> (plan: TilePlan, workers: Int, tiles: Double, rows: Double, other: Double)
+    {
         let grid = inputs.grid
-        let plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
-                                blockHeight: inputs.blockHeight, requested: execution.tileSize)
+        let plan = try TilePlan(
+            width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
+            blockHeight: inputs.blockHeight, requested: execution.tileSize)
         let tileCells = Double(plan.tiles.tileWidth) * Double(plan.tiles.tileHeight)
         let workers = max(1, min(execution.threads, plan.count))
         let tiles = Double(workers) * tileCells * bytesPerTileCell(bands: inputs.bands.count)

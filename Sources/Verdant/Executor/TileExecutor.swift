@@ -17,7 +17,8 @@ public enum TileExecutor {
     ) throws -> [Partial] {
         let count = selection?.count ?? tiles.count
         // The one worker pool: ParallelMap keeps results in order and throws the first failing index's error.
-        return try ParallelMap.map(count: count, threads: threads, progress: progress, makeWorker: makeWorker) { worker, index in
+        return try ParallelMap.map(count: count, threads: threads, progress: progress, makeWorker: makeWorker) {
+            worker, index in
             let tile = selection?[index] ?? index
             return try process(&worker, tile, tiles[tile])
         }

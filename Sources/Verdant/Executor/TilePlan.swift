@@ -18,8 +18,9 @@ public struct TilePlan: Hashable, Sendable {
             // Strips span the raster: keep tiles near target² cells.
             ky = max(1, (target * target) / max(1, width * bh))
         }
-        tiles = try BlockWindows(rasterWidth: width, rasterHeight: height,
-                                 tileWidth: min(width, bw * kx), tileHeight: min(height, bh * ky))
+        tiles = try BlockWindows(
+            rasterWidth: width, rasterHeight: height,
+            tileWidth: min(width, bw * kx), tileHeight: min(height, bh * ky))
     }
 
     /// Number of tiles.

@@ -47,8 +47,9 @@ public final class TileReader {
     /// Decodes every file's bands over `window` (one GDAL request per file) in the files' own cell types, into
     /// new storage: for reading ahead.
     public func decode(_ window: Window) throws -> RawTile {
-        var tile = RawTile(window: window, samples: groups.map { RawSamples(for: $0.type) },
-                           masks: Array(repeating: [], count: inputs.bands.count))
+        var tile = RawTile(
+            window: window, samples: groups.map { RawSamples(for: $0.type) },
+            masks: Array(repeating: [], count: inputs.bands.count))
         try decode(window, into: &tile)
         return tile
     }
@@ -85,8 +86,11 @@ public final class TileReader {
             loaded = decoded
             return
         }
-        var own = loaded ?? RawTile(window: window, samples: groups.map { RawSamples(for: $0.type) },
-                                    masks: Array(repeating: [], count: inputs.bands.count))
+        var own =
+            loaded
+            ?? RawTile(
+                window: window, samples: groups.map { RawSamples(for: $0.type) },
+                masks: Array(repeating: [], count: inputs.bands.count))
         loaded = nil
         try decode(window, into: &own)
         loaded = own
@@ -103,9 +107,10 @@ public final class TileReader {
         if values.count != n * inputs.bands.count { values = [Double](repeating: .nan, count: n * inputs.bands.count) }
         for (g, group) in groups.enumerated() {
             for slot in group.slots {
-                tile.samples[g].convert(conversion(slot: slot), runs: runs, count: n,
-                                        mask: inputs.bands[slot].hasExplicitMask ? tile.masks[slot] : nil,
-                                        into: &values, at: slot * n)
+                tile.samples[g].convert(
+                    conversion(slot: slot), runs: runs, count: n,
+                    mask: inputs.bands[slot].hasExplicitMask ? tile.masks[slot] : nil,
+                    into: &values, at: slot * n)
             }
         }
         converted = true
@@ -130,7 +135,9 @@ public final class TileReader {
     func stored(slot: Int) -> (samples: RawSamples, conversion: RawSamples.Conversion)? {
         guard let tile = loaded, !inputs.bands[slot].hasExplicitMask else { return nil }
         let conversion = self.conversion(slot: slot)
-        guard conversion.alphaBase == nil, let g = groups.firstIndex(where: { $0.slots.contains(slot) }) else { return nil }
+        guard conversion.alphaBase == nil, let g = groups.firstIndex(where: { $0.slots.contains(slot) }) else {
+            return nil
+        }
         return (tile.samples[g], conversion)
     }
 }

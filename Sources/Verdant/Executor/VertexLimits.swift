@@ -19,7 +19,9 @@ public struct VertexLimits: Hashable, Sendable {
 
     /// Throws for limits that cannot work.
     public func validate() throws {
-        for (value, parameter) in [(perParcel, Parameter.maxParcelVertices), (total, .maxTotalVertices), (repair, .maxRepairVertices)] where value < 4 {
+        for (value, parameter) in [
+            (perParcel, Parameter.maxParcelVertices), (total, .maxTotalVertices), (repair, .maxRepairVertices)
+        ] where value < 4 {
             throw VerdantError.invalidParameter(parameter, problem: "must be at least 4 (got \(value))")
         }
     }

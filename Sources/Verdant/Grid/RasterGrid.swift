@@ -36,7 +36,9 @@ public struct RasterGrid: Hashable, Sendable {
         unitSize = crs.isGeographic ? crs.angularUnitsInRadians : crs.linearUnitsInMetres
         ellipsoid = Ellipsoid(semiMajorAxis: crs.semiMajorAxis, inverseFlattening: crs.inverseFlattening)
         if isGeographic && !gt.isNorthUp {
-            throw VerdantError.input(file: path, problem: "is a rotated longitude/latitude grid; Verdant needs north-up cells on geographic grids")
+            throw VerdantError.input(
+                file: path,
+                problem: "is a rotated longitude/latitude grid; Verdant needs north-up cells on geographic grids")
         }
     }
 
@@ -55,7 +57,9 @@ public struct RasterGrid: Hashable, Sendable {
     /// side (`file` names the grid's file).
     func resampled(cellSize: Double, file: String) throws -> RasterGrid {
         guard cellSize.isFinite, cellSize > 0, geoTransform.isNorthUp else {
-            throw VerdantError.invalidParameter(.resolution, problem: "must be a positive cell size in the grid's CRS units, on a north-up grid (got \(cellSize))")
+            throw VerdantError.invalidParameter(
+                .resolution,
+                problem: "must be a positive cell size in the grid's CRS units, on a north-up grid (got \(cellSize))")
         }
         var g = self
         let e = extent
@@ -63,11 +67,16 @@ public struct RasterGrid: Hashable, Sendable {
         let rows = ((e.maxY - e.minY) / cellSize - 1e-9).rounded(.up)
         guard columns <= Double(Self.maximumSide), rows <= Double(Self.maximumSide) else {
             func count(_ v: Double) -> String { v.isFinite ? String(format: "%.3g", v) : "infinitely many" }
-            throw VerdantError.invalidParameter(.resolution, problem: "\(cellSize) makes an analysis grid of \(count(columns)) × \(count(rows)) cells (\(count(columns * rows)) cells) over \(file); a grid has at most \(Self.maximumSide) cells a side: give a coarser \(param: .resolution)")
+            throw VerdantError.invalidParameter(
+                .resolution,
+                problem:
+                    "\(cellSize) makes an analysis grid of \(count(columns)) × \(count(rows)) cells (\(count(columns * rows)) cells) over \(file); a grid has at most \(Self.maximumSide) cells a side: give a coarser \(param: .resolution)"
+            )
         }
         g.width = max(1, Int(columns))
         g.height = max(1, Int(rows))
-        g.geoTransform = GeoTransform(originX: geoTransform.originX, originY: geoTransform.originY, cellWidth: cellSize, cellHeight: cellSize)
+        g.geoTransform = GeoTransform(
+            originX: geoTransform.originX, originY: geoTransform.originY, cellWidth: cellSize, cellHeight: cellSize)
         return g
     }
 
@@ -88,8 +97,9 @@ public struct RasterGrid: Hashable, Sendable {
         let span = geoTransform.cellWidth * degreesPerUnit
         let top = (geoTransform.originY - Double(row) * geoTransform.cellHeight) * degreesPerUnit
         let bottom = (geoTransform.originY - Double(row + 1) * geoTransform.cellHeight) * degreesPerUnit
-        return ellipsoid.cellRowArea(southLatitude: Swift.min(top, bottom), northLatitude: Swift.max(top, bottom),
-                                     longitudeSpan: abs(span))
+        return ellipsoid.cellRowArea(
+            southLatitude: Swift.min(top, bottom), northLatitude: Swift.max(top, bottom),
+            longitudeSpan: abs(span))
     }
 }
 
@@ -99,10 +109,12 @@ extension RasterGrid {
     func area(of geometry: MultiPolygon) -> Double {
         if isGeographic {
             let degrees = unitSize * 180 / Double.pi
-            let inDegrees = MultiPolygon(polygons: geometry.polygons.map { p in
-                Polygon(exterior: p.exterior.map { Coordinate(x: $0.x * degrees, y: $0.y * degrees) },
+            let inDegrees = MultiPolygon(
+                polygons: geometry.polygons.map { p in
+                    Polygon(
+                        exterior: p.exterior.map { Coordinate(x: $0.x * degrees, y: $0.y * degrees) },
                         holes: p.holes.map { $0.map { Coordinate(x: $0.x * degrees, y: $0.y * degrees) } })
-            })
+                })
             return ellipsoid.area(of: inDegrees)
         }
         return geometry.area * unitSize * unitSize
@@ -111,7 +123,8 @@ extension RasterGrid {
     /// The grid as the coverage code sees it (north-up only).
     public var cellGrid: CellGrid? {
         guard geoTransform.isNorthUp else { return nil }
-        return CellGrid(originX: geoTransform.originX, originY: geoTransform.originY, cellWidth: geoTransform.cellWidth,
-                        cellHeight: geoTransform.cellHeight, columns: width, rows: height)
+        return CellGrid(
+            originX: geoTransform.originX, originY: geoTransform.originY, cellWidth: geoTransform.cellWidth,
+            cellHeight: geoTransform.cellHeight, columns: width, rows: height)
     }
 }

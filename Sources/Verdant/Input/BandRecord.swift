@@ -22,7 +22,11 @@ public struct BandRecord: Hashable, Sendable, Codable {
     public var gdalOffset: Double
 
     enum CodingKeys: String, CodingKey {
-        case role, path, band, description, dataType = "data_type", nodata, gdalScale = "gdal_scale", gdalOffset = "gdal_offset"
+        case role, path, band, description
+        case dataType = "data_type"
+        case nodata
+        case gdalScale = "gdal_scale"
+        case gdalOffset = "gdal_offset"
         case resampling, files
     }
 

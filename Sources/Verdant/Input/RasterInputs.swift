@@ -33,10 +33,13 @@ public struct RasterInputs: Hashable, Sendable {
     }
 
     /// Red and NIR from one stacked file.
-    public static func stacked(path: String, red: BandSelector, nir: BandSelector,
-                               scaling: ReflectanceScaling? = nil) -> RasterInputs {
-        RasterInputs(bands: [.red: BandSource(path: path, band: red), .nir: BandSource(path: path, band: nir)],
-                     scaling: scaling)
+    public static func stacked(
+        path: String, red: BandSelector, nir: BandSelector,
+        scaling: ReflectanceScaling? = nil
+    ) -> RasterInputs {
+        RasterInputs(
+            bands: [.red: BandSource(path: path, band: red), .nir: BandSource(path: path, band: nir)],
+            scaling: scaling)
     }
 
     /// Roles from `--band ROLE=FILE[:BAND]` assignments; a role given several times is a mosaic of its files
@@ -46,7 +49,11 @@ public struct RasterInputs: Hashable, Sendable {
         for a in assignments {
             if var existing = bands[a.role] {
                 guard existing.band == a.source.band else {
-                    throw VerdantError.invalidParameter(.band, problem: "\(a.role) is given with band \(existing.band) and band \(a.source.band): a mosaic takes the same band of every file")
+                    throw VerdantError.invalidParameter(
+                        .band,
+                        problem:
+                            "\(a.role) is given with band \(existing.band) and band \(a.source.band): a mosaic takes the same band of every file"
+                    )
                 }
                 existing.paths += a.source.paths
                 bands[a.role] = existing
@@ -66,8 +73,12 @@ public struct RasterInputs: Hashable, Sendable {
     /// Throws for a scale that is zero or not finite, an offset that is not finite, or a resolution that is not a
     /// positive number (each when given).
     public static func validate(scale: Double?, offset: Double?, resolution: Double?) throws {
-        if let scale, !scale.isFinite || scale == 0 { throw VerdantError.invalidParameter(.scale, problem: "must be a non-zero finite number") }
-        if let offset, !offset.isFinite { throw VerdantError.invalidParameter(.offset, problem: "must be a finite number") }
+        if let scale, !scale.isFinite || scale == 0 {
+            throw VerdantError.invalidParameter(.scale, problem: "must be a non-zero finite number")
+        }
+        if let offset, !offset.isFinite {
+            throw VerdantError.invalidParameter(.offset, problem: "must be a finite number")
+        }
         if let resolution, !(resolution.isFinite && resolution > 0) {
             throw VerdantError.invalidParameter(.resolution, problem: "must be a positive number")
         }
@@ -77,7 +88,9 @@ public struct RasterInputs: Hashable, Sendable {
     public func require(_ roles: [BandRole], for purpose: String = "this run") throws {
         let missing = roles.filter { bands[$0] == nil }
         if !missing.isEmpty {
-            throw VerdantError.usage("\(purpose) needs the \(missing.map(\.name).joined(separator: ", ")) band(s), which the input lacks: give them with \(param: .band) ROLE=FILE[:BAND] (or \(param: .raster) FILE \(param: .red) BAND \(param: .nir) BAND, or \(param: .sensor))")
+            throw VerdantError.usage(
+                "\(purpose) needs the \(missing.map(\.name).joined(separator: ", ")) band(s), which the input lacks: give them with \(param: .band) ROLE=FILE[:BAND] (or \(param: .raster) FILE \(param: .red) BAND \(param: .nir) BAND, or \(param: .sensor))"
+            )
         }
     }
 }

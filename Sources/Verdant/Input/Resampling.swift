@@ -18,7 +18,9 @@ public enum Resampling: String, Hashable, Sendable, CaseIterable, Codable {
     /// Parses a GDAL method name (`average`, `bilinear`, `cubic`, `cubicspline`, `lanczos`, `near`, `mode`).
     public init(parsing text: String) throws {
         guard let r = Resampling(rawValue: text.lowercased()) else {
-            throw VerdantError.invalidParameter(.resampling, problem: "must be \(Resampling.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(text)')")
+            throw VerdantError.invalidParameter(
+                .resampling,
+                problem: "must be \(Resampling.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(text)')")
         }
         self = r
     }

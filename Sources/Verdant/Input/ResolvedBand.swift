@@ -33,9 +33,11 @@ public struct ResolvedBand: Hashable, Sendable {
     public var resampling: Resampling?
 
     /// Every field.
-    public init(role: BandRole, source: String, fileCount: Int, path: String, index: Int, sourceIndex: Int,
-                bandDescription: String, dataType: DataType, noData: Double?, gdalScale: Double, gdalOffset: Double,
-                hasExplicitMask: Bool, alphaIndex: Int? = nil, resampling: Resampling? = nil) {
+    public init(
+        role: BandRole, source: String, fileCount: Int, path: String, index: Int, sourceIndex: Int,
+        bandDescription: String, dataType: DataType, noData: Double?, gdalScale: Double, gdalOffset: Double,
+        hasExplicitMask: Bool, alphaIndex: Int? = nil, resampling: Resampling? = nil
+    ) {
         self.role = role
         self.source = source
         self.fileCount = fileCount

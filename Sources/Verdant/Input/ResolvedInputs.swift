@@ -25,7 +25,8 @@ public struct ResolvedInputs: Hashable, Sendable {
 
     /// Equality over every field but the scratch folder.
     public static func == (a: ResolvedInputs, b: ResolvedInputs) -> Bool {
-        a.bands == b.bands && a.grid == b.grid && a.scaling == b.scaling && a.blockWidth == b.blockWidth && a.blockHeight == b.blockHeight
+        a.bands == b.bands && a.grid == b.grid && a.scaling == b.scaling && a.blockWidth == b.blockWidth
+            && a.blockHeight == b.blockHeight
     }
 
     /// Hashes every field but the scratch folder.
@@ -80,7 +81,9 @@ public struct ResolvedInputs: Hashable, Sendable {
         var found: [Found] = []
         for role in inputs.bands.keys.sorted() {
             let source = inputs.bands[role]!
-            found.append(try find(role: role, source: source, inputs: inputs, assumed: assumed, opened: &opened, scratch: scratch))
+            found.append(
+                try find(
+                    role: role, source: source, inputs: inputs, assumed: assumed, opened: &opened, scratch: scratch))
         }
         guard !found.isEmpty else { throw VerdantError.usage("no input bands given") }
 
@@ -88,14 +91,16 @@ public struct ResolvedInputs: Hashable, Sendable {
         let base: Found
         if let gridRole = inputs.gridRole {
             guard let f = found.first(where: { $0.role == gridRole }) else {
-                throw VerdantError.invalidParameter(.gridBand, problem: "\(gridRole): the input has no \(gridRole) band")
+                throw VerdantError.invalidParameter(
+                    .gridBand, problem: "\(gridRole): the input has no \(gridRole) band")
             }
             base = f
         } else {
             base = found.min { cellSizeMetres($0) < cellSizeMetres($1) }!
         }
-        var grid = try RasterGrid(path: base.source.path, width: base.width, height: base.height,
-                                  geoTransform: base.geoTransform, crs: base.crs)
+        var grid = try RasterGrid(
+            path: base.source.path, width: base.width, height: base.height,
+            geoTransform: base.geoTransform, crs: base.crs)
         if let resolution = inputs.resolution {
             grid = try grid.resampled(cellSize: resolution, file: base.source.path)
         }
@@ -105,7 +110,8 @@ public struct ResolvedInputs: Hashable, Sendable {
         for f in found {
             var band = f.band
             let gridCRS = try SpatialReference(userInput: grid.crsWKT)
-            let onGrid = f.width == grid.width && f.height == grid.height && f.geoTransform.isClose(to: grid.geoTransform)
+            let onGrid =
+                f.width == grid.width && f.height == grid.height && f.geoTransform.isClose(to: grid.geoTransform)
                 && f.crs.isSame(as: gridCRS)
             if !onGrid {
                 band = try align(f, onto: grid, resampling: inputs.resampling, scratch: scratch)
@@ -113,20 +119,25 @@ public struct ResolvedInputs: Hashable, Sendable {
             bands.append(band)
         }
         let block: (width: Int, height: Int) = inputs.resolution == nil ? base.blockSize : (512, 512)
-        var resolved = ResolvedInputs(bands: bands, grid: grid, scaling: inputs.scaling, gridRole: base.role,
-                                      blockWidth: block.width, blockHeight: block.height, scratch: scratch)
+        var resolved = ResolvedInputs(
+            bands: bands, grid: grid, scaling: inputs.scaling, gridRole: base.role,
+            blockWidth: block.width, blockHeight: block.height, scratch: scratch)
         resolved.scalingOrigin = inputs.scalingOrigin
         return resolved
     }
 
-    private static func find(role: BandRole, source: BandSource, inputs: RasterInputs, assumed: SpatialReference?,
-                             opened: inout [String: Dataset], scratch: ScratchFolder) throws -> Found {
+    private static func find(
+        role: BandRole, source: BandSource, inputs: RasterInputs, assumed: SpatialReference?,
+        opened: inout [String: Dataset], scratch: ScratchFolder
+    ) throws -> Found {
         var datasets: [Dataset] = []
         var indices: [Int] = []
         var first: RasterBand?
         for path in source.paths {
             let ds: Dataset
-            if let d = opened[path] { ds = d } else {
+            if let d = opened[path] {
+                ds = d
+            } else {
                 ds = try open(path)
                 opened[path] = ds
             }
@@ -135,14 +146,18 @@ public struct ResolvedInputs: Hashable, Sendable {
             datasets.append(ds)
             indices.append(b.index)
         }
-        var band = try describe(first!, role: role, path: source.path,
-                                defaultNoData: role.kind == .reflectance || role == .scl ? inputs.defaultNoData : nil)
+        var band = try describe(
+            first!, role: role, path: source.path,
+            defaultNoData: role.kind == .reflectance || role == .scl ? inputs.defaultNoData : nil)
         var dataset = datasets[0]
         var index = indices[0]
         if source.paths.count > 1 {
             guard Set(indices).count == 1 else {
-                throw VerdantError.input(file: source.paths[indices.firstIndex { $0 != indices[0] }!],
-                                         problem: "holds the \(role) band at index \(indices.first { $0 != indices[0] }!), not \(indices[0]) as \(source.path) does: a mosaic takes the same band of every file")
+                throw VerdantError.input(
+                    file: source.paths[indices.firstIndex { $0 != indices[0] }!],
+                    problem:
+                        "holds the \(role) band at index \(indices.first { $0 != indices[0] }!), not \(indices[0]) as \(source.path) does: a mosaic takes the same band of every file"
+                )
             }
             let mosaicPath = scratch.file("\(role.name)-mosaic.vrt")
             var args = ["-b", "\(index)"]
@@ -152,7 +167,9 @@ public struct ResolvedInputs: Hashable, Sendable {
                 try m.close()
                 dataset = try Dataset.open(mosaicPath)
             } catch {
-                throw VerdantError.input(file: source.path, problem: "cannot be mosaicked with \(source.paths.dropFirst().joined(separator: ", ")): \(error)")
+                throw VerdantError.input(
+                    file: source.path,
+                    problem: "cannot be mosaicked with \(source.paths.dropFirst().joined(separator: ", ")): \(error)")
             }
             index = 1
             band.path = mosaicPath
@@ -161,8 +178,9 @@ public struct ResolvedInputs: Hashable, Sendable {
             band.alphaIndex = nil
         }
         let (gt, crs) = try georeferencing(of: dataset, path: source.path, assumed: assumed)
-        return Found(role: role, source: source, dataset: dataset, index: index, band: band, crs: crs, geoTransform: gt,
-                     width: dataset.width, height: dataset.height, blockSize: try dataset.band(index).blockSize)
+        return Found(
+            role: role, source: source, dataset: dataset, index: index, band: band, crs: crs, geoTransform: gt,
+            width: dataset.width, height: dataset.height, blockSize: try dataset.band(index).blockSize)
     }
 
     /// Approximate cell size in m², to find the finest input.
@@ -178,27 +196,40 @@ public struct ResolvedInputs: Hashable, Sendable {
     }
 
     /// A virtual raster of the band on `grid`.
-    private static func align(_ f: Found, onto grid: RasterGrid, resampling: Resampling?, scratch: ScratchFolder) throws -> ResolvedBand {
+    private static func align(
+        _ f: Found, onto grid: RasterGrid, resampling: Resampling?, scratch: ScratchFolder
+    ) throws -> ResolvedBand {
         let target = try SpatialReference(userInput: grid.crsWKT)
         let extent = grid.extent
         // The band must reach the grid: its corners in the grid's CRS must overlap the grid's extent.
         do {
             let ct = try CoordinateTransformation(from: f.crs, to: target)
             var xs: [Double] = [], ys: [Double] = []
-            for (c, r) in [(0.0, 0.0), (Double(f.width), 0), (0, Double(f.height)), (Double(f.width), Double(f.height)),
-                           (Double(f.width) / 2, 0), (Double(f.width) / 2, Double(f.height)), (0, Double(f.height) / 2), (Double(f.width), Double(f.height) / 2)] {
+            for (c, r) in [
+                (0.0, 0.0), (Double(f.width), 0), (0, Double(f.height)), (Double(f.width), Double(f.height)),
+                (Double(f.width) / 2, 0), (Double(f.width) / 2, Double(f.height)), (0, Double(f.height) / 2),
+                (Double(f.width), Double(f.height) / 2)
+            ] {
                 let p = f.geoTransform.apply(column: c, row: r)
                 xs.append(p.x)
                 ys.append(p.y)
             }
             try ct.transform(x: &xs, y: &ys)
-            if xs.max()! <= extent.minX || xs.min()! >= extent.maxX || ys.max()! <= extent.minY || ys.min()! >= extent.maxY {
-                throw VerdantError.input(file: f.source.path, problem: "the \(f.role) band does not overlap the analysis grid (\(grid.width) × \(grid.height) cells of \(grid.crsName)), so it cannot be aligned with the other bands")
+            if xs.max()! <= extent.minX || xs.min()! >= extent.maxX || ys.max()! <= extent.minY
+                || ys.min()! >= extent.maxY
+            {
+                throw VerdantError.input(
+                    file: f.source.path,
+                    problem:
+                        "the \(f.role) band does not overlap the analysis grid (\(grid.width) × \(grid.height) cells of \(grid.crsName)), so it cannot be aligned with the other bands"
+                )
             }
         } catch let e as VerdantError {
             throw e
         } catch {
-            throw VerdantError.input(file: f.source.path, problem: "the \(f.role) band cannot be aligned with the analysis grid (\(grid.crsName)): \(error)")
+            throw VerdantError.input(
+                file: f.source.path,
+                problem: "the \(f.role) band cannot be aligned with the analysis grid (\(grid.crsName)): \(error)")
         }
         let method: Resampling
         if f.role.kind == .classes {
@@ -222,15 +253,21 @@ public struct ResolvedInputs: Hashable, Sendable {
         let path = scratch.file("\(f.role.name)-on-grid.vrt")
         do {
             // One band (with its mask) of the source, then warped onto the grid.
-            let single = f.dataset.bandCount == 1 ? f.dataset
-                : try BandSubset.vrt(of: f.dataset, band: f.index, alpha: f.band.alphaIndex, path: scratch.file("\(f.role.name)-band.vrt"))
-            let vrt = try Warp.toVRT(single, path: path, crsWKT: grid.crsWKT, extent: extent, width: grid.width,
-                                     height: grid.height, resampling: method.rawValue, arguments: args)
+            let single =
+                f.dataset.bandCount == 1
+                ? f.dataset
+                : try BandSubset.vrt(
+                    of: f.dataset, band: f.index, alpha: f.band.alphaIndex,
+                    path: scratch.file("\(f.role.name)-band.vrt"))
+            let vrt = try Warp.toVRT(
+                single, path: path, crsWKT: grid.crsWKT, extent: extent, width: grid.width,
+                height: grid.height, resampling: method.rawValue, arguments: args)
             try vrt.close()
             let check = try Dataset.open(path)
             band.hasExplicitMask = try check.band(1).maskFlags.isExplicitMask
         } catch {
-            throw VerdantError.input(file: f.source.path, problem: "the \(f.role) band cannot be resampled onto the analysis grid: \(error)")
+            throw VerdantError.input(
+                file: f.source.path, problem: "the \(f.role) band cannot be resampled onto the analysis grid: \(error)")
         }
         band.path = path
         band.index = 1
@@ -243,9 +280,15 @@ public struct ResolvedInputs: Hashable, Sendable {
     /// the user must say it (digital numbers taken as reflectance give wrong biomass with no error).
     static func checkScaling(_ bands: [ResolvedBand], origin: ScalingOrigin) throws {
         guard origin == .unstated else { return }
-        for band in bands where band.role.kind == .reflectance && !band.dataType.isFloatingPoint
-            && band.gdalScale == 1 && band.gdalOffset == 0 {
-            throw VerdantError.input(file: band.source, problem: "the \(band.role) band (band \(band.sourceIndex), \(band.dataType.rawValue)) holds integers with no scale or offset in its metadata, so its reflectance is unknown: give \(param: .sensor) NAME, \(param: .scale)/\(param: .offset) (Sentinel-2 L2A: \(param: .scale) 0.0001 \(param: .offset) -0.1), or \(param: .scale) 1 to use the values as they are")
+        for band in bands
+        where band.role.kind == .reflectance && !band.dataType.isFloatingPoint
+            && band.gdalScale == 1 && band.gdalOffset == 0
+        {
+            throw VerdantError.input(
+                file: band.source,
+                problem:
+                    "the \(band.role) band (band \(band.sourceIndex), \(band.dataType.rawValue)) holds integers with no scale or offset in its metadata, so its reflectance is unknown: give \(param: .sensor) NAME, \(param: .scale)/\(param: .offset) (Sentinel-2 L2A: \(param: .scale) 0.0001 \(param: .offset) -0.1), or \(param: .scale) 1 to use the values as they are"
+            )
         }
     }
 
@@ -260,11 +303,14 @@ public struct ResolvedInputs: Hashable, Sendable {
         }
     }
 
-    static func findBand(_ selector: BandSelector, in dataset: Dataset, path: String, role: BandRole) throws -> RasterBand {
+    static func findBand(
+        _ selector: BandSelector, in dataset: Dataset, path: String, role: BandRole
+    ) throws -> RasterBand {
         switch selector {
         case .index(let i):
             guard i >= 1, i <= dataset.bandCount else {
-                throw VerdantError.input(file: path, problem: "has \(dataset.bandCount) band(s); there is no band \(i) for \(role)")
+                throw VerdantError.input(
+                    file: path, problem: "has \(dataset.bandCount) band(s); there is no band \(i) for \(role)")
             }
             return try dataset.band(i)
         case .description(let name):
@@ -272,15 +318,23 @@ public struct ResolvedInputs: Hashable, Sendable {
             if let exact = all.first(where: { $0.bandDescription == name }) { return exact }
             let folded = all.filter { $0.bandDescription.lowercased() == name.lowercased() }
             if folded.count == 1 { return folded[0] }
-            let names = all.map { $0.bandDescription.isEmpty ? "(band \($0.index): no description)" : $0.bandDescription }
-            throw VerdantError.input(file: path, problem: "has no band described '\(name)' for \(role) (bands: \(names.joined(separator: ", ")))")
+            let names = all.map {
+                $0.bandDescription.isEmpty ? "(band \($0.index): no description)" : $0.bandDescription
+            }
+            throw VerdantError.input(
+                file: path,
+                problem: "has no band described '\(name)' for \(role) (bands: \(names.joined(separator: ", ")))")
         }
     }
 
-    static func describe(_ band: RasterBand, role: BandRole, path: String, defaultNoData: Double?) throws -> ResolvedBand {
+    static func describe(
+        _ band: RasterBand, role: BandRole, path: String, defaultNoData: Double?
+    ) throws -> ResolvedBand {
         let type = band.dataType
         guard !type.isComplex, type != .unknown else {
-            throw VerdantError.band(file: path, band: "\(band.index)", problem: "is of type \(type.rawValue); Verdant reads real-valued bands (Byte to Float64)")
+            throw VerdantError.band(
+                file: path, band: "\(band.index)",
+                problem: "is of type \(type.rawValue); Verdant reads real-valued bands (Byte to Float64)")
         }
         var noData: Double?
         if let nd = band.noDataValue ?? defaultNoData {
@@ -295,11 +349,13 @@ public struct ResolvedInputs: Hashable, Sendable {
         let explicit = band.maskFlags.isExplicitMask
         var alpha: Int?
         if !explicit && role.kind == .reflectance {
-            alpha = try band.dataset.bands().first { $0.index != band.index && $0.colorInterpretation == "Alpha" }?.index
+            alpha = try band.dataset.bands().first { $0.index != band.index && $0.colorInterpretation == "Alpha" }?
+                .index
         }
-        return ResolvedBand(role: role, source: path, fileCount: 1, path: path, index: band.index, sourceIndex: band.index,
-                            bandDescription: band.bandDescription, dataType: type, noData: noData,
-                            gdalScale: band.scale ?? 1, gdalOffset: band.offset ?? 0,
-                            hasExplicitMask: explicit, alphaIndex: alpha, resampling: nil)
+        return ResolvedBand(
+            role: role, source: path, fileCount: 1, path: path, index: band.index, sourceIndex: band.index,
+            bandDescription: band.bandDescription, dataType: type, noData: noData,
+            gdalScale: band.scale ?? 1, gdalOffset: band.offset ?? 0,
+            hasExplicitMask: explicit, alphaIndex: alpha, resampling: nil)
     }
 }

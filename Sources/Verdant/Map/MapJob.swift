@@ -17,13 +17,16 @@ public enum MapJob {
         let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
         try RunLimits.check(inputs, resolution: request.inputs.resolution, execution: request.execution)
         let grid = inputs.grid
-        let plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
-                                blockHeight: inputs.blockHeight, requested: request.execution.tileSize)
+        let plan = try TilePlan(
+            width: grid.width, height: grid.height, blockWidth: inputs.blockWidth,
+            blockHeight: inputs.blockHeight, requested: request.execution.tileSize)
         GDAL.setCacheMax(bytes: request.execution.gdalCacheBytes)
         var cog = request.cog
         cog.threads = request.execution.threads
         let hasNDVI = inputs.band(.red) != nil && inputs.band(.nir) != nil
-        if request.ndviOutput != nil && !hasNDVI { try request.inputs.require([.red, .nir], for: String(naming: "\(param: .ndviOutput)")) }
+        if request.ndviOutput != nil && !hasNDVI {
+            try request.inputs.require([.red, .nir], for: String(naming: "\(param: .ndviOutput)"))
+        }
 
         let protected = inputs.sourcePaths
         // (slot, kind shown in the summary, path, band description, unit); slots: 0 NDVI, 1 index, 2 AGB, 3 CO2e.
@@ -31,16 +34,20 @@ public enum MapJob {
             (0, "ndvi", request.ndviOutput, "NDVI", "1"),
             (1, rules.index.name, request.indexOutput, rules.index.name.uppercased(), "1"),
             (2, "agb_t_per_ha", request.agbOutput, "AGB", "t/ha"),
-            (3, "co2e_t_per_ha", request.carbonOutput, "CO2e", "tCO2e/ha"),
+            (3, "co2e_t_per_ha", request.carbonOutput, "CO2e", "tCO2e/ha")
         ]
         let targets = try wanted.compactMap { slot, kind, path, description, unit in
-            try path.map { (slot, kind, try OutputPath($0, inputs: protected, overwrite: request.overwrite), description, unit) }
+            try path.map {
+                (slot, kind, try OutputPath($0, inputs: protected, overwrite: request.overwrite), description, unit)
+            }
         }
         let outputPaths = targets.map(\.2.path)
         if Set(outputPaths).count != outputPaths.count {
             throw VerdantError.usage("two outputs are the same file: \(outputPaths.joined(separator: ", "))")
         }
-        let writers = try targets.map { try COGWriter(output: $0.2, grid: grid, bandDescription: $0.3, unit: $0.4, options: cog) }
+        let writers = try targets.map {
+            try COGWriter(output: $0.2, grid: grid, bandDescription: $0.3, unit: $0.4, options: cog)
+        }
         defer { writers.forEach { $0.abandon() } }
         func writer(_ slot: Int) -> COGWriter? { targets.firstIndex { $0.0 == slot }.map { writers[$0] } }
         let ndviWriter = writer(0), indexWriter = writer(1), agbWriter = writer(2), carbonWriter = writer(3)
@@ -51,8 +58,10 @@ public enum MapJob {
         let partials = try TileExecutor.run(
             tiles: plan.tiles, threads: request.execution.threads, progress: request.execution.progress,
             makeWorker: {
-                try MapWorker(inputs: inputs, writers: .init(ndvi: ndviWriter, index: indexWriter, agb: agbWriter, co2e: carbonWriter),
-                              co2ePerAGB: co2ePerAGB)
+                try MapWorker(
+                    inputs: inputs,
+                    writers: .init(ndvi: ndviWriter, index: indexWriter, agb: agbWriter, co2e: carbonWriter),
+                    co2ePerAGB: co2ePerAGB)
             },
             process: { worker, _, window in try worker.process(window, rowAreas: rowAreas, rules: rules) })
         var totals = SceneSums()
@@ -78,7 +87,8 @@ public enum MapJob {
             inputs: inputs.bands.map(BandRecord.init),
             scale: inputs.scaling.scale, offset: inputs.scaling.offset,
             model: request.model.expression, modelFormula: request.model.formula, modelSource: request.model.source,
-            outputs: targets.map { .init(kind: $0.1, path: $0.2.path) }, threads: request.execution.threads, tiles: plan.count,
+            outputs: targets.map { .init(kind: $0.1, path: $0.2.path) }, threads: request.execution.threads,
+            tiles: plan.count,
             verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal, warnings: warnings)
     }
 }
@@ -101,16 +111,18 @@ final class MapWorker {
     init(inputs: ResolvedInputs, writers: MapWriters, co2ePerAGB: Double) throws {
         reader = try TileReader(inputs: inputs)
         self.writers = writers
-        outputs = SceneKernel.Outputs(ndvi: writers.ndvi != nil, index: writers.index != nil, agb: writers.agb != nil,
-                                      co2e: writers.co2e != nil, co2ePerAGB: co2ePerAGB)
+        outputs = SceneKernel.Outputs(
+            ndvi: writers.ndvi != nil, index: writers.index != nil, agb: writers.agb != nil,
+            co2e: writers.co2e != nil, co2ePerAGB: co2ePerAGB)
     }
 
     func process(_ window: Window, rowAreas: [Double], rules: CellRules) throws -> SceneSums {
         try reader.load(window)
         try cells.compute(reader, count: window.cellCount, rules: rules)
         outputs.resize(window.cellCount)
-        var totals = SceneKernel.process(cells.buffers, width: window.width, rowAreas: rowAreas[window.rowOffset..<window.rowEnd],
-                                         outputs: &outputs)
+        var totals = SceneKernel.process(
+            cells.buffers, width: window.width, rowAreas: rowAreas[window.rowOffset..<window.rowEnd],
+            outputs: &outputs)
         totals.vegetationSigns = cells.vegetationSigns
         try writers.ndvi?.write(window: window, values: outputs.ndvi)
         try writers.index?.write(window: window, values: outputs.index)

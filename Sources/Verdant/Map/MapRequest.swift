@@ -24,9 +24,11 @@ public struct MapRequest: Hashable, Sendable {
     public var overwrite = false
 
     /// A map request.
-    public init(inputs: RasterInputs, model: BiomassModel = .example, masks: MaskRules = MaskRules(),
-                ndviOutput: String? = nil, indexOutput: String? = nil, agbOutput: String? = nil,
-                execution: ExecutionOptions = ExecutionOptions(), cog: COGOptions = COGOptions()) {
+    public init(
+        inputs: RasterInputs, model: BiomassModel = .example, masks: MaskRules = MaskRules(),
+        ndviOutput: String? = nil, indexOutput: String? = nil, agbOutput: String? = nil,
+        execution: ExecutionOptions = ExecutionOptions(), cog: COGOptions = COGOptions()
+    ) {
         self.inputs = inputs
         self.model = model
         self.masks = masks

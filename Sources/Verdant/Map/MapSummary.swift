@@ -66,12 +66,27 @@ public struct MapSummary: Hashable, Sendable, Codable {
     public var warnings: [String]
 
     enum CodingKeys: String, CodingKey {
-        case cells, validCells = "valid_cells", observedHa = "observed_ha", meanNDVI = "mean_ndvi"
-        case cloudCells = "cloud_cells", noDataCells = "nodata_cells", maskedCells = "masked_cells"
-        case index, meanIndex = "mean_index", warnings
-        case totalAGBTonnes = "total_agb_t", meanAGBTonnesPerHa = "mean_agb_t_per_ha"
-        case width, height, crs, crsCode = "crs_code", geoTransform = "geotransform", inputs, scale, offset
-        case model, modelFormula = "model_formula", modelSource = "model_source", outputs, threads, tiles
-        case verdantVersion = "verdant_version", gdalVersion = "gdal_version"
+        case cells
+        case validCells = "valid_cells"
+        case observedHa = "observed_ha"
+        case meanNDVI = "mean_ndvi"
+        case cloudCells = "cloud_cells"
+        case noDataCells = "nodata_cells"
+        case maskedCells = "masked_cells"
+        case index
+        case meanIndex = "mean_index"
+        case warnings
+        case totalAGBTonnes = "total_agb_t"
+        case meanAGBTonnesPerHa = "mean_agb_t_per_ha"
+        case width, height, crs
+        case crsCode = "crs_code"
+        case geoTransform = "geotransform"
+        case inputs, scale, offset
+        case model
+        case modelFormula = "model_formula"
+        case modelSource = "model_source"
+        case outputs, threads, tiles
+        case verdantVersion = "verdant_version"
+        case gdalVersion = "gdal_version"
     }
 }

@@ -21,7 +21,9 @@ public enum SceneKernel {
         private let wanted: (ndvi: Bool, index: Bool, agb: Bool, co2e: Bool)
 
         /// Outputs for the rasters wanted; `resize(_:)` makes them hold a tile's cells.
-        public init(ndvi: Bool = false, index: Bool = false, agb: Bool = false, co2e: Bool = false, co2ePerAGB: Double = 0) {
+        public init(
+            ndvi: Bool = false, index: Bool = false, agb: Bool = false, co2e: Bool = false, co2ePerAGB: Double = 0
+        ) {
             wanted = (ndvi, index, agb, co2e)
             self.co2ePerAGB = co2ePerAGB
         }
@@ -41,8 +43,11 @@ public enum SceneKernel {
 
         /// Calls `body` with the wanted outputs (nil for the others); the views must not escape `body`.
         fileprivate mutating func withUnsafeOutputs<R>(
-            _ body: (UnsafeMutableBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>?,
-                     UnsafeMutableBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>?) -> R) -> R {
+            _ body: (
+                UnsafeMutableBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>?,
+                UnsafeMutableBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>?
+            ) -> R
+        ) -> R {
             let w = wanted
             return ndvi.withUnsafeMutableBufferPointer { o0 in
                 index.withUnsafeMutableBufferPointer { o1 in
@@ -65,7 +70,9 @@ public enum SceneKernel {
 
     /// Sums one tile as `process(_:width:rowAreas:)` and writes NDVI, the index, AGB and CO2e (NaN where not
     /// observed) to the outputs wanted, which must hold the tile's cells.
-    public static func process(_ cells: TileBuffers, width: Int, rowAreas: ArraySlice<Double>, outputs: inout Outputs) -> SceneSums {
+    public static func process(
+        _ cells: TileBuffers, width: Int, rowAreas: ArraySlice<Double>, outputs: inout Outputs
+    ) -> SceneSums {
         precondition(cells.count == width * rowAreas.count && outputs.check(cells.count), "tile buffers differ in size")
         let co2ePerAGB = outputs.co2ePerAGB
         return cells.withUnsafeCells { c in

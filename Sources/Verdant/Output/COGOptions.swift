@@ -36,7 +36,7 @@ public struct COGOptions: Hashable, Sendable {
             "OVERVIEWS=IGNORE_EXISTING",
             "OVERVIEW_RESAMPLING=AVERAGE",
             "NUM_THREADS=\(max(1, threads))",
-            "BIGTIFF=IF_SAFER",
+            "BIGTIFF=IF_SAFER"
         ]
     }
 }

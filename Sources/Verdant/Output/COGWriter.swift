@@ -20,7 +20,8 @@ public final class COGWriter: @unchecked Sendable {
     private let grid: RasterGrid
 
     /// Creates the staging file (this is where an unwritable output fails, before any work is done).
-    public init(output: OutputPath, grid: RasterGrid, bandDescription: String, unit: String, options: COGOptions) throws {
+    public init(output: OutputPath, grid: RasterGrid, bandDescription: String, unit: String, options: COGOptions) throws
+    {
         self.output = output
         self.grid = grid
         self.options = options
@@ -28,10 +29,13 @@ public final class COGWriter: @unchecked Sendable {
         self.cogTemp = output.temporarySibling(tag: "cog")
         do {
             let driver = try Driver(named: "GTiff")
-            let ds = try driver.create(path: staging, width: grid.width, height: grid.height, bandCount: 1,
-                                       dataType: .float32,
-                                       options: ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=ZSTD",
-                                                 "ZSTD_LEVEL=1", "PREDICTOR=3", "BIGTIFF=IF_SAFER", "SPARSE_OK=TRUE"])
+            let ds = try driver.create(
+                path: staging, width: grid.width, height: grid.height, bandCount: 1,
+                dataType: .float32,
+                options: [
+                    "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=ZSTD",
+                    "ZSTD_LEVEL=1", "PREDICTOR=3", "BIGTIFF=IF_SAFER", "SPARSE_OK=TRUE"
+                ])
             try ds.setGeoTransform(grid.geoTransform)
             try ds.setSpatialReference(SpatialReference(userInput: grid.crsWKT))
             let band = try ds.band(1)
@@ -50,7 +54,9 @@ public final class COGWriter: @unchecked Sendable {
     /// Writes the cells of `window` (row-major Float32, NaN = nodata).
     public func write(window: Window, values: [Float]) throws {
         try lock.withLock {
-            guard let ds = dataset else { throw VerdantError.internal("COG writer for \(output.path) already finished") }
+            guard let ds = dataset else {
+                throw VerdantError.internal("COG writer for \(output.path) already finished")
+            }
             do { try ds.write(window: window, bands: [1], values: values) } catch {
                 throw VerdantError.output(file: output.path, problem: "\(error)")
             }
@@ -68,10 +74,13 @@ public final class COGWriter: @unchecked Sendable {
     public func convert() throws {
         do {
             try lock.withLock {
-                guard let staged = dataset else { throw VerdantError.internal("COG writer for \(output.path) already finished") }
+                guard let staged = dataset else {
+                    throw VerdantError.internal("COG writer for \(output.path) already finished")
+                }
                 try staged.flush()
-                let cog = try Driver(named: "COG").createCopy(of: staged, path: cogTemp,
-                                                               options: options.creationOptions(width: grid.width, height: grid.height))
+                let cog = try Driver(named: "COG").createCopy(
+                    of: staged, path: cogTemp,
+                    options: options.creationOptions(width: grid.width, height: grid.height))
                 try cog.close()
                 try staged.close()
                 dataset = nil
@@ -88,7 +97,9 @@ public final class COGWriter: @unchecked Sendable {
 
     /// Moves the converted COG onto the output path.
     public func commit() throws {
-        guard lock.withLock({ converted }) else { throw VerdantError.internal("COG writer for \(output.path) was not converted") }
+        guard lock.withLock({ converted }) else {
+            throw VerdantError.internal("COG writer for \(output.path) was not converted")
+        }
         do {
             try output.commit(from: cogTemp)
             lock.withLock { converted = false }

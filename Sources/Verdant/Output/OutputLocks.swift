@@ -25,15 +25,21 @@ public enum OutputLocks {
         for _ in 0..<100 {
             let fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
-                throw VerdantError.output(file: path, problem: "cannot create its lock file \(file): \(String(cString: strerror(errno)))")
+                throw VerdantError.output(
+                    file: path, problem: "cannot create its lock file \(file): \(String(cString: strerror(errno)))")
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let reason = errno
                 close(fd)
                 if reason == EWOULDBLOCK {
-                    throw VerdantError.output(file: path, problem: "another Verdant run is writing it now (it holds \(file)); wait for it to finish or choose another output")
+                    throw VerdantError.output(
+                        file: path,
+                        problem:
+                            "another Verdant run is writing it now (it holds \(file)); wait for it to finish or choose another output"
+                    )
                 }
-                throw VerdantError.output(file: path, problem: "cannot lock \(file): \(String(cString: strerror(reason)))")
+                throw VerdantError.output(
+                    file: path, problem: "cannot lock \(file): \(String(cString: strerror(reason)))")
             }
             // The previous holder may have removed the file between our open and our lock: lock the file now there.
             var a = stat(), b = stat()

@@ -14,7 +14,8 @@ public struct OutputPath: Hashable, Sendable {
         for input in inputs where !input.hasPrefix("/vsi") {
             let other = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath()
             if other.path == url.path {
-                throw VerdantError.output(file: path, problem: "it is also an input; Verdant never overwrites its inputs")
+                throw VerdantError.output(
+                    file: path, problem: "it is also an input; Verdant never overwrites its inputs")
             }
         }
         var isDir: ObjCBool = false
@@ -22,7 +23,8 @@ public struct OutputPath: Hashable, Sendable {
             throw VerdantError.output(file: path, problem: "it is a directory")
         }
         if !overwrite && FileManager.default.fileExists(atPath: path) {
-            throw VerdantError.output(file: path, problem: "it exists already; use \(param: .overwrite) to overwrite it")
+            throw VerdantError.output(
+                file: path, problem: "it exists already; use \(param: .overwrite) to overwrite it")
         }
         let dir = url.deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
@@ -40,7 +42,8 @@ public struct OutputPath: Hashable, Sendable {
     /// `suffix` ends the name (e.g. `.gpkg`, for drivers that go by the extension).
     public func temporarySibling(tag: String, suffix: String = "") -> String {
         let url = URL(fileURLWithPath: path)
-        let name = ".\(url.lastPathComponent).verdant-\(tag)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp\(suffix)"
+        let name =
+            ".\(url.lastPathComponent).verdant-\(tag)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp\(suffix)"
         let temporary = url.deletingLastPathComponent().appendingPathComponent(name).path
         TemporaryFiles.register(temporary)
         return temporary

@@ -44,8 +44,10 @@ struct FeatureTable {
     }
 
     /// A table from its parts.
-    init(layerName: String, fields: [FieldDefinition], crs: SpatialReference?, labels: [String],
-         attributes: [[FieldValue]], wkbs: [[UInt8]?]) {
+    init(
+        layerName: String, fields: [FieldDefinition], crs: SpatialReference?, labels: [String],
+        attributes: [[FieldValue]], wkbs: [[UInt8]?]
+    ) {
         self.layerName = layerName
         self.fields = fields
         self.crs = crs

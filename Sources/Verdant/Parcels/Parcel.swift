@@ -19,8 +19,10 @@ public struct Parcel: Hashable, Sendable {
     public var failed: Bool { notes.contains { $0.hasPrefix("failed:") } }
 
     /// A parcel.
-    public init(id: String, attributes: [FieldValue], geometry: MultiPolygon, sourceWKB: [UInt8],
-                featureCount: Int = 1, notes: [String] = []) {
+    public init(
+        id: String, attributes: [FieldValue], geometry: MultiPolygon, sourceWKB: [UInt8],
+        featureCount: Int = 1, notes: [String] = []
+    ) {
         self.id = id
         self.attributes = attributes
         self.geometry = geometry

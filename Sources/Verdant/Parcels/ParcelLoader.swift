@@ -6,9 +6,13 @@ import GDALKit
 /// first so that they stay right).
 public enum ParcelLoader {
     /// Loads the parcels of `source` for analysis on `grid`.
-    public static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int = 1,
-                            progress: ProgressSink? = nil, limits: VertexLimits = VertexLimits()) throws -> ParcelLayer {
-        try load(source, onto: grid, threads: threads, progress: progress, measuring: nil, featuresRead: nil, limits: limits).layer
+    public static func load(
+        _ source: ParcelSource, onto grid: RasterGrid, threads: Int = 1,
+        progress: ProgressSink? = nil, limits: VertexLimits = VertexLimits()
+    ) throws -> ParcelLayer {
+        try load(
+            source, onto: grid, threads: threads, progress: progress, measuring: nil, featuresRead: nil, limits: limits
+        ).layer
     }
 
     /// A parcel's exact coverage of the analysis grid's cells and its area in m², made from its densified
@@ -29,9 +33,11 @@ public enum ParcelLoader {
     /// Loads the parcels; with `cells`, also measures each parcel on those cells and keeps only its outline
     /// (vertices transformed, not densified) as its geometry, so that the densified polygons of all parcels are
     /// never held at once. `featuresRead` is called once the features are read.
-    static func load(_ source: ParcelSource, onto grid: RasterGrid, threads: Int, progress: ProgressSink?,
-                     measuring cells: CellGrid?, featuresRead: (@Sendable () -> Void)?,
-                     budget: MemoryBudget? = nil, limits: VertexLimits = VertexLimits()) throws -> (layer: ParcelLayer, measures: [Measure]?) {
+    static func load(
+        _ source: ParcelSource, onto grid: RasterGrid, threads: Int, progress: ProgressSink?,
+        measuring cells: CellGrid?, featuresRead: (@Sendable () -> Void)?,
+        budget: MemoryBudget? = nil, limits: VertexLimits = VertexLimits()
+    ) throws -> (layer: ParcelLayer, measures: [Measure]?) {
         let path = source.path
         if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
@@ -39,14 +45,22 @@ public enum ParcelLoader {
         let table = try features(of: source, threads: threads)
         featuresRead?()
         // About 2 KB a feature, its source geometry kept and its outline and densified polygons made from it.
-        try budget?.charge(table.labels.count * 2048 + table.wkbs.reduce(0) { $0 + ($1?.count ?? 0) } * 4, file: path,
-                           doing: "reading its \(table.labels.count) features")
+        try budget?.charge(
+            table.labels.count * 2048 + table.wkbs.reduce(0) { $0 + ($1?.count ?? 0) } * 4, file: path,
+            doing: "reading its \(table.labels.count) features")
         let fields = table.fields
         var warnings: [String] = []
         var idIndex: Int?
         if let idField = source.idField {
-            guard let i = fields.firstIndex(where: { $0.name == idField }) ?? fields.firstIndex(where: { $0.name.lowercased() == idField.lowercased() }) else {
-                throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' has no field '\(idField)' for \(param: .idField) (fields: \(fields.map(\.name).joined(separator: ", ")))")
+            guard
+                let i = fields.firstIndex(where: { $0.name == idField })
+                    ?? fields.firstIndex(where: { $0.name.lowercased() == idField.lowercased() })
+            else {
+                throw VerdantError.input(
+                    file: path,
+                    problem:
+                        "layer '\(table.layerName)' has no field '\(idField)' for \(param: .idField) (fields: \(fields.map(\.name).joined(separator: ", ")))"
+                )
             }
             idIndex = i
         } else {
@@ -56,16 +70,25 @@ public enum ParcelLoader {
         }
         let assumed = try source.assumedCRS.map { text in
             do { return try SpatialReference(userInput: text) } catch {
-                throw VerdantError.invalidParameter(.assumedParcelsCRS, problem: "'\(text)' is not a CRS GDAL knows: \(error)")
+                throw VerdantError.invalidParameter(
+                    .assumedParcelsCRS, problem: "'\(text)' is not a CRS GDAL knows: \(error)")
             }
         }
         // A CRS the file states wins; a format's default (GeoJSON without `crs`) gives way to the assumed one.
         let stated = table.crsStated ? table.crs : nil
         guard let layerCRS = stated ?? assumed ?? table.crs else {
-            throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' has no CRS; give one with \(param: .assumedParcelsCRS) (e.g. EPSG:4326)")
+            throw VerdantError.input(
+                file: path,
+                problem:
+                    "layer '\(table.layerName)' has no CRS; give one with \(param: .assumedParcelsCRS) (e.g. EPSG:4326)"
+            )
         }
         if let assumed, let stated, !assumed.isSame(as: stated) {
-            warnings.append(String(naming: "\(param: .assumedParcelsCRS) \(source.assumedCRS!) was not used: \(path) states its CRS (\(stated.name))"))
+            warnings.append(
+                String(
+                    naming:
+                        "\(param: .assumedParcelsCRS) \(source.assumedCRS!) was not used: \(path) states its CRS (\(stated.name))"
+                ))
         }
         let rasterCRS = try SpatialReference(userInput: grid.crsWKT)
         let sameCRS = layerCRS.isSame(as: rasterCRS)
@@ -88,7 +111,9 @@ public enum ParcelLoader {
             guard let idIndex else { ids.append(table.labels[i]); continue }
             let v = table.attributes[i][idIndex]
             guard v != .null, !v.description.isEmpty else {
-                throw VerdantError.input(file: path, problem: "feature \(table.labels[i]) has no value in id field '\(fields[idIndex].name)'")
+                throw VerdantError.input(
+                    file: path, problem: "feature \(table.labels[i]) has no value in id field '\(fields[idIndex].name)'"
+                )
             }
             ids.append(v.description)
         }
@@ -102,31 +127,45 @@ public enum ParcelLoader {
         let alone = ids.map { featuresPerID[$0] == 1 }
         let geographic = layerCRS.isGeographic
         let vertexCount = VertexTally()
-        let shapes = try ParallelMap.map(count: featureCount, threads: threads, progress: progress,
-                                         makeWorker: { () throws -> CoordinateTransformation? in
-                                             sameCRS ? nil : try CoordinateTransformation(from: SpatialReference(userInput: sourceWKT),
-                                                                                          to: SpatialReference(userInput: targetWKT))
-                                         },
-                                         body: { ct, i -> Shape in
-                                             var notes: [String] = []
-                                             var kind: String?
-                                             let (polygons, outline, wkb) = try geometry(wkb: geometries[i], label: names[i], transformation: ct,
-                                                                                         tolerance: tolerance, areaFloor: areaFloor, notes: &notes, file: path,
-                                                                                         parcel: parcelIDs[i], limits: limits, total: vertexCount,
-                                                                                         geographic: geographic, nonPolygonal: &kind)
-                                             guard let cells, alone[i] else { return Shape(polygons: polygons, wkb: wkb, notes: notes, nonPolygonal: kind) }
-                                             let measure = Measure(MultiPolygon(polygons: canonical(polygons)), cells: cells, grid: grid)
-                                             try budget?.charge(measure.coverage.memoryBytes, file: path,
-                                                                doing: "the exact coverage of its \(featureCount) parcels")
-                                             return Shape(polygons: outline, wkb: wkb, notes: notes, measure: measure, nonPolygonal: kind)
-                                         })
+        let shapes = try ParallelMap.map(
+            count: featureCount, threads: threads, progress: progress,
+            makeWorker: { () throws -> CoordinateTransformation? in
+                sameCRS
+                    ? nil
+                    : try CoordinateTransformation(
+                        from: SpatialReference(userInput: sourceWKT),
+                        to: SpatialReference(userInput: targetWKT))
+            },
+            body: { ct, i -> Shape in
+                var notes: [String] = []
+                var kind: String?
+                let (polygons, outline, wkb) = try geometry(
+                    wkb: geometries[i], label: names[i], transformation: ct,
+                    tolerance: tolerance, areaFloor: areaFloor, notes: &notes, file: path,
+                    parcel: parcelIDs[i], limits: limits, total: vertexCount,
+                    geographic: geographic, nonPolygonal: &kind)
+                guard let cells, alone[i] else {
+                    return Shape(polygons: polygons, wkb: wkb, notes: notes, nonPolygonal: kind)
+                }
+                let measure = Measure(MultiPolygon(polygons: canonical(polygons)), cells: cells, grid: grid)
+                try budget?.charge(
+                    measure.coverage.memoryBytes, file: path,
+                    doing: "the exact coverage of its \(featureCount) parcels")
+                return Shape(polygons: outline, wkb: wkb, notes: notes, measure: measure, nonPolygonal: kind)
+            })
         let kinds = Set(shapes.compactMap(\.nonPolygonal))
         if !kinds.isEmpty && shapes.allSatisfy({ $0.nonPolygonal != nil || $0.wkb.isEmpty }) {
-            throw VerdantError.input(file: path, problem: "layer '\(table.layerName)' holds \(kinds.sorted().joined(separator: " and ")) geometries, not polygons: per-parcel sums need areas — buffer points or lines into polygons first (e.g. ogr2ogr with -dialect sqlite -sql \"SELECT ST_Buffer(geometry, 20) AS geometry, * FROM layer\"), or use points as field plots with `verdant calibrate --plots`")
+            throw VerdantError.input(
+                file: path,
+                problem:
+                    "layer '\(table.layerName)' holds \(kinds.sorted().joined(separator: " and ")) geometries, not polygons: per-parcel sums need areas — buffer points or lines into polygons first (e.g. ogr2ogr with -dialect sqlite -sql \"SELECT ST_Buffer(geometry, 20) AS geometry, * FROM layer\"), or use points as field plots with `verdant calibrate --plots`"
+            )
         }
         let mixed = shapes.filter { $0.nonPolygonal != nil }.count
         if mixed > 0 {
-            warnings.append("\(mixed) of \(featureCount) features of \(path) are not polygons (\(kinds.sorted().joined(separator: ", "))): their rows are kept with no figures and the run is partial")
+            warnings.append(
+                "\(mixed) of \(featureCount) features of \(path) are not polygons (\(kinds.sorted().joined(separator: ", "))): their rows are kept with no figures and the run is partial"
+            )
         }
         var order: [String] = []
         var groups: [String: [(attributes: [FieldValue], shape: Shape)]] = [:]
@@ -143,12 +182,14 @@ public enum ParcelLoader {
             let polygons = MultiPolygon(polygons: canonical(parts.flatMap(\.shape.polygons)))
             if let cells { measures.append(parts[0].shape.measure ?? Measure(polygons, cells: cells, grid: grid)) }
             let wkb = parts.count == 1 ? parts[0].shape.wkb : mergedWKB(parts.map(\.shape.wkb))
-            return Parcel(id: id, attributes: parts[0].attributes, geometry: polygons, sourceWKB: wkb,
-                          featureCount: parts.count, notes: notes)
+            return Parcel(
+                id: id, attributes: parts[0].attributes, geometry: polygons, sourceWKB: wkb,
+                featureCount: parts.count, notes: notes)
         }
-        let layer = ParcelLayer(path: path, layerName: table.layerName, fields: fields, idField: idIndex.map { fields[$0].name },
-                                crsWKT: layerCRS.wkt, crsName: layerCRS.name, featureCount: featureCount, parcels: parcels,
-                                warnings: warnings)
+        let layer = ParcelLayer(
+            path: path, layerName: table.layerName, fields: fields, idField: idIndex.map { fields[$0].name },
+            crsWKT: layerCRS.wkt, crsName: layerCRS.name, featureCount: featureCount, parcels: parcels,
+            warnings: warnings)
         return (layer, cells == nil ? nil : measures)
     }
 
@@ -170,9 +211,17 @@ public enum ParcelLoader {
             let field = table.fields[i].name
             let texts = table.attributes.map { $0[i] == .null ? "" : $0[i].description }
             if !texts.contains("") && Set(texts).count == texts.count {
-                return (i, String(naming: "no \(param: .idField) given: parcel ids are taken from the attribute '\(field)'"))
+                return (
+                    i, String(naming: "no \(param: .idField) given: parcel ids are taken from the attribute '\(field)'")
+                )
             }
-            return (nil, String(naming: "no \(param: .idField) given and the attribute '\(field)' has empty or repeated values: parcel ids are the feature ids (give \(param: .idField) to choose)"))
+            return (
+                nil,
+                String(
+                    naming:
+                        "no \(param: .idField) given and the attribute '\(field)' has empty or repeated values: parcel ids are the feature ids (give \(param: .idField) to choose)"
+                )
+            )
         }
         return (nil, nil)
     }
@@ -180,7 +229,8 @@ public enum ParcelLoader {
     /// Polygons in canonical order (by their first exterior vertex, then size).
     static func canonical(_ polygons: [Polygon]) -> [Polygon] {
         polygons.sorted { a, b in
-            let ka = a.exterior.first.map { ($0.x, $0.y) } ?? (0, 0), kb = b.exterior.first.map { ($0.x, $0.y) } ?? (0, 0)
+            let ka = a.exterior.first.map { ($0.x, $0.y) } ?? (0, 0),
+                kb = b.exterior.first.map { ($0.x, $0.y) } ?? (0, 0)
             return ka < kb || (ka == kb && a.exterior.count < b.exterior.count)
         }
     }
@@ -189,7 +239,9 @@ public enum ParcelLoader {
     /// (the same features as OGR's, faster), else through OGR.
     static func features(of source: ParcelSource, threads: Int) throws -> FeatureTable {
         let path = source.path
-        if source.layer == nil && GeoJSONReader.handles(path), let table = try? GeoJSONReader.read(path: path, threads: threads) {
+        if source.layer == nil && GeoJSONReader.handles(path),
+            let table = try? GeoJSONReader.read(path: path, threads: threads)
+        {
             return table
         }
         let dataset: VectorDataset
@@ -202,14 +254,20 @@ public enum ParcelLoader {
     static func pickLayer(_ source: ParcelSource, in dataset: VectorDataset) throws -> VectorLayer {
         if let name = source.layer {
             do { return try dataset.layer(named: name) } catch {
-                throw VerdantError.input(file: source.path, problem: "has no layer '\(name)' (layers: \(dataset.layerNames.joined(separator: ", ")))")
+                throw VerdantError.input(
+                    file: source.path,
+                    problem: "has no layer '\(name)' (layers: \(dataset.layerNames.joined(separator: ", ")))")
             }
         }
         switch dataset.layerCount {
         case 0: throw VerdantError.input(file: source.path, problem: "has no vector layer")
         case 1: return try dataset.layer(at: 0)
         default:
-            throw VerdantError.input(file: source.path, problem: "has \(dataset.layerCount) layers; choose one with \(param: .layer) (layers: \(dataset.layerNames.joined(separator: ", ")))")
+            throw VerdantError.input(
+                file: source.path,
+                problem:
+                    "has \(dataset.layerCount) layers; choose one with \(param: .layer) (layers: \(dataset.layerNames.joined(separator: ", ")))"
+            )
         }
     }
 
@@ -230,10 +288,12 @@ public enum ParcelLoader {
     /// The parcel's polygons on the raster's CRS (densified by `RingProjector` to `tolerance` target units), its
     /// outline (the same with the vertices only) and its source WKB. Throws when the parcel (`parcel`) needs more
     /// vertices than `limits` allow, alone or with the others (`total`).
-    static func geometry(wkb: [UInt8]?, label: String, transformation: CoordinateTransformation?,
-                         tolerance: Double, areaFloor: Double = 0, notes: inout [String], file: String, parcel: String = "",
-                         limits: VertexLimits = VertexLimits(), total: VertexTally? = nil,
-                         geographic: Bool = false, nonPolygonal: inout String?) throws -> ([Polygon], [Polygon], [UInt8]) {
+    static func geometry(
+        wkb: [UInt8]?, label: String, transformation: CoordinateTransformation?,
+        tolerance: Double, areaFloor: Double = 0, notes: inout [String], file: String, parcel: String = "",
+        limits: VertexLimits = VertexLimits(), total: VertexTally? = nil,
+        geographic: Bool = false, nonPolygonal: inout String?
+    ) throws -> ([Polygon], [Polygon], [UInt8]) {
         guard let wkb, var geometry = try? Geometry(wkb: wkb), !geometry.isEmpty else {
             notes.append("empty geometry: the parcel has no area")
             return ([], [], [])
@@ -241,7 +301,9 @@ public enum ParcelLoader {
         // The source WKB as read (OGR's ISO WKB, or the GeoJSON reader's, which is the same): kept for outputs.
         let original = wkb
         guard geometry.isPolygonal || geometry.typeName.uppercased().contains("COLLECTION") else {
-            notes.append("failed: geometry is a \(geometry.typeName), not a polygon: the parcel has no area (buffer it into a polygon)")
+            notes.append(
+                "failed: geometry is a \(geometry.typeName), not a polygon: the parcel has no area (buffer it into a polygon)"
+            )
             nonPolygonal = geometry.typeName
             return ([], [], original)
         }
@@ -249,14 +311,23 @@ public enum ParcelLoader {
         let sourceVertices = rings.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
         let name = parcel.isEmpty ? label : parcel
         if sourceVertices > limits.perParcel {
-            throw VerdantError.input(file: file, problem: "parcel '\(name)' has \(sourceVertices) vertices, more than \(param: .maxParcelVertices) \(limits.perParcel); raise the limit with \(param: .maxParcelVertices) N")
+            throw VerdantError.input(
+                file: file,
+                problem:
+                    "parcel '\(name)' has \(sourceVertices) vertices, more than \(param: .maxParcelVertices) \(limits.perParcel); raise the limit with \(param: .maxParcelVertices) N"
+            )
         }
         // One ring decided simple (or crossing) by the sweep skips GEOS's check, which is quadratic on spiky rings.
-        let quick: SimpleRingCheck.Answer = rings.count == 1 && rings[0].count == 1 && sourceVertices > 64
+        let quick: SimpleRingCheck.Answer =
+            rings.count == 1 && rings[0].count == 1 && sourceVertices > 64
             ? SimpleRingCheck.check(rings[0][0]) : .unknown
         if quick == .crosses || (quick == .unknown && !geometry.isValid) {
             if sourceVertices > limits.repair {
-                throw VerdantError.input(file: file, problem: "parcel '\(name)' is invalid (self-intersecting or overlapping rings) and has \(sourceVertices) vertices, more than \(param: .maxRepairVertices) \(limits.repair) (repair time grows with the square of its size); repair it first (e.g. ogr2ogr -makevalid) or raise the limit with \(param: .maxRepairVertices) N")
+                throw VerdantError.input(
+                    file: file,
+                    problem:
+                        "parcel '\(name)' is invalid (self-intersecting or overlapping rings) and has \(sourceVertices) vertices, more than \(param: .maxRepairVertices) \(limits.repair) (repair time grows with the square of its size); repair it first (e.g. ogr2ogr -makevalid) or raise the limit with \(param: .maxRepairVertices) N"
+                )
             }
             if GDAL.hasGEOS {
                 do {
@@ -272,7 +343,11 @@ public enum ParcelLoader {
         }
         if dropped > 0 { notes.append("\(dropped) non-polygon part(s) left out") }
         if geographic, let p = firstOutsideLonLat(rings) {
-            throw VerdantError.input(file: file, problem: "feature \(label) has the coordinate (\(p.x), \(p.y)), outside longitude/latitude range, although the layer's CRS is geographic: if the coordinates are projected (e.g. UTM), give their CRS with \(param: .assumedParcelsCRS) (e.g. EPSG:32647)")
+            throw VerdantError.input(
+                file: file,
+                problem:
+                    "feature \(label) has the coordinate (\(p.x), \(p.y)), outside longitude/latitude range, although the layer's CRS is geographic: if the coordinates are projected (e.g. UTM), give their CRS with \(param: .assumedParcelsCRS) (e.g. EPSG:32647)"
+            )
         }
         var polygons: [Polygon] = [], outline: [Polygon] = []
         if let transformation {
@@ -286,10 +361,18 @@ public enum ParcelLoader {
                     outline.append(Polygon(exterior: v.first ?? [], holes: Array(v.dropFirst())))
                 }
                 if let total, total.add(counts.vertices) > limits.total {
-                    throw VerdantError.input(file: file, problem: "the parcels need more than \(param: .maxTotalVertices) \(limits.total) vertices in all after densification (reached at parcel '\(name)'); raise the limit with \(param: .maxTotalVertices) N")
+                    throw VerdantError.input(
+                        file: file,
+                        problem:
+                            "the parcels need more than \(param: .maxTotalVertices) \(limits.total) vertices in all after densification (reached at parcel '\(name)'); raise the limit with \(param: .maxTotalVertices) N"
+                    )
                 }
             } catch let error as RingProjector.TooManyVertices {
-                throw VerdantError.input(file: file, problem: "parcel '\(name)' needs \(error.needed) vertices after densification, more than \(param: .maxParcelVertices) \(limits.perParcel); raise the limit with \(param: .maxParcelVertices) N")
+                throw VerdantError.input(
+                    file: file,
+                    problem:
+                        "parcel '\(name)' needs \(error.needed) vertices after densification, more than \(param: .maxParcelVertices) \(limits.perParcel); raise the limit with \(param: .maxParcelVertices) N"
+                )
             } catch let error as VerdantError {
                 throw error
             } catch {
@@ -299,12 +382,17 @@ public enum ParcelLoader {
             }
         } else {
             polygons = rings.map { polygon in
-                Polygon(exterior: polygon.first.map { $0.map { Coordinate(x: $0.x, y: $0.y) } } ?? [],
-                        holes: polygon.dropFirst().map { $0.map { Coordinate(x: $0.x, y: $0.y) } })
+                Polygon(
+                    exterior: polygon.first.map { $0.map { Coordinate(x: $0.x, y: $0.y) } } ?? [],
+                    holes: polygon.dropFirst().map { $0.map { Coordinate(x: $0.x, y: $0.y) } })
             }
             outline = polygons
             if let total, total.add(sourceVertices) > limits.total {
-                throw VerdantError.input(file: file, problem: "the parcels have more than \(param: .maxTotalVertices) \(limits.total) vertices in all (reached at parcel '\(name)'); raise the limit with \(param: .maxTotalVertices) N")
+                throw VerdantError.input(
+                    file: file,
+                    problem:
+                        "the parcels have more than \(param: .maxTotalVertices) \(limits.total) vertices in all (reached at parcel '\(name)'); raise the limit with \(param: .maxTotalVertices) N"
+                )
             }
         }
         return (polygons, outline, original)

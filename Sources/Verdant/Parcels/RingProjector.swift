@@ -48,15 +48,20 @@ struct RingProjector {
     }
 
     /// The densified, transformed rings of one polygon, and the same rings with their vertices only.
-    func projectWithVertices(_ rings: [[(x: Double, y: Double)]]) throws -> (densified: [[Coordinate]], vertices: [[Coordinate]]) {
+    func projectWithVertices(
+        _ rings: [[(x: Double, y: Double)]]
+    ) throws -> (densified: [[Coordinate]], vertices: [[Coordinate]]) {
         let (d, v, _) = try projectWithVertices([rings])
         return (d[0], v[0])
     }
 
     /// The densified, transformed rings of every polygon of a parcel (the area criterion applies to the whole
     /// parcel), the same with their vertices only, and the counts.
-    func projectWithVertices(_ polygons: [[[(x: Double, y: Double)]]]) throws
-        -> (densified: [[[Coordinate]]], vertices: [[[Coordinate]]], counts: Counts) {
+    func projectWithVertices(
+        _ polygons: [[[(x: Double, y: Double)]]]
+    ) throws
+        -> (densified: [[[Coordinate]]], vertices: [[[Coordinate]]], counts: Counts)
+    {
         // 1. Every vertex, exactly.
         let rings = polygons.flatMap { $0 }
         var starts: [Int] = [], sourceX: [Double] = [], sourceY: [Double] = []
@@ -72,7 +77,8 @@ struct RingProjector {
         var pending: [Piece] = []
         for (r, ring) in rings.enumerated() where ring.count >= 2 {
             for i in 0..<(ring.count - 1) where ring[i] != ring[i + 1] {
-                pending.append(Piece(ring: r, edge: i, t0: 0, t1: 1, f0: starts[r] + i, f1: starts[r] + i + 1, fm: -1, depth: 0))
+                pending.append(
+                    Piece(ring: r, edge: i, t0: 0, t1: 1, f0: starts[r] + i, f1: starts[r] + i + 1, fm: -1, depth: 0))
             }
         }
         var accepted: [Piece] = []
@@ -85,7 +91,9 @@ struct RingProjector {
             for piece in pending {
                 first.append(xs.count + px.count)
                 let a = (x: sourceX[starts[piece.ring] + piece.edge], y: sourceY[starts[piece.ring] + piece.edge])
-                let b = (x: sourceX[starts[piece.ring] + piece.edge + 1], y: sourceY[starts[piece.ring] + piece.edge + 1])
+                let b = (
+                    x: sourceX[starts[piece.ring] + piece.edge + 1], y: sourceY[starts[piece.ring] + piece.edge + 1]
+                )
                 let ts = piece.fm < 0 ? [0.5, 0.25, 0.75] : [0.25, 0.75]
                 for s in ts {
                     let t = piece.t0 + s * (piece.t1 - piece.t0)
@@ -102,10 +110,12 @@ struct RingProjector {
                 var at = first[k]
                 if piece.fm < 0 { piece.fm = at; at += 1 }
                 let q1 = at, q3 = at + 1
-                let f0 = (x: xs[piece.f0], y: ys[piece.f0]), fm = (x: xs[piece.fm], y: ys[piece.fm]), f1 = (x: xs[piece.f1], y: ys[piece.f1])
+                let f0 = (x: xs[piece.f0], y: ys[piece.f0]), fm = (x: xs[piece.fm], y: ys[piece.fm]),
+                    f1 = (x: xs[piece.f1], y: ys[piece.f1])
                 let e1 = Self.quadratic(f0, fm, f1, t: 0.25), e3 = Self.quadratic(f0, fm, f1, t: 0.75)
                 let half = tolerance / 2
-                let fits = abs(e1.x - xs[q1]) <= half && abs(e1.y - ys[q1]) <= half
+                let fits =
+                    abs(e1.x - xs[q1]) <= half && abs(e1.y - ys[q1]) <= half
                     && abs(e3.x - xs[q3]) <= half && abs(e3.y - ys[q3]) <= half
                 if fits {
                     accepted.append(piece)
@@ -115,8 +125,14 @@ struct RingProjector {
                     accepted.append(piece)
                 } else {
                     let tm = 0.5 * (piece.t0 + piece.t1)
-                    next.append(Piece(ring: piece.ring, edge: piece.edge, t0: piece.t0, t1: tm, f0: piece.f0, f1: piece.fm, fm: q1, depth: piece.depth + 1))
-                    next.append(Piece(ring: piece.ring, edge: piece.edge, t0: tm, t1: piece.t1, f0: piece.fm, f1: piece.f1, fm: q3, depth: piece.depth + 1))
+                    next.append(
+                        Piece(
+                            ring: piece.ring, edge: piece.edge, t0: piece.t0, t1: tm, f0: piece.f0, f1: piece.fm,
+                            fm: q1, depth: piece.depth + 1))
+                    next.append(
+                        Piece(
+                            ring: piece.ring, edge: piece.edge, t0: tm, t1: piece.t1, f0: piece.fm, f1: piece.f1,
+                            fm: q3, depth: piece.depth + 1))
                 }
             }
             pending = next
@@ -131,14 +147,16 @@ struct RingProjector {
             for (h, ring) in polygon.enumerated() {
                 let r = ringSigns.count
                 let n = ring.count
-                let area = Shoelace.signedArea(of: (0..<n).map { Coordinate(x: xs[starts[r] + $0], y: ys[starts[r] + $0]) })
+                let area = Shoelace.signedArea(
+                    of: (0..<n).map { Coordinate(x: xs[starts[r] + $0], y: ys[starts[r] + $0]) })
                 // The parcel's area grows with the exterior's |area| and shrinks with each hole's.
                 let sign: Double = (area >= 0 ? 1 : -1) * (h == 0 ? 1 : -1)
                 ringSigns.append(sign)
                 parcelArea += sign * area
             }
         }
-        var second: [(x: Double, y: Double)] = [], missed: [Double] = []  // per piece: D, and (c × D) / 3 signed for the parcel
+        // Per piece: D, and (c × D) / 3 signed for the parcel.
+        var second: [(x: Double, y: Double)] = [], missed: [Double] = []
         var chords: [Int] = []
         second.reserveCapacity(accepted.count)
         for piece in accepted {
@@ -182,7 +200,11 @@ struct RingProjector {
         // 5. The rings: each vertex followed by its edge's pieces' interior points, in order along the edge.
         var piecesOfEdge: [[Int]] = rings.map { [Int](repeating: -1, count: max(0, $0.count - 1)) }
         var order = Array(accepted.indices)
-        order.sort { (accepted[$0].ring, accepted[$0].edge, accepted[$0].t0) < (accepted[$1].ring, accepted[$1].edge, accepted[$1].t0) }
+        order.sort {
+            (accepted[$0].ring, accepted[$0].edge, accepted[$0].t0) < (
+                accepted[$1].ring, accepted[$1].edge, accepted[$1].t0
+            )
+        }
         for k in order where piecesOfEdge[accepted[k].ring][accepted[k].edge] < 0 {
             piecesOfEdge[accepted[k].ring][accepted[k].edge] = k
         }
@@ -223,7 +245,10 @@ struct RingProjector {
         var r = 0
         for polygon in polygons {
             densified.append(Array(out[r..<(r + polygon.count)]))
-            vertices.append((r..<(r + polygon.count)).map { q in (0..<rings[q].count).map { Coordinate(x: xs[starts[q] + $0], y: ys[starts[q] + $0]) } })
+            vertices.append(
+                (r..<(r + polygon.count)).map { q in
+                    (0..<rings[q].count).map { Coordinate(x: xs[starts[q] + $0], y: ys[starts[q] + $0]) }
+                })
             r += polygon.count
         }
         return (densified, vertices, counts)
@@ -237,11 +262,15 @@ struct RingProjector {
     }
 
     /// The chord count `m × factor`, rounded up.
-    static func chordCount(scaling m: Int, by factor: Double) -> Int { chordCount((Double(m) * factor) * (Double(m) * factor)) }
+    static func chordCount(scaling m: Int, by factor: Double) -> Int {
+        chordCount((Double(m) * factor) * (Double(m) * factor))
+    }
 
     /// The quadratic through f(0) = f0, f(½) = fm, f(1) = f1, at t (computed relative to f0).
-    static func quadratic(_ f0: (x: Double, y: Double), _ fm: (x: Double, y: Double), _ f1: (x: Double, y: Double),
-                          t: Double) -> (x: Double, y: Double) {
+    static func quadratic(
+        _ f0: (x: Double, y: Double), _ fm: (x: Double, y: Double), _ f1: (x: Double, y: Double),
+        t: Double
+    ) -> (x: Double, y: Double) {
         let cx = f1.x - f0.x, cy = f1.y - f0.y
         let dx = cx - 2 * (fm.x - f0.x), dy = cy - 2 * (fm.y - f0.y)
         let w = 2 * t * (t - 1)

@@ -9,8 +9,12 @@ public struct CSVTable: Hashable, Sendable {
 
     /// Reads `path`; throws naming the file and the problem.
     public init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw VerdantError.input(file: path, problem: "no such file") }
-        guard var text = String(data: data, encoding: .utf8) else { throw VerdantError.input(file: path, problem: "is not UTF-8 text") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw VerdantError.input(file: path, problem: "no such file")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw VerdantError.input(file: path, problem: "is not UTF-8 text")
+        }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         var records: [[String]] = []
         var field = "", record: [String] = [], quoted = false, afterQuote = false
@@ -44,13 +48,19 @@ public struct CSVTable: Hashable, Sendable {
         self.header = header.map { $0.trimmingCharacters(in: .whitespaces) }
         self.rows = Array(records.dropFirst())
         for (i, r) in rows.enumerated() where r.count != header.count {
-            throw VerdantError.input(file: path, problem: "line \(i + 2) has \(r.count) fields, the header \(header.count)")
+            throw VerdantError.input(
+                file: path, problem: "line \(i + 2) has \(r.count) fields, the header \(header.count)")
         }
     }
 
     /// The index of column `name` (case-insensitive); throws naming the file and the columns it has.
     public func column(_ name: String, file: String, option: Parameter) throws -> Int {
-        if let i = header.firstIndex(of: name) ?? header.firstIndex(where: { $0.lowercased() == name.lowercased() }) { return i }
-        throw VerdantError.input(file: file, problem: "has no column '\(name)' (columns: \(header.joined(separator: ", "))); name it with \(param: option)")
+        if let i = header.firstIndex(of: name) ?? header.firstIndex(where: { $0.lowercased() == name.lowercased() }) {
+            return i
+        }
+        throw VerdantError.input(
+            file: file,
+            problem:
+                "has no column '\(name)' (columns: \(header.joined(separator: ", "))); name it with \(param: option)")
     }
 }

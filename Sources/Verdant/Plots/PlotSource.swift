@@ -24,12 +24,16 @@ public struct PlotSource: Hashable, Sendable {
 
     /// The plots as parcels written to a GeoJSON (`/vsimem/…`) in EPSG:4326 or the vector's own CRS, with their
     /// measured AGB, mean plot area (ha) and date range.
-    func parcels(into folder: String) throws -> (path: String, idField: String, agb: [String: Double], plotAreaHa: Double, dates: [String]) {
+    func parcels(
+        into folder: String
+    ) throws -> (path: String, idField: String, agb: [String: Double], plotAreaHa: Double, dates: [String]) {
         if path.lowercased().hasSuffix(".csv") { return try csvParcels(into: folder) }
         return try vectorParcels()
     }
 
-    private func csvParcels(into folder: String) throws -> (path: String, idField: String, agb: [String: Double], plotAreaHa: Double, dates: [String]) {
+    private func csvParcels(
+        into folder: String
+    ) throws -> (path: String, idField: String, agb: [String: Double], plotAreaHa: Double, dates: [String]) {
         let table = try CSVTable(path: path)
         let id = try table.column(idColumn, file: path, option: .idColumn)
         let lon = try table.column(lonColumn, file: path, option: .lonColumn)
@@ -42,12 +46,18 @@ public struct PlotSource: Hashable, Sendable {
             let line = k + 2
             let pid = row[id].trimmingCharacters(in: .whitespaces)
             guard !pid.isEmpty else { throw VerdantError.input(file: path, problem: "line \(line): empty \(idColumn)") }
-            guard agb[pid] == nil else { throw VerdantError.input(file: path, problem: "line \(line): plot '\(pid)' appears twice") }
-            guard let x = Double(row[lon]), let y = Double(row[lat]), (-180...180).contains(x), (-90...90).contains(y) else {
-                throw VerdantError.input(file: path, problem: "line \(line): \(lonColumn)/\(latColumn) are not a longitude and latitude in degrees")
+            guard agb[pid] == nil else {
+                throw VerdantError.input(file: path, problem: "line \(line): plot '\(pid)' appears twice")
+            }
+            guard let x = Double(row[lon]), let y = Double(row[lat]), (-180...180).contains(x), (-90...90).contains(y)
+            else {
+                throw VerdantError.input(
+                    file: path,
+                    problem: "line \(line): \(lonColumn)/\(latColumn) are not a longitude and latitude in degrees")
             }
             guard let r = Double(row[radius]), r.isFinite, r > 0 else {
-                throw VerdantError.input(file: path, problem: "line \(line): \(radiusColumn) must be a positive number of metres")
+                throw VerdantError.input(
+                    file: path, problem: "line \(line): \(radiusColumn) must be a positive number of metres")
             }
             guard let v = Double(row[agbIndex]), v.isFinite, v >= 0 else {
                 throw VerdantError.input(file: path, problem: "line \(line): \(agbColumn) must be a number ≥ 0 (t/ha)")
@@ -69,25 +79,39 @@ public struct PlotSource: Hashable, Sendable {
             // The id as a JSON string (a quoted CSV field may hold line breaks, tabs, any control character).
             var quoted = ""
             JSONValue.appendString(pid, to: &quoted)
-            features.append("{\"type\":\"Feature\",\"properties\":{\"plot_id\":\(quoted)},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(ring)]]}}")
+            features.append(
+                "{\"type\":\"Feature\",\"properties\":{\"plot_id\":\(quoted)},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(ring)]]}}"
+            )
         }
         let out = folder + "/plots.geojson"
-        try MemoryFiles.write("{\"type\":\"FeatureCollection\",\"features\":[\(features.joined(separator: ","))]}", to: out)
+        try MemoryFiles.write(
+            "{\"type\":\"FeatureCollection\",\"features\":[\(features.joined(separator: ","))]}", to: out)
         return (out, "plot_id", agb, areas.isEmpty ? 0 : areas.reduce(0, +) / Double(areas.count), dates.sorted())
     }
 
-    private func vectorParcels() throws -> (path: String, idField: String, agb: [String: Double], plotAreaHa: Double, dates: [String]) {
+    private func vectorParcels() throws -> (
+        path: String, idField: String, agb: [String: Double], plotAreaHa: Double, dates: [String]
+    ) {
         let dataset: VectorDataset
         do { dataset = try VectorDataset.open(path) } catch {
-            throw VerdantError.input(file: path, problem: "is neither a CSV of plots nor a vector GDAL can open (\(error))")
+            throw VerdantError.input(
+                file: path, problem: "is neither a CSV of plots nor a vector GDAL can open (\(error))")
         }
         let layer = try dataset.layer(at: 0)
         let fields = layer.fields.map(\.name)
         guard let id = fields.firstIndex(of: idColumn) else {
-            throw VerdantError.input(file: path, problem: "has no field '\(idColumn)' (fields: \(fields.joined(separator: ", "))); name it with \(param: .idColumn)")
+            throw VerdantError.input(
+                file: path,
+                problem:
+                    "has no field '\(idColumn)' (fields: \(fields.joined(separator: ", "))); name it with \(param: .idColumn)"
+            )
         }
         guard let agbIndex = fields.firstIndex(of: agbColumn) else {
-            throw VerdantError.input(file: path, problem: "has no field '\(agbColumn)' (fields: \(fields.joined(separator: ", "))); name it with \(param: .agbColumn)")
+            throw VerdantError.input(
+                file: path,
+                problem:
+                    "has no field '\(agbColumn)' (fields: \(fields.joined(separator: ", "))); name it with \(param: .agbColumn)"
+            )
         }
         let date = dateColumn.flatMap { fields.firstIndex(of: $0) }
         var agb: [String: Double] = [:], dates: [String] = []
@@ -103,7 +127,8 @@ public struct PlotSource: Hashable, Sendable {
         }
         let crs = layer.spatialReference
         let units = crs.map { $0.isGeographic ? 0 : $0.linearUnitsInMetres } ?? 0
-        let plotArea = units > 0 && !areas.isEmpty ? areas.reduce(0, +) / Double(areas.count) * units * units / 10_000 : 0
+        let plotArea =
+            units > 0 && !areas.isEmpty ? areas.reduce(0, +) / Double(areas.count) * units * units / 10_000 : 0
         return (path, idColumn, agb, plotArea, dates.sorted())
     }
 }

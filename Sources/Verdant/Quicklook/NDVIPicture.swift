@@ -19,13 +19,16 @@ public struct NDVIPicture: Hashable, Sendable {
     /// The picture's size for a `width × height` scene: at most `maxSize` cells a side (as `Quicklook.write` reads it).
     public static func size(width: Int, height: Int, maxSize: Int) -> (width: Int, height: Int) {
         let scale = Swift.min(1, Double(maxSize) / Double(Swift.max(width, height)))
-        return (Swift.max(1, Int((Double(width) * scale).rounded())), Swift.max(1, Int((Double(height) * scale).rounded())))
+        return (
+            Swift.max(1, Int((Double(width) * scale).rounded())), Swift.max(1, Int((Double(height) * scale).rounded()))
+        )
     }
 
     /// Writes the picture as a one-band Float32 GeoTIFF (a scratch file for `Quicklook.write`; overwritten).
     public func write(to path: String) throws {
         try? FileManager.default.removeItem(atPath: path)
-        let ds = try Driver(named: "GTiff").create(path: path, width: width, height: height, bandCount: 1, dataType: .float32)
+        let ds = try Driver(named: "GTiff").create(
+            path: path, width: width, height: height, bandCount: 1, dataType: .float32)
         try ds.setGeoTransform(geoTransform)
         try ds.setSpatialReference(try SpatialReference(userInput: crsWKT))
         let band = try ds.band(1)
@@ -81,10 +84,13 @@ public struct NDVIPicture: Hashable, Sendable {
                 }
             }
             let g = grid.geoTransform.coefficients
-            let transform = GeoTransform([g[0], g[1] * Double(grid.width) / Double(w), g[2],
-                                          g[3], g[4], g[5] * Double(grid.height) / Double(h)])
-            return NDVIPicture(width: w, height: h, geoTransform: transform, crsWKT: grid.crsWKT,
-                               values: zip(total, count).map { $1 > 0 ? Float($0 / Double($1)) : .nan })
+            let transform = GeoTransform([
+                g[0], g[1] * Double(grid.width) / Double(w), g[2],
+                g[3], g[4], g[5] * Double(grid.height) / Double(h)
+            ])
+            return NDVIPicture(
+                width: w, height: h, geoTransform: transform, crsWKT: grid.crsWKT,
+                values: zip(total, count).map { $1 > 0 ? Float($0 / Double($1)) : .nan })
         }
     }
 

@@ -16,7 +16,7 @@ public enum Quicklook {
     /// Viridis anchors (matplotlib's perceptually uniform map), 0 → 1.
     static let viridis: [(Double, Double, Double)] = [
         (68, 1, 84), (72, 40, 120), (62, 74, 137), (49, 104, 142), (38, 130, 142), (31, 158, 137),
-        (53, 183, 121), (109, 205, 89), (180, 222, 44), (253, 231, 37),
+        (53, 183, 121), (109, 205, 89), (180, 222, 44), (253, 231, 37)
     ]
 
     static func colour(_ t: Double) -> (UInt8, UInt8, UInt8) {
@@ -28,8 +28,10 @@ public enum Quicklook {
 
     /// Draws `raster` (one Float32 band, NaN nodata) with the `parcels` outlines (raster CRS) into `output` (PNG).
     @discardableResult
-    public static func write(raster: String, parcels: [MultiPolygon], label: String, unit: String, to output: OutputPath,
-                             maxSize: Int = 800) throws -> Legend {
+    public static func write(
+        raster: String, parcels: [MultiPolygon], label: String, unit: String, to output: OutputPath,
+        maxSize: Int = 800
+    ) throws -> Legend {
         let ds = try Dataset.open(raster)
         guard let gt = ds.geoTransform, let crs = ds.spatialReference else {
             throw VerdantError.input(file: raster, problem: "has no georeferencing for a quicklook")
@@ -74,8 +76,10 @@ public enum Quicklook {
         canvas.text(hiText, x: bar.x + bar.width - BitmapFont.width(hiText) * 2, y: bar.y + bar.height + 4, size: 2)
         canvas.text("\(label.uppercased()) \(unit.uppercased())", x: bar.x + bar.width + 8, y: bar.y + 1, size: 2)
         // Scale bar: a round length near a quarter of the picture's width.
-        let metresPerPixel = crs.isGeographic
-            ? gt.cellWidth / sx * crs.angularUnitsInRadians * crs.semiMajorAxis * cos((gt.originY - gt.cellHeight * Double(ds.height) / 2) * crs.angularUnitsInRadians)
+        let metresPerPixel =
+            crs.isGeographic
+            ? gt.cellWidth / sx * crs.angularUnitsInRadians * crs.semiMajorAxis
+                * cos((gt.originY - gt.cellHeight * Double(ds.height) / 2) * crs.angularUnitsInRadians)
             : gt.cellWidth / sx * crs.linearUnitsInMetres
         let target = metresPerPixel * Double(pw) / 4
         let exponent = pow(10, floor(log10(target)))
@@ -83,7 +87,11 @@ public enum Quicklook {
         let barPixels = Int(length / metresPerPixel)
         let sbx = pw - barPixels - 50, sby = h + 40
         for i in 0..<barPixels {
-            for j in 0..<4 { canvas.set(sbx + i, sby + j, (i / Swift.max(1, barPixels / 4)) % 2 == 0 ? (0, 0, 0) : (255, 255, 255), alpha: 255) }
+            for j in 0..<4 {
+                canvas.set(
+                    sbx + i, sby + j, (i / Swift.max(1, barPixels / 4)) % 2 == 0 ? (0, 0, 0) : (255, 255, 255),
+                    alpha: 255)
+            }
         }
         let lengthText = length >= 1000 ? "\(format(length / 1000)) KM" : "\(format(length)) M"
         canvas.text(lengthText, x: sbx, y: sby + 8, size: 2)
@@ -98,7 +106,9 @@ public enum Quicklook {
         let tmp = output.temporarySibling(tag: "png")
         do {
             let mem = try Driver(named: "MEM").create(path: "", width: pw, height: ph, bandCount: 4, dataType: .byte)
-            try mem.write(window: try Window(columnOffset: 0, rowOffset: 0, width: pw, height: ph), bands: [1, 2, 3, 4], values: canvas.bands())
+            try mem.write(
+                window: try Window(columnOffset: 0, rowOffset: 0, width: pw, height: ph), bands: [1, 2, 3, 4],
+                values: canvas.bands())
             try mem.band(4).setColorInterpretation("Alpha")
             try mem.setMetadataItem("legend_min", "\(lo)")
             try mem.setMetadataItem("legend_max", "\(hi)")
@@ -158,7 +168,9 @@ struct Canvas {
             let glyph = BitmapFont.glyphs[ch] ?? BitmapFont.glyphs[" "]!
             for (row, line) in glyph.enumerated() {
                 for (col, bit) in line.enumerated() where bit == "#" {
-                    for dy in 0..<size { for dx in 0..<size { set(cx + col * size + dx, y + row * size + dy, (0, 0, 0), alpha: 255) } }
+                    for dy in 0..<size {
+                        for dx in 0..<size { set(cx + col * size + dx, y + row * size + dy, (0, 0, 0), alpha: 255) }
+                    }
                 }
             }
             cx += (glyph[0].count + 1) * size

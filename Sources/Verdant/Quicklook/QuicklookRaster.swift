@@ -5,16 +5,19 @@ import GDALKit
 /// `NDVIPicture`.
 public enum QuicklookRaster {
     /// Computes the NDVI of `inputs` (cells judged with `masks`) at picture size (at most `maxSize` cells a side).
-    public static func ndvi(inputs: RasterInputs, masks: MaskRules, execution: ExecutionOptions,
-                            maxSize: Int = 800) throws -> NDVIPicture {
+    public static func ndvi(
+        inputs: RasterInputs, masks: MaskRules, execution: ExecutionOptions,
+        maxSize: Int = 800
+    ) throws -> NDVIPicture {
         try execution.validate()
         try inputs.require([.red, .nir], for: "the NDVI picture")
         let rules = try CellRules(model: try BiomassModel(parsing: "linear:0,1"), masks: masks)
         let resolved = try ResolvedInputs.resolve(inputs, roles: [.red, .nir])
         try RunLimits.check(resolved, resolution: inputs.resolution, execution: execution)
         let grid = resolved.grid
-        let plan = try TilePlan(width: grid.width, height: grid.height, blockWidth: resolved.blockWidth,
-                                blockHeight: resolved.blockHeight, requested: execution.tileSize)
+        let plan = try TilePlan(
+            width: grid.width, height: grid.height, blockWidth: resolved.blockWidth,
+            blockHeight: resolved.blockHeight, requested: execution.tileSize)
         GDAL.setCacheMax(bytes: execution.gdalCacheBytes)
         let builder = NDVIPicture.Builder(grid: grid, maxSize: maxSize)
         let sums = try TileExecutor.run(

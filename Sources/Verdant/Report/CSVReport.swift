@@ -6,12 +6,16 @@ public enum CSVReport {
     /// The CSV text of `report` (rows formatted on all cores, in chunks joined in order).
     public static func text(_ report: EstimateReport) -> String {
         let index = report.metadata.model.index.name
-        let header = ReportColumns.all(attributes: report.attributeFields.map(\.name), index: index).map(quote).joined(separator: ",")
+        let header = ReportColumns.all(attributes: report.attributeFields.map(\.name), index: index).map(quote).joined(
+            separator: ",")
         let rows = report.rows, attributeIndices = report.attributeIndices
-        let body = (try? ParallelMap.text(count: rows.count, chunk: 2048, threads: ProcessInfo.processInfo.activeProcessorCount) { range, text in
-            text.reserveCapacity(range.count * 256)
-            for row in rows[range] { line(row, attributeIndices: attributeIndices, index: index, into: &text) }
-        }) ?? ""
+        let body =
+            (try? ParallelMap.text(
+                count: rows.count, chunk: 2048, threads: ProcessInfo.processInfo.activeProcessorCount
+            ) { range, text in
+                text.reserveCapacity(range.count * 256)
+                for row in rows[range] { line(row, attributeIndices: attributeIndices, index: index, into: &text) }
+            }) ?? ""
         return header + "\n" + body
     }
 

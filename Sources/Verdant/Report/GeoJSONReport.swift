@@ -9,22 +9,29 @@ enum GeoJSONReport {
     /// Polygon or MultiPolygon (OGR writes those).
     static func text(_ report: EstimateReport) -> String? {
         guard let crs = try? SpatialReference(userInput: report.parcels.crsWKT), let code = crs.authorityCode,
-              code.hasPrefix("EPSG:") else { return nil }
-        let crsName = code == "EPSG:4326" ? "urn:ogc:def:crs:OGC:1.3:CRS84" : "urn:ogc:def:crs:EPSG::" + code.dropFirst(5)
+            code.hasPrefix("EPSG:")
+        else { return nil }
+        let crsName =
+            code == "EPSG:4326" ? "urn:ogc:def:crs:OGC:1.3:CRS84" : "urn:ogc:def:crs:EPSG::" + code.dropFirst(5)
         let rows = report.rows, parcels = report.parcels.parcels, attributeIndices = report.attributeIndices
         let index = report.metadata.model.index.name
-        let names = ([ReportColumns.parcelID] + report.attributeFields.map(\.name) + ReportColumns.figureColumns(index: index)
-                     + [ReportColumns.notes]).map { name -> String in
-            var quoted = ""
-            JSONValue.appendString(name, to: &quoted)
-            return quoted
-        }
-        let features = try? ParallelMap.text(count: rows.count, chunk: 1024, threads: ProcessInfo.processInfo.activeProcessorCount) { range, text in
+        let names =
+            ([ReportColumns.parcelID] + report.attributeFields.map(\.name) + ReportColumns.figureColumns(index: index)
+            + [ReportColumns.notes]).map { name -> String in
+                var quoted = ""
+                JSONValue.appendString(name, to: &quoted)
+                return quoted
+            }
+        let features = try? ParallelMap.text(
+            count: rows.count, chunk: 1024, threads: ProcessInfo.processInfo.activeProcessorCount
+        ) { range, text in
             text.reserveCapacity(range.count * 2048)
             for i in range {
                 let row = rows[i]
                 let values = ReportColumns.fieldValues(row, attributeIndices: attributeIndices, index: index)
-                text += i == 0 ? "{ \"type\": \"Feature\", \"properties\": { " : ",\n{ \"type\": \"Feature\", \"properties\": { "
+                text +=
+                    i == 0
+                    ? "{ \"type\": \"Feature\", \"properties\": { " : ",\n{ \"type\": \"Feature\", \"properties\": { "
                 for (k, value) in values.enumerated() {
                     if k > 0 { text += ", " }
                     text += names[k]

@@ -7,7 +7,9 @@ public enum JSONReport {
         let parcels: [JSONValue] = report.rows.map { row in
             var o: [String: JSONValue] = [ReportColumns.parcelID: .string(row.parcelID)]
             var attributes: [String: JSONValue] = [:]
-            for (field, i) in zip(report.attributeFields, report.attributeIndices) { attributes[field.name] = JSONValue(row.attributes[i]) }
+            for (field, i) in zip(report.attributeFields, report.attributeIndices) {
+                attributes[field.name] = JSONValue(row.attributes[i])
+            }
             o["attributes"] = .object(attributes)
             for (name, v) in zip(ReportColumns.figureColumns(index: index), ReportColumns.values(row, index: index)) {
                 switch v {
@@ -29,7 +31,7 @@ public enum JSONReport {
             "mean_ndvi": .number(t.meanNDVI), "agb_t": .number(t.agbT), "agb_t_per_ha": .number(t.agbTPerHa),
             "carbon_t": .number(t.carbonT), "co2e_t": .number(t.co2eT),
             "agb_t_filled": .number(t.agbTFilled), "co2e_t_filled": .number(t.co2eTFilled),
-            "low_observed_parcels": .integer(Int64(t.lowObservedParcels)),
+            "low_observed_parcels": .integer(Int64(t.lowObservedParcels))
         ]
         if index != "ndvi" { totalsObject["mean_\(index)"] = .number(t.meanIndex) }
         if let i = t.interval {
@@ -41,10 +43,12 @@ public enum JSONReport {
         }
         let totals: JSONValue = .object(totalsObject)
         let bands: [JSONValue] = m.bands.map {
-            .object(["role": .string($0.role), "path": .string($0.path), "band": .integer(Int64($0.band)),
-                     "description": .string($0.description), "data_type": .string($0.dataType),
-                     "nodata": $0.nodata.map { .string($0) } ?? .null, "gdal_scale": .number($0.gdalScale),
-                     "gdal_offset": .number($0.gdalOffset)])
+            .object([
+                "role": .string($0.role), "path": .string($0.path), "band": .integer(Int64($0.band)),
+                "description": .string($0.description), "data_type": .string($0.dataType),
+                "nodata": $0.nodata.map { .string($0) } ?? .null, "gdal_scale": .number($0.gdalScale),
+                "gdal_offset": .number($0.gdalOffset)
+            ])
         }
         var phaseObject: [String: JSONValue] = [:]
         for (name, seconds) in m.phases { phaseObject[name] = .number(seconds) }
@@ -54,31 +58,35 @@ public enum JSONReport {
                 "bands": .array(bands), "width": .integer(Int64(m.width)), "height": .integer(Int64(m.height)),
                 "crs": .string(m.rasterCRS), "crs_code": m.rasterCRSCode.map { .string($0) } ?? .null,
                 "geotransform": .array(m.geoTransform.map { .number($0) }), "geographic": .bool(m.geographic),
-                "scale": .number(m.scale), "offset": .number(m.offset), "scaling_origin": .string(m.scalingOrigin.rawValue),
+                "scale": .number(m.scale), "offset": .number(m.offset),
+                "scaling_origin": .string(m.scalingOrigin.rawValue)
             ]),
             "parcels": .object([
                 "path": .string(m.parcelsPath), "layer": .string(m.parcelsLayer), "crs": .string(m.parcelsCRS),
                 "features": .integer(Int64(m.featureCount)), "parcels": .integer(Int64(m.parcelCount)),
-                "id_field": m.idField.map { .string($0) } ?? .null,
+                "id_field": m.idField.map { .string($0) } ?? .null
             ]),
             "model": .object([
                 "expression": .string(m.model.expression), "formula": .string(m.model.formula),
                 "index": .string(m.model.index.name), "source": .string(m.model.source),
-                "covariance": m.model.uncertainty.map { .array($0.covariance.map { .array($0.map { .number($0) }) }) } ?? .null,
+                "covariance": m.model.uncertainty.map { .array($0.covariance.map { .array($0.map { .number($0) }) }) }
+                    ?? .null,
                 "residual_sd": m.model.uncertainty.map { .number($0.residualSD) } ?? .null,
                 "plot_area_ha": m.model.uncertainty.flatMap { $0.plotAreaHa }.map { .number($0) } ?? .null,
                 "uncertainty_method": .string(m.uncertainty.method.rawValue),
                 "draws": m.uncertainty.method == .monteCarlo ? .integer(Int64(m.uncertainty.draws)) : .null,
-                "seed": m.uncertainty.method == .monteCarlo ? .integer(Int64(bitPattern: m.uncertainty.seed)) : .null,
+                "seed": m.uncertainty.method == .monteCarlo ? .integer(Int64(bitPattern: m.uncertainty.seed)) : .null
             ]),
             "parameters": .object([
                 "root_shoot": m.factorSet == nil ? .number(m.factors.rootShoot) : .null,
                 "carbon_fraction": m.factorSet == nil ? .number(m.factors.carbonFraction) : .null,
                 "factors_source": .string(m.factorSet?.source ?? m.factors.source), "co2_per_carbon": .string("44/12"),
-                "factor_set": m.factorSet.map { set in .object([
-                    "name": .string(set.name), "title": .string(set.title), "source": .string(set.source),
-                    "note": set.note.map { .string($0) } ?? .null,
-                ]) } ?? .null,
+                "factor_set": m.factorSet.map { set in
+                    .object([
+                        "name": .string(set.name), "title": .string(set.title), "source": .string(set.source),
+                        "note": set.note.map { .string($0) } ?? .null
+                    ])
+                } ?? .null,
                 "class_field": m.classField.map { .string($0) } ?? .null,
                 "min_observed": .number(m.minObserved),
                 "scl_exclude": m.bands.contains { $0.role == BandRole.scl.name }
@@ -86,20 +94,24 @@ public enum JSONReport {
                 "qa_exclude_bits": m.bands.contains { $0.role == BandRole.qa.name }
                     ? .array(m.masks.qaExcludeBits.sorted().map { .integer(Int64($0)) }) : .null,
                 "masks_applied": .array(m.masksApplied.map { .string($0) }),
-                "threads": .integer(Int64(m.threads)), "tiles": .integer(Int64(m.tiles)), "tiles_read": .integer(Int64(m.tilesRead)),
+                "threads": .integer(Int64(m.threads)), "tiles": .integer(Int64(m.tiles)),
+                "tiles_read": .integer(Int64(m.tilesRead))
             ]),
-            "versions": .object(["verdant": .string(m.verdantVersion), "gdal": .string(m.gdalVersion), "proj": .string(m.projVersion)]),
+            "versions": .object([
+                "verdant": .string(m.verdantVersion), "gdal": .string(m.gdalVersion), "proj": .string(m.projVersion)
+            ]),
             "started_at": .string(m.startedAt),
             "seconds": .number(m.seconds),
-            "phases_seconds": phases,
+            "phases_seconds": phases
         ])
         return .object([
             "disclaimer": .string(EstimateReport.disclaimer),
-            "columns": .array(ReportColumns.all(attributes: report.attributeFields.map(\.name), index: index).map { .string($0) }),
+            "columns": .array(
+                ReportColumns.all(attributes: report.attributeFields.map(\.name), index: index).map { .string($0) }),
             "warnings": .array(m.warnings.map { .string($0) }),
             "parcels": .array(parcels),
             "totals": totals,
-            "run": run,
+            "run": run
         ])
     }
 }

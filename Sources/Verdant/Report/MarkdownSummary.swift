@@ -18,14 +18,17 @@ public enum MarkdownSummary {
             "| mean NDVI | \(n(t.meanNDVI, 4)) |",
             "| AGB (t) | \(n(t.agbT)) |",
             "| carbon (t C) | \(n(t.carbonT)) |",
-            "| CO2e (t) | \(n(t.co2eT)) |",
+            "| CO2e (t) | \(n(t.co2eT)) |"
         ]
         if let i = t.interval { lines.append("| CO2e 90 % CI (t) | \(n(i.co2eLow)) – \(n(i.co2eHigh)) |") }
         lines.append("| parcels under the observed threshold | \(t.lowObservedParcels) |")
         let failed = report.rows.filter(\.failed).map(\.parcelID)
         if !failed.isEmpty { lines += ["", "**Failed parcels:** \(failed.joined(separator: ", "))"] }
         if !m.warnings.isEmpty { lines += [""] + m.warnings.map { "- ⚠️ \($0)" } }
-        lines += ["", "Model: \(m.model.formula) — \(m.model.source)", "", "Verdant \(m.verdantVersion), GDAL \(m.gdalVersion)"]
+        lines += [
+            "", "Model: \(m.model.formula) — \(m.model.source)", "",
+            "Verdant \(m.verdantVersion), GDAL \(m.gdalVersion)"
+        ]
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -14,7 +14,11 @@ public enum ReportFormat: String, Hashable, Sendable, CaseIterable {
         if path == "-" { self = .csv; return }
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         guard path.contains("."), let format = ReportFormat(rawValue: ext) else {
-            throw VerdantError.invalidParameter(.out, problem: "\(path): the extension must be one of .csv, .json, .geojson, .gpkg (or - for CSV on standard output)")
+            throw VerdantError.invalidParameter(
+                .out,
+                problem:
+                    "\(path): the extension must be one of .csv, .json, .geojson, .gpkg (or - for CSV on standard output)"
+            )
         }
         self = format
     }

@@ -3,7 +3,9 @@ import Foundation
 /// Writes an estimate report in the format of its path's extension, atomically (temporary file, then rename).
 public enum ReportWriter {
     /// Writes `report` to `path` (`-`: CSV to standard output). Never overwrites an input in `inputs`.
-    public static func write(_ report: EstimateReport, to path: String, inputs: [String], overwrite: Bool = false) throws {
+    public static func write(
+        _ report: EstimateReport, to path: String, inputs: [String], overwrite: Bool = false
+    ) throws {
         let format = try ReportFormat(path: path)
         if path == "-" {
             try StandardOutput.write(CSVReport.text(report))

@@ -8,7 +8,8 @@ public enum VectorReport {
         let driver = format == .gpkg ? "GPKG" : "GeoJSON"
         let crs = try SpatialReference(userInput: report.parcels.crsWKT)
         let dataset = try VectorDataset.create(path, driverName: driver)
-        let layerOptions = format == .gpkg
+        let layerOptions =
+            format == .gpkg
             ? ["DESCRIPTION=\(report.layerDescription)", "GEOMETRY_NAME=geometry"]
             : ["DESCRIPTION=\(report.layerDescription)", "WRITE_NAME=YES", "COORDINATE_PRECISION=9"]
         let layer = try dataset.createLayer(name: "parcels", spatialReference: crs, options: layerOptions)

@@ -16,7 +16,9 @@ public struct PresetCatalog: Sendable {
     public static func builtIn() -> PresetCatalog {
         let data = Data(PackageResources.presets_json)
         let file = try! JSONDecoder().decode(File.self, from: data)
-        return PresetCatalog(presets: file.presets, origins: Dictionary(uniqueKeysWithValues: file.presets.map { ($0.name, "built-in") }))
+        return PresetCatalog(
+            presets: file.presets, origins: Dictionary(uniqueKeysWithValues: file.presets.map { ($0.name, "built-in") })
+        )
     }
 
     /// The built-in presets plus those in `files` (JSON or YAML, `{presets: [...]}` or a single preset).
@@ -36,17 +38,25 @@ public struct PresetCatalog: Sendable {
             let lower = path.lowercased()
             if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
                 let decoder = YAMLDecoder()
-                if let all = try? decoder.decode(File.self, from: text) { found = all.presets } else {
+                if let all = try? decoder.decode(File.self, from: text) {
+                    found = all.presets
+                } else {
                     found = [try decoder.decode(SensorPreset.self, from: text)]
                 }
             } else {
                 let data = Data(text.utf8)
-                if let all = try? JSONDecoder().decode(File.self, from: data) { found = all.presets } else {
+                if let all = try? JSONDecoder().decode(File.self, from: data) {
+                    found = all.presets
+                } else {
                     found = [try JSONDecoder().decode(SensorPreset.self, from: data)]
                 }
             }
         } catch {
-            throw VerdantError.input(file: path, problem: "is not a preset file: \(PresetCatalog.describe(error)) (expected {presets: [{name, title, bands, scale, offset, sources, …}]})")
+            throw VerdantError.input(
+                file: path,
+                problem:
+                    "is not a preset file: \(PresetCatalog.describe(error)) (expected {presets: [{name, title, bands, scale, offset, sources, …}]})"
+            )
         }
         for preset in found {
             try preset.validate(file: path)
@@ -59,7 +69,9 @@ public struct PresetCatalog: Sendable {
     /// The preset called `name`; throws listing the known ones.
     public func preset(named name: String) throws -> SensorPreset {
         guard let p = presets.first(where: { $0.name == name.lowercased() || $0.name == name }) else {
-            throw VerdantError.usage("unknown sensor preset '\(name)' (known: \(presets.map(\.name).joined(separator: ", ")); `verdant presets` lists them)")
+            throw VerdantError.usage(
+                "unknown sensor preset '\(name)' (known: \(presets.map(\.name).joined(separator: ", ")); `verdant presets` lists them)"
+            )
         }
         return p
     }

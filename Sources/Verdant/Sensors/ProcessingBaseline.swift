@@ -38,7 +38,9 @@ public enum ProcessingBaseline {
         for dir in folders {
             for name in ["MTD_MSIL2A.xml", "MTD_MSIL1C.xml"] {
                 let xml = dir.appendingPathComponent(name).path
-                if let text = try? String(contentsOfFile: xml, encoding: .utf8), let f = parse(mtd: text, file: xml) { return f }
+                if let text = try? String(contentsOfFile: xml, encoding: .utf8), let f = parse(mtd: text, file: xml) {
+                    return f
+                }
             }
         }
         return nil
@@ -47,8 +49,10 @@ public enum ProcessingBaseline {
     /// Reads `<PROCESSING_BASELINE>` and `<BOA_ADD_OFFSET>` from an MTD XML text.
     static func parse(mtd text: String, file: String) -> Finding? {
         func element(_ name: String) -> String? {
-            guard let open = text.range(of: "<\(name)"), let close = text.range(of: "</\(name)>", range: open.upperBound..<text.endIndex),
-                  let gt = text.range(of: ">", range: open.upperBound..<close.lowerBound) else { return nil }
+            guard let open = text.range(of: "<\(name)"),
+                let close = text.range(of: "</\(name)>", range: open.upperBound..<text.endIndex),
+                let gt = text.range(of: ">", range: open.upperBound..<close.lowerBound)
+            else { return nil }
             return String(text[gt.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let baseline = element("PROCESSING_BASELINE")

@@ -66,7 +66,9 @@ public struct STACItem: Hashable, Sendable {
             if let a = assets.first(where: { $0.key.lowercased() == name.lowercased() }) { return a }
         }
         for name in names {
-            if let a = assets.first(where: { $0.bandNames.contains { $0.lowercased() == name.lowercased() } }) { return a }
+            if let a = assets.first(where: { $0.bandNames.contains { $0.lowercased() == name.lowercased() } }) {
+                return a
+            }
         }
         return nil
     }

@@ -18,7 +18,8 @@ public struct SceneFolder: Hashable, Sendable {
         let extensions: Set<String> = ["tif", "tiff", "jp2", "vrt", "img"]
         var found: [String] = []
         if let walker = FileManager.default.enumerator(atPath: path) {
-            for case let relative as String in walker where extensions.contains((relative as NSString).pathExtension.lowercased()) {
+            for case let relative as String in walker
+            where extensions.contains((relative as NSString).pathExtension.lowercased()) {
                 found.append((path as NSString).appendingPathComponent(relative))
             }
         }
@@ -34,7 +35,9 @@ public struct SceneFolder: Hashable, Sendable {
         while let r = base.range(of: token, range: search..<base.endIndex) {
             let before = r.lowerBound == base.startIndex ? nil : base[base.index(before: r.lowerBound)]
             let after = r.upperBound == base.endIndex ? nil : base[r.upperBound]
-            if !(before?.isLetter ?? false || before?.isNumber ?? false) && !(after?.isLetter ?? false || after?.isNumber ?? false) {
+            if !(before?.isLetter ?? false || before?.isNumber ?? false)
+                && !(after?.isLetter ?? false || after?.isNumber ?? false)
+            {
                 return true
             }
             search = base.index(after: r.lowerBound)

@@ -58,10 +58,12 @@ public struct SensorPreset: Hashable, Sendable, Codable {
             }
         }
         guard scale.isFinite, scale != 0, offset.isFinite else {
-            throw VerdantError.input(file: file, problem: "preset '\(name)': scale must be a non-zero number and offset a number")
+            throw VerdantError.input(
+                file: file, problem: "preset '\(name)': scale must be a non-zero number and offset a number")
         }
         if let q = quality, q.type != "classes" && q.type != "bits" {
-            throw VerdantError.input(file: file, problem: "preset '\(name)': quality type must be 'classes' or 'bits', not '\(q.type)'")
+            throw VerdantError.input(
+                file: file, problem: "preset '\(name)': quality type must be 'classes' or 'bits', not '\(q.type)'")
         }
     }
 }

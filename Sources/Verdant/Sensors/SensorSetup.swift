@@ -68,7 +68,11 @@ public struct SensorSetup: Hashable, Sendable {
                 }
             }
             if bands.isEmpty {
-                throw VerdantError.input(file: scene, problem: "holds no raster whose name names a band of the \(preset?.name ?? "generic") preset (\(folder.files.count) rasters found)")
+                throw VerdantError.input(
+                    file: scene,
+                    problem:
+                        "holds no raster whose name names a band of the \(preset?.name ?? "generic") preset (\(folder.files.count) rasters found)"
+                )
             }
         }
         if !rasters.isEmpty {
@@ -76,16 +80,21 @@ public struct SensorSetup: Hashable, Sendable {
                 if let s = selectors[role] {
                     bands[role] = BandSource(paths: rasters, band: s)
                 } else if let names = preset?.names(for: role), !names.isEmpty,
-                          let s = try SensorSetup.selector(names: names, in: rasters[0]) {
+                    let s = try SensorSetup.selector(names: names, in: rasters[0])
+                {
                     bands[role] = BandSource(paths: rasters, band: s)
                 }
             }
         } else if !selectors.isEmpty {
-            throw VerdantError.usage("\(param: .red) and \(param: .nir) choose bands of \(param: .raster) FILE; for separate files use \(param: .band) red=FILE \(param: .band) nir=FILE")
+            throw VerdantError.usage(
+                "\(param: .red) and \(param: .nir) choose bands of \(param: .raster) FILE; for separate files use \(param: .band) red=FILE \(param: .band) nir=FILE"
+            )
         }
         for (role, source) in try RasterInputs(assignments: assignments).bands { bands[role] = source }
         if bands.isEmpty {
-            throw VerdantError.usage("no input: give \(param: .raster) FILE (with \(param: .sensor) or \(param: .red)/\(param: .nir)), \(param: .band) ROLE=FILE[:BAND], \(param: .stac) ITEM.json or \(param: .scene) FOLDER")
+            throw VerdantError.usage(
+                "no input: give \(param: .raster) FILE (with \(param: .sensor) or \(param: .red)/\(param: .nir)), \(param: .band) ROLE=FILE[:BAND], \(param: .stac) ITEM.json or \(param: .scene) FOLDER"
+            )
         }
 
         // Scaling: user > preset (with the Sentinel-2 baseline) > none.
@@ -109,13 +118,18 @@ public struct SensorSetup: Hashable, Sendable {
         var masks = MaskRules(validRange: validRange)
         let quality = preset?.quality
         var scl = sclExclude ?? Set(quality?.type == "classes" ? quality!.exclude : Array(MaskRules.defaultSCLExclude))
-        var qa = qaExcludeBits ?? Set(quality?.type == "bits" ? quality!.exclude : Array(MaskRules.defaultQAExcludeBits))
+        var qa =
+            qaExcludeBits ?? Set(quality?.type == "bits" ? quality!.exclude : Array(MaskRules.defaultQAExcludeBits))
         if maskWater { scl.insert(6); qa.insert(7) }
         if maskSnow { scl.insert(11); qa.insert(5) }
         masks.sclExclude = scl
         masks.qaExcludeBits = qa
         if let q = quality, let role = try? BandRole(parsing: q.role), bands[role] == nil {
-            warnings.append(String(naming: "no \(role) band was given or found: clouds and shadows are not masked (give it with \(param: .band) \(role)=FILE)"))
+            warnings.append(
+                String(
+                    naming:
+                        "no \(role) band was given or found: clouds and shadows are not masked (give it with \(param: .band) \(role)=FILE)"
+                ))
         }
         inputs.warnings = warnings
         return (inputs, masks)
@@ -134,8 +148,10 @@ public struct SensorSetup: Hashable, Sendable {
         return nil
     }
 
-    private func baselineOffset(_ rule: SensorPreset.BaselineOffset, item: STACItem?, bands: [BandRole: BandSource],
-                                presetScale: Double) throws -> Double {
+    private func baselineOffset(
+        _ rule: SensorPreset.BaselineOffset, item: STACItem?, bands: [BandRole: BandSource],
+        presetScale: Double
+    ) throws -> Double {
         func offset(forBaseline b: String, from source: String) throws -> Double {
             guard let newer = ProcessingBaseline.atLeast(b, rule.fromBaseline) else {
                 throw VerdantError.usage("processing baseline '\(b)' (from \(source)) is not a number like 04.00")
@@ -149,7 +165,10 @@ public struct SensorSetup: Hashable, Sendable {
             if let dn = found.addOffsetDN { return dn * presetScale }
             if let b = found.baseline { return try offset(forBaseline: b, from: found.source) }
         }
-        throw VerdantError.input(file: files.first ?? (stac ?? scene ?? "input"),
-                                 problem: "the Sentinel-2 processing baseline cannot be found in its metadata (STAC s2:processing_baseline, MTD_MSIL2A.xml, GDAL metadata), so the reflectance offset is unknown: give \(param: .baseline) (e.g. 05.09) or \(param: .offset) (-0.1 from baseline 04.00 on, 0 before)")
+        throw VerdantError.input(
+            file: files.first ?? (stac ?? scene ?? "input"),
+            problem:
+                "the Sentinel-2 processing baseline cannot be found in its metadata (STAC s2:processing_baseline, MTD_MSIL2A.xml, GDAL metadata), so the reflectance offset is unknown: give \(param: .baseline) (e.g. 05.09) or \(param: .offset) (-0.1 from baseline 04.00 on, 0 before)"
+        )
     }
 }

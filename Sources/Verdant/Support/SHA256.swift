@@ -88,7 +88,9 @@ public enum SHA256 {
                 while chunk + 64 <= message.count {
                     for i in 0..<16 {
                         let b = chunk + i * 4
-                        w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
+                        w[i] =
+                            UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8
+                            | UInt32(message[b + 3])
                     }
                     for i in 16..<64 {
                         let x = w[i - 15], y = w[i - 2]

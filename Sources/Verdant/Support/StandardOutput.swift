@@ -10,7 +10,9 @@ public enum StandardOutput {
         } catch {
             // The system's reason (e.g. "No space left on device"), from the POSIX error under Foundation's.
             let ns = error as NSError
-            let posix = [ns, ns.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap { $0 }.first { $0.domain == NSPOSIXErrorDomain }
+            let posix = [ns, ns.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap { $0 }.first {
+                $0.domain == NSPOSIXErrorDomain
+            }
             let reason = posix.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
             throw VerdantError.output(file: "standard output", problem: ErrorText(reason))
         }

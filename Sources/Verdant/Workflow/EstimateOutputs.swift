@@ -15,8 +15,10 @@ public struct EstimateOutputs: Hashable, Sendable {
     public var failOnUnobserved: Double?
 
     /// Outputs of an estimate.
-    public init(table: String, report: String? = nil, summary: String? = nil, quicklook: String? = nil,
-                overwrite: Bool = false, failOnUnobserved: Double? = nil) {
+    public init(
+        table: String, report: String? = nil, summary: String? = nil, quicklook: String? = nil,
+        overwrite: Bool = false, failOnUnobserved: Double? = nil
+    ) {
         self.table = table
         self.report = report
         self.summary = summary
@@ -31,7 +33,8 @@ public struct EstimateOutputs: Hashable, Sendable {
     /// Throws for outputs that cannot work together: a threshold that is not a fraction, or two outputs on one file.
     public func validate() throws {
         if let f = failOnUnobserved, !(f.isFinite && (0...1).contains(f)) {
-            throw VerdantError.invalidParameter(.failOnUnobserved, problem: "must be a fraction between 0 and 1 (got \(f))")
+            throw VerdantError.invalidParameter(
+                .failOnUnobserved, problem: "must be a fraction between 0 and 1 (got \(f))")
         }
         if Set(extras + [table]).count != extras.count + 1 {
             throw VerdantError.usage("\(param: .out), \(param: .report) and \(param: .summary) must be different files")

@@ -18,7 +18,9 @@ public struct EstimateRun: Sendable {
     /// A summary for pipelines: totals, warnings, outputs, failed, outside and low-observed parcels, exit code.
     public var summary: JSONValue {
         var o: [String: JSONValue] = [:]
-        if case .object(let full) = JSONReport.value(report) { o["totals"] = full["totals"]; o["warnings"] = full["warnings"] }
+        if case .object(let full) = JSONReport.value(report) {
+            o["totals"] = full["totals"]; o["warnings"] = full["warnings"]
+        }
         o["outputs"] = .array(outputs.map { .string($0) })
         o["failed_parcels"] = .array(report.rows.filter(\.failed).map { .string($0.parcelID) })
         o["outside_parcels"] = .array(report.rows.filter(\.outsideRaster).map { .string($0.parcelID) })

@@ -34,35 +34,47 @@ public enum EstimateWorkflow {
                 .write(Data(HTMLReport.html(result, quicklookPNG: png, checksums: checksums).utf8))
         }
         if let summary = outputs.summary {
-            try OutputPath(summary, inputs: protected, overwrite: overwrite).write(Data(MarkdownSummary.text(result).utf8))
+            try OutputPath(summary, inputs: protected, overwrite: overwrite).write(
+                Data(MarkdownSummary.text(result).utf8))
         }
         var problems = result.problems
         let unobserved = result.totals.unobservedFraction ?? 0
         if let f = outputs.failOnUnobserved, unobserved > f {
-            problems.append(String(naming: "\(String(format: "%.1f", unobserved * 100)) % of the parcels' area is unobserved, over \(param: .failOnUnobserved) \(String(format: "%.1f", f * 100)) %"))
+            problems.append(
+                String(
+                    naming:
+                        "\(String(format: "%.1f", unobserved * 100)) % of the parcels' area is unobserved, over \(param: .failOnUnobserved) \(String(format: "%.1f", f * 100)) %"
+                ))
         }
         return EstimateRun(report: result, outputs: [outputs.table] + outputs.extras, problems: problems)
     }
 
     /// Draws the scene's NDVI (from the estimate's tile pass) with the parcels outlined; writes it to the
     /// quicklook output when one is wanted, and returns the PNG (for the report).
-    private static func quicklook(_ result: EstimateReport, _ request: EstimateRequest, _ outputs: EstimateOutputs,
-                                  protected: [String]) throws -> Data? {
-        let scratch = NSTemporaryDirectory() + "verdant-quicklook-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+    private static func quicklook(
+        _ result: EstimateReport, _ request: EstimateRequest, _ outputs: EstimateOutputs,
+        protected: [String]
+    ) throws -> Data? {
+        let scratch =
+            NSTemporaryDirectory()
+            + "verdant-quicklook-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         TemporaryFiles.note(scratch)
         defer { TemporaryFiles.remove(scratch) }
         var quiet = request.execution
         quiet.progress = nil
         quiet.parcelProgress = nil
-        let ndvi = try result.ndviPicture ?? QuicklookRaster.ndvi(inputs: request.inputs, masks: request.masks, execution: quiet)
+        let ndvi =
+            try result.ndviPicture
+            ?? QuicklookRaster.ndvi(inputs: request.inputs, masks: request.masks, execution: quiet)
         try ndvi.write(to: scratch + "/ndvi.tif")
         let png = outputs.quicklook ?? scratch + "/quicklook.png"
         // A quicklook only for the report is a scratch file, written at once; the user's is published with the rest.
         let publication = outputs.quicklook == nil ? nil : Publication.current
         try Publication.$current.withValue(publication) {
-            try Quicklook.write(raster: scratch + "/ndvi.tif", parcels: result.parcels.parcels.map(\.geometry), label: "NDVI",
-                                unit: "", to: try OutputPath(png, inputs: protected, overwrite: outputs.overwrite))
+            try Quicklook.write(
+                raster: scratch + "/ndvi.tif", parcels: result.parcels.parcels.map(\.geometry), label: "NDVI",
+                unit: "", to: try OutputPath(png, inputs: protected, overwrite: outputs.overwrite))
         }
         return FileManager.default.contents(atPath: Publication.current?.readablePath(png) ?? png)
     }

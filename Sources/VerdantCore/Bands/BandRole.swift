@@ -38,7 +38,9 @@ public struct BandRole: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static let mask = BandRole(name: "mask", kind: .classes)
 
     /// Roles this version of Verdant knows.
-    public static let known: [BandRole] = [.blue, .green, .red, .redEdge, .nir, .nirNarrow, .swir1, .swir2, .scl, .qa, .mask]
+    public static let known: [BandRole] = [
+        .blue, .green, .red, .redEdge, .nir, .nirNarrow, .swir1, .swir2, .scl, .qa, .mask
+    ]
 
     /// The role named `name` (case-insensitive; `re`, `red_edge`, `qa_pixel` accepted); throws for an unknown role.
     public init(parsing name: String) throws {
@@ -46,7 +48,8 @@ public struct BandRole: Hashable, Sendable, Comparable, CustomStringConvertible 
         let aliases = ["re": "rededge", "qapixel": "qa", "b8a": "nirnarrow"]
         let canonical = aliases[lower] ?? lower
         guard let role = BandRole.known.first(where: { $0.name == canonical }) else {
-            throw VerdantError.usage("unknown band role '\(name)' (known roles: \(BandRole.known.map(\.name).joined(separator: ", ")))")
+            throw VerdantError.usage(
+                "unknown band role '\(name)' (known roles: \(BandRole.known.map(\.name).joined(separator: ", ")))")
         }
         self = role
     }

@@ -43,14 +43,20 @@ public struct BiomassModel: Hashable, Sendable {
         }
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, let form = Form(rawValue: parts[0].lowercased()) else {
-            throw VerdantError.usage("model '\(text)': expected linear:a,b, exp:a,b or power:a,b (or \(BiomassModel.builtIn.map(\.name).joined(separator: ", ")))")
+            throw VerdantError.usage(
+                "model '\(text)': expected linear:a,b, exp:a,b or power:a,b (or \(BiomassModel.builtIn.map(\.name).joined(separator: ", ")))"
+            )
         }
         let numbers = parts[1].split(separator: ",", omittingEmptySubsequences: false)
             .map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard numbers.count == 2, let a = numbers[0], let b = numbers[1], a.isFinite, b.isFinite else {
-            throw VerdantError.usage("model '\(text)': coefficients must be two finite numbers, e.g. \(form.rawValue):1.5,2")
+            throw VerdantError.usage(
+                "model '\(text)': coefficients must be two finite numbers, e.g. \(form.rawValue):1.5,2")
         }
-        self.init(form: form, a: a, b: b, source: source ?? String(naming: "user-supplied coefficients (no source given; pass \(param: .modelSource))"))
+        self.init(
+            form: form, a: a, b: b,
+            source: source
+                ?? String(naming: "user-supplied coefficients (no source given; pass \(param: .modelSource))"))
     }
 
     /// AGB in t/ha for index value `x`: NaN when x is NaN (undefined), never negative.
@@ -93,14 +99,21 @@ public struct BiomassModel: Hashable, Sendable {
 
     /// Built-in models. They are examples for trying Verdant out, not valid for any real site.
     public static let builtIn: [(name: String, model: BiomassModel)] = [
-        ("example-linear", BiomassModel(
-            form: .linear, a: -30, b: 250,
-            source: "Verdant illustrative example (example-linear), not fitted to any field data and not valid for any site: replace it with a model calibrated on your own field plots"))
+        (
+            "example-linear",
+            BiomassModel(
+                form: .linear, a: -30, b: 250,
+                source:
+                    "Verdant illustrative example (example-linear), not fitted to any field data and not valid for any site: replace it with a model calibrated on your own field plots"
+            )
+        )
     ]
 
     /// A warning for the outputs when the model is one of the illustrative built-in examples.
     public var warning: String? {
-        BiomassModel.builtIn.contains { $0.model.form == form && $0.model.a == a && $0.model.b == b && $0.model.source == source }
+        BiomassModel.builtIn.contains {
+            $0.model.form == form && $0.model.a == a && $0.model.b == b && $0.model.source == source
+        }
             ? "the model is the illustrative \(BiomassModel.builtIn.first { $0.model.source == source }!.name) (\(formula)): it is not valid for any site; replace it with a model calibrated on your own field plots"
             : nil
     }

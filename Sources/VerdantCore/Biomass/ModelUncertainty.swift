@@ -18,13 +18,21 @@ public struct ModelUncertainty: Hashable, Sendable, Codable {
 
     /// Throws unless the covariance is a symmetric positive semi-definite 2 × 2 matrix and σ ≥ 0.
     public func validate() throws {
-        guard covariance.count == 2, covariance.allSatisfy({ $0.count == 2 }), covariance.joined().allSatisfy(\.isFinite),
-              covariance[0][0] >= 0, covariance[1][1] >= 0, abs(covariance[0][1] - covariance[1][0]) <= 1e-9 * max(1, abs(covariance[0][1])),
-              covariance[0][0] * covariance[1][1] - covariance[0][1] * covariance[1][0] >= -1e-12 * max(1, covariance[0][0] * covariance[1][1]),
-              residualSD.isFinite, residualSD >= 0 else {
-            throw VerdantError.usage("model uncertainty: the covariance must be a symmetric positive semi-definite 2 × 2 matrix and the residual SD ≥ 0")
+        guard covariance.count == 2, covariance.allSatisfy({ $0.count == 2 }),
+            covariance.joined().allSatisfy(\.isFinite),
+            covariance[0][0] >= 0, covariance[1][1] >= 0,
+            abs(covariance[0][1] - covariance[1][0]) <= 1e-9 * max(1, abs(covariance[0][1])),
+            covariance[0][0] * covariance[1][1] - covariance[0][1] * covariance[1][0] >= -1e-12
+                * max(1, covariance[0][0] * covariance[1][1]),
+            residualSD.isFinite, residualSD >= 0
+        else {
+            throw VerdantError.usage(
+                "model uncertainty: the covariance must be a symmetric positive semi-definite 2 × 2 matrix and the residual SD ≥ 0"
+            )
         }
-        if let p = plotAreaHa, !(p.isFinite && p > 0) { throw VerdantError.usage("model uncertainty: plot area must be > 0 ha") }
+        if let p = plotAreaHa, !(p.isFinite && p > 0) {
+            throw VerdantError.usage("model uncertainty: plot area must be > 0 ha")
+        }
     }
 }
 

@@ -72,7 +72,8 @@ public enum ModelFitter {
             }
             let tolerance = 1e-12 * max(abs(fit.looRMSE), abs(current.looRMSE))
             if fit.looRMSE < current.looRMSE - tolerance
-                || (abs(fit.looRMSE - current.looRMSE) <= tolerance && rank(fit) < rank(current)) {
+                || (abs(fit.looRMSE - current.looRMSE) <= tolerance && rank(fit) < rank(current))
+            {
                 best = fit
             }
         }
@@ -97,7 +98,8 @@ public enum ModelFitter {
         }
         if samples.allSatisfy({ $0.y == samples[0].y }) {
             throw VerdantError.usage(
-                "all \(samples.count) plots have the same AGB (\(samples[0].y) t/ha): there is no variation for a model to explain")
+                "all \(samples.count) plots have the same AGB (\(samples[0].y) t/ha): there is no variation for a model to explain"
+            )
         }
         if StraightLineFit.isDegenerate(samples.map(\.x), where: { _ in true }) {
             throw singular(samples)
@@ -106,7 +108,9 @@ public enum ModelFitter {
 
     /// The error for plots whose index values are (almost) all equal.
     private static func singular(_ samples: [CalibrationSample]) -> VerdantError {
-        .usage("all \(samples.count) plots have (almost) the same index value (x = \(samples[0].x)): the slope b cannot be estimated (singular least-squares problem); calibrate on plots spanning a range of index values")
+        .usage(
+            "all \(samples.count) plots have (almost) the same index value (x = \(samples[0].x)): the slope b cannot be estimated (singular least-squares problem); calibrate on plots spanning a range of index values"
+        )
     }
 
     /// Why `samples` cannot be fitted by (form, method), or nil.
@@ -252,9 +256,11 @@ public enum ModelFitter {
             if leftOut == nil { return singular(samples) }
             problem = "the other plots have (almost) the same index value, so the slope b cannot be estimated"
         case .noStart:
-            problem = "\(what) starts from the log fit of the plots with AGB > 0, but fewer than 3 such plots with different index values are left"
+            problem =
+                "\(what) starts from the log fit of the plots with AGB > 0, but fewer than 3 such plots with different index values are left"
         case .notConverged(let iterations):
-            problem = "\(what) did not converge (Levenberg–Marquardt stopped after \(iterations) iterations from the log-fit start); use the \(FitMethod.defaultMethod(for: d.form).rawValue) fit instead, or check the plots for outliers"
+            problem =
+                "\(what) did not converge (Levenberg–Marquardt stopped after \(iterations) iterations from the log-fit start); use the \(FitMethod.defaultMethod(for: d.form).rawValue) fit instead, or check the plots for outliers"
         }
         guard let leftOut else { return .usage(ErrorText(problem)) }
         return .usage("leave-one-out check of the \(what): without plot '\(samples[leftOut].plotID)', \(problem)")

@@ -26,7 +26,9 @@ public struct AppliedFactors: Hashable, Sendable {
         rootShoot = try factors.rootShoot.value(agbPerHa: agbPerHa)
         carbonFraction = try factors.carbonFraction.value(agbPerHa: agbPerHa)
         expansionFactor = try factors.expansionFactor?.value(agbPerHa: agbPerHa) ?? 1
-        sources = [factors.rootShoot.source, factors.carbonFraction.source] + (factors.expansionFactor.map { [$0.source] } ?? [])
+        sources =
+            [factors.rootShoot.source, factors.carbonFraction.source]
+            + (factors.expansionFactor.map { [$0.source] } ?? [])
     }
 
     /// Tonnes of carbon in `agb` tonnes (the model's AGB): agb × BEF × (1 + R) × CF.

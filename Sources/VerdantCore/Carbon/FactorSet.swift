@@ -44,7 +44,8 @@ public struct FactorSet: Hashable, Sendable, Codable {
                 let b = agb ?? 0
                 let chosen = classes.first { $0.below.map { b < $0 } ?? true } ?? classes.last!
                 guard let value = chosen.value else {
-                    throw VerdantError.usage("the source gives no value for an AGB of \(b) t/ha (\(source)); choose another class")
+                    throw VerdantError.usage(
+                        "the source gives no value for an AGB of \(b) t/ha (\(source)); choose another class")
                 }
                 return value
             }
@@ -83,6 +84,8 @@ public struct FactorSet: Hashable, Sendable, Codable {
     public func factors(of className: String, parcel: String) throws -> ClassFactors {
         if let f = classes[className] { return f }
         if let f = classes.first(where: { $0.key.lowercased() == className.lowercased() })?.value { return f }
-        throw VerdantError.usage("class '\(className)' is not in the factor set '\(name)' (classes: \(classes.keys.sorted().joined(separator: ", ")))")
+        throw VerdantError.usage(
+            "class '\(className)' is not in the factor set '\(name)' (classes: \(classes.keys.sorted().joined(separator: ", ")))"
+        )
     }
 }

@@ -18,7 +18,8 @@ public struct CellGrid: Hashable, Sendable {
     /// not positive.
     public init?(originX: Double, originY: Double, cellWidth: Double, cellHeight: Double, columns: Int, rows: Int) {
         guard originX.isFinite, originY.isFinite, cellWidth.isFinite, cellHeight.isFinite,
-              cellWidth > 0, cellHeight > 0, columns > 0, rows > 0 else { return nil }
+            cellWidth > 0, cellHeight > 0, columns > 0, rows > 0
+        else { return nil }
         let (_, overflow) = columns.multipliedReportingOverflow(by: rows)
         guard !overflow else { return nil }
         self.originX = originX
@@ -40,14 +41,16 @@ public struct CellGrid: Hashable, Sendable {
 
     /// The rectangle covered by the grid.
     public var extent: BoundingBox {
-        BoundingBox(minX: originX, minY: originY - Double(rows) * cellHeight,
-                    maxX: originX + Double(columns) * cellWidth, maxY: originY)
+        BoundingBox(
+            minX: originX, minY: originY - Double(rows) * cellHeight,
+            maxX: originX + Double(columns) * cellWidth, maxY: originY)
     }
 
     /// The rectangle covered by one cell (which may lie outside the grid).
     public func cellBounds(column: Int, row: Int) -> BoundingBox {
-        BoundingBox(minX: originX + Double(column) * cellWidth, minY: originY - Double(row + 1) * cellHeight,
-                    maxX: originX + Double(column + 1) * cellWidth, maxY: originY - Double(row) * cellHeight)
+        BoundingBox(
+            minX: originX + Double(column) * cellWidth, minY: originY - Double(row + 1) * cellHeight,
+            maxX: originX + Double(column + 1) * cellWidth, maxY: originY - Double(row) * cellHeight)
     }
 
     /// The grid-local column coordinate of `x`: 0 on the western edge, 1 cell further per `cellWidth`.
@@ -64,8 +67,10 @@ public struct CellGrid: Hashable, Sendable {
     public func window(covering box: BoundingBox) -> CellWindow? {
         guard box.minX <= box.maxX, box.minY <= box.maxY else { return nil }  // also false for NaN
         guard let (firstColumn, stopColumn) = Self.span(gridU(box.minX), gridU(box.maxX), count: columns),
-              let (firstRow, stopRow) = Self.span(gridV(box.maxY), gridV(box.minY), count: rows) else { return nil }
-        return CellWindow(column: firstColumn, row: firstRow, width: stopColumn - firstColumn, height: stopRow - firstRow)
+            let (firstRow, stopRow) = Self.span(gridV(box.maxY), gridV(box.minY), count: rows)
+        else { return nil }
+        return CellWindow(
+            column: firstColumn, row: firstRow, width: stopColumn - firstColumn, height: stopRow - firstRow)
     }
 
     /// The cell indices `[first, stop)` touched by the grid-local interval `[low, high]`, clipped to `0 ..< count`.

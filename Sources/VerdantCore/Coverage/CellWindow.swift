@@ -12,7 +12,8 @@ public struct CellWindow: Hashable, Sendable {
     /// Creates a window, or nil when `column` or `row` is negative, a size is not positive, or the end overflows.
     public init?(column: Int, row: Int, width: Int, height: Int) {
         guard column >= 0, row >= 0, width > 0, height > 0,
-              column <= Int.max - width, row <= Int.max - height else { return nil }
+            column <= Int.max - width, row <= Int.max - height
+        else { return nil }
         let (_, overflow) = width.multipliedReportingOverflow(by: height)
         guard !overflow else { return nil }
         self.column = column
@@ -45,7 +46,8 @@ public struct CellWindow: Hashable, Sendable {
         let startColumn = Swift.max(column, other.column), stopColumn = Swift.min(endColumn, other.endColumn)
         let startRow = Swift.max(row, other.row), stopRow = Swift.min(endRow, other.endRow)
         guard startColumn < stopColumn, startRow < stopRow else { return nil }
-        return CellWindow(column: startColumn, row: startRow, width: stopColumn - startColumn, height: stopRow - startRow)
+        return CellWindow(
+            column: startColumn, row: startRow, width: stopColumn - startColumn, height: stopRow - startRow)
     }
 
     /// The row-major offset of a grid cell inside the window, or nil when the cell is outside.

@@ -160,11 +160,27 @@ struct CoverageAccumulator {
                 let rowTop = Double(rowIndex), rowBottom = rowTop + 1
                 let uA: Double, vA: Double, uB: Double, vB: Double
                 if descending {
-                    if rowTop <= vL { uA = uL; vA = vL } else { uA = Swift.min(Swift.max(crossing(rowTop), uL), uR); vA = rowTop }
-                    if rowBottom >= vR { uB = uR; vB = vR } else { uB = Swift.min(Swift.max(crossing(rowBottom), uL), uR); vB = rowBottom }
+                    if rowTop <= vL {
+                        uA = uL; vA = vL
+                    } else {
+                        uA = Swift.min(Swift.max(crossing(rowTop), uL), uR); vA = rowTop
+                    }
+                    if rowBottom >= vR {
+                        uB = uR; vB = vR
+                    } else {
+                        uB = Swift.min(Swift.max(crossing(rowBottom), uL), uR); vB = rowBottom
+                    }
                 } else {
-                    if rowBottom >= vL { uA = uL; vA = vL } else { uA = Swift.min(Swift.max(crossing(rowBottom), uL), uR); vA = rowBottom }
-                    if rowTop <= vR { uB = uR; vB = vR } else { uB = Swift.min(Swift.max(crossing(rowTop), uL), uR); vB = rowTop }
+                    if rowBottom >= vL {
+                        uA = uL; vA = vL
+                    } else {
+                        uA = Swift.min(Swift.max(crossing(rowBottom), uL), uR); vA = rowBottom
+                    }
+                    if rowTop <= vR {
+                        uB = uR; vB = vR
+                    } else {
+                        uB = Swift.min(Swift.max(crossing(rowTop), uL), uR); vB = rowTop
+                    }
                 }
                 let length = uB - uA
                 guard length > 0 else { continue }
@@ -203,7 +219,8 @@ struct CoverageAccumulator {
                 let code = ordered[index]
                 rowJumps[abs(code) - 1 - rowOffset] &+= code > 0 ? 1 : -1
             }
-            Self.finishRow(&result, from: rowOffset, width: width, winding: winding, jumps: rowJumps, tolerance: tolerance)
+            Self.finishRow(
+                &result, from: rowOffset, width: width, winding: winding, jumps: rowJumps, tolerance: tolerance)
             for index in rowStarts[row]..<rowStarts[row + 1] {
                 rowJumps[abs(ordered[index]) - 1 - rowOffset] = 0
             }
@@ -213,8 +230,10 @@ struct CoverageAccumulator {
 
     /// Adds the winding numbers to one row of sums and clamps round-off (a separate function so the optimizer keeps
     /// the array's uniqueness check out of the loop).
-    private static func finishRow(_ result: inout [Double], from rowOffset: Int, width: Int, winding: Int32,
-                                  jumps: [Int32], tolerance: Double) {
+    private static func finishRow(
+        _ result: inout [Double], from rowOffset: Int, width: Int, winding: Int32,
+        jumps: [Int32], tolerance: Double
+    ) {
         var current = winding
         for column in 0..<width {
             let offset = rowOffset + column

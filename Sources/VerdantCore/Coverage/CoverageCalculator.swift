@@ -22,10 +22,13 @@ public enum CoverageCalculator {
     /// If a coordinate is not finite, every fraction is NaN.
     ///
     /// - Precondition: `window` lies inside `grid`.
-    public static func coverageFractions(of polygon: MultiPolygon, on grid: CellGrid, in window: CellWindow) -> CoverageFractions {
+    public static func coverageFractions(
+        of polygon: MultiPolygon, on grid: CellGrid, in window: CellWindow
+    ) -> CoverageFractions {
         precondition(grid.fullWindow.contains(window), "the window \(window) does not lie inside the grid")
         guard polygon.isFinite else {
-            return CoverageFractions(uncheckedWindow: window, fractions: [Double](repeating: .nan, count: window.cellCount))
+            return CoverageFractions(
+                uncheckedWindow: window, fractions: [Double](repeating: .nan, count: window.cellCount))
         }
         var accumulator = CoverageAccumulator(window: window)
         for part in polygon.polygons {
@@ -40,7 +43,9 @@ public enum CoverageCalculator {
     /// The coverage fractions of the cells of `window` by a single polygon.
     ///
     /// - Precondition: `window` lies inside `grid`.
-    public static func coverageFractions(of polygon: Polygon, on grid: CellGrid, in window: CellWindow) -> CoverageFractions {
+    public static func coverageFractions(
+        of polygon: Polygon, on grid: CellGrid, in window: CellWindow
+    ) -> CoverageFractions {
         coverageFractions(of: MultiPolygon(polygon), on: grid, in: window)
     }
 

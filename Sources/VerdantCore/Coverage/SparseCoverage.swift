@@ -38,7 +38,9 @@ public struct SparseCoverage: Hashable, Sendable {
             let chunk = CellWindow(column: window.column, row: row, width: window.width, height: height)!
             let dense = CoverageCalculator.coverageFractions(of: polygon, on: grid, in: chunk)
             let f = dense.fractions
-            for r in 0..<height { appendRow(f[(r * window.width)..<((r + 1) * window.width)], firstColumn: window.column) }
+            for r in 0..<height {
+                appendRow(f[(r * window.width)..<((r + 1) * window.width)], firstColumn: window.column)
+            }
             row += height
         }
     }
@@ -51,14 +53,20 @@ public struct SparseCoverage: Hashable, Sendable {
             let start = i
             if f == 1 {
                 while i < row.endIndex && row[i] == 1 { i += 1 }
-                spans.append(Span(column: Int32(firstColumn + start - row.startIndex), length: Int32(i - start), fractionOffset: -1))
+                spans.append(
+                    Span(
+                        column: Int32(firstColumn + start - row.startIndex), length: Int32(i - start),
+                        fractionOffset: -1))
             } else {
                 let offset = fractions.count
                 while i < row.endIndex && row[i] != 0 && row[i] != 1 {
                     fractions.append(row[i])
                     i += 1
                 }
-                spans.append(Span(column: Int32(firstColumn + start - row.startIndex), length: Int32(i - start), fractionOffset: Int32(offset)))
+                spans.append(
+                    Span(
+                        column: Int32(firstColumn + start - row.startIndex), length: Int32(i - start),
+                        fractionOffset: Int32(offset)))
             }
         }
         rowStarts.append(Int32(spans.count))
@@ -68,8 +76,10 @@ public struct SparseCoverage: Hashable, Sendable {
     /// row, in column order; `fractionBase` is nil for a run of whole cells, else the fraction of cell `c` is
     /// `fractions[fractionBase + c]`.
     @inlinable
-    public func forEachSpan(in tile: CellWindow,
-                            _ body: (_ row: Int, _ columns: Range<Int>, _ fractionBase: Int?) throws -> Void) rethrows {
+    public func forEachSpan(
+        in tile: CellWindow,
+        _ body: (_ row: Int, _ columns: Range<Int>, _ fractionBase: Int?) throws -> Void
+    ) rethrows {
         guard let window, let part = window.intersection(tile) else { return }
         for row in part.row..<part.endRow {
             let k = row - window.row
@@ -84,7 +94,9 @@ public struct SparseCoverage: Hashable, Sendable {
 
     /// Calls `body(row, column, fraction)` for every covered cell inside `tile`, row by row, in column order.
     @inlinable
-    public func forEachCell(in tile: CellWindow, _ body: (_ row: Int, _ column: Int, _ fraction: Double) throws -> Void) rethrows {
+    public func forEachCell(
+        in tile: CellWindow, _ body: (_ row: Int, _ column: Int, _ fraction: Double) throws -> Void
+    ) rethrows {
         try forEachSpan(in: tile) { row, columns, base in
             if let base {
                 for c in columns { try body(row, c, fractions[base + c]) }
@@ -100,7 +112,9 @@ public struct SparseCoverage: Hashable, Sendable {
         for row in 0..<(rowStarts.count - 1) {
             for s in Int(rowStarts[row])..<Int(rowStarts[row + 1]) {
                 let span = spans[s]
-                if span.fractionOffset < 0 { total += Double(span.length) } else {
+                if span.fractionOffset < 0 {
+                    total += Double(span.length)
+                } else {
                     for k in 0..<Int(span.length) { total += fractions[Int(span.fractionOffset) + k] }
                 }
             }

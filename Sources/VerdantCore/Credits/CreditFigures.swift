@@ -32,8 +32,10 @@ public struct CreditFigures: Hashable, Sendable {
     /// The figures of a parcel (or the total) whose project change went through `chain`: `change` and its 90 %
     /// half-width `halfWidth` (nil without a model uncertainty), the `baseline` change, and whether it is
     /// `excluded` (it then earns no net removals).
-    public init(parcelID: String, parcelHa: Double, co2eT0: Double, co2eT1: Double, change: Double, halfWidth: Double?,
-                baseline: Double, chain: CreditChain, excluded: Bool, notes: [String]) {
+    public init(
+        parcelID: String, parcelHa: Double, co2eT0: Double, co2eT1: Double, change: Double, halfWidth: Double?,
+        baseline: Double, chain: CreditChain, excluded: Bool, notes: [String]
+    ) {
         self.parcelID = parcelID
         self.parcelHa = parcelHa
         self.co2eT0 = co2eT0

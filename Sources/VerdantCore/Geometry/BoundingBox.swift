@@ -30,8 +30,9 @@ public struct BoundingBox: Hashable, Sendable {
 
     /// The smallest box holding both boxes.
     public func union(_ other: BoundingBox) -> BoundingBox {
-        BoundingBox(minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
-                    maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
+        BoundingBox(
+            minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
+            maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
     }
 
     /// The smallest box holding `coordinates`, or nil when there are none.

@@ -95,7 +95,8 @@ package enum SimpleRingCheck {
         for event in events {
             let e = Int(event.edge)
             if event.start {
-                guard let at = status.insertionIndex(where: { t in below(e, t) }, undecided: &undecided), !undecided else { return .unknown }
+                guard let at = status.insertionIndex(where: { t in below(e, t) }, undecided: &undecided), !undecided
+                else { return .unknown }
                 let placed = status.insert(e, at: at)
                 let (lo, hi) = status.neighbours(of: placed)
                 for f in [lo, hi] {
@@ -104,7 +105,8 @@ package enum SimpleRingCheck {
                     if a != .simple { return a }
                 }
             } else {
-                guard let at = status.index(of: e, below: { s, t in below(s, t) }, undecided: &undecided), !undecided else { return .unknown }
+                guard let at = status.index(of: e, below: { s, t in below(s, t) }, undecided: &undecided), !undecided
+                else { return .unknown }
                 let (lo, hi) = status.neighbours(of: at)
                 status.remove(at: at)
                 if let lo, let hi {
@@ -191,12 +193,16 @@ package enum SimpleRingCheck {
         func neighbours(of position: (Int, Int)) -> (Int?, Int?) {
             let (b, i) = position
             var lo: Int? = nil, hi: Int? = nil
-            if i > 0 { lo = blocks[b][i - 1] } else {
+            if i > 0 {
+                lo = blocks[b][i - 1]
+            } else {
                 var k = b - 1
                 while k >= 0 && blocks[k].isEmpty { k -= 1 }
                 if k >= 0 { lo = blocks[k].last }
             }
-            if i + 1 < blocks[b].count { hi = blocks[b][i + 1] } else {
+            if i + 1 < blocks[b].count {
+                hi = blocks[b][i + 1]
+            } else {
                 var k = b + 1
                 while k < blocks.count && blocks[k].isEmpty { k += 1 }
                 if k < blocks.count { hi = blocks[k].first }

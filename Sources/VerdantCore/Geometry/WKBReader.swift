@@ -51,7 +51,9 @@ package struct WKBReader {
 
     private mutating func uint32() -> UInt32? {
         guard position + 4 <= bytes.count else { return nil }
-        let v = UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16 | UInt32(bytes[position + 3]) << 24
+        let v =
+            UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16 | UInt32(
+                bytes[position + 3]) << 24
         position += 4
         return v
     }

@@ -23,7 +23,9 @@ public enum SpectralIndex: Hashable, Sendable, CustomStringConvertible {
         case "ndvi": self = .ndvi
         case "evi": self = .evi
         case "savi":
-            guard saviL.isFinite, saviL >= 0 else { throw VerdantError.invalidParameter(.saviL, problem: "must be a number ≥ 0 (got \(saviL))") }
+            guard saviL.isFinite, saviL >= 0 else {
+                throw VerdantError.invalidParameter(.saviL, problem: "must be a number ≥ 0 (got \(saviL))")
+            }
             self = .savi(l: saviL)
         case "msavi2", "msavi": self = .msavi2
         case "ndre": self = .ndre
@@ -73,19 +75,27 @@ public enum SpectralIndex: Hashable, Sendable, CustomStringConvertible {
     /// The publication the index comes from.
     public var source: String {
         switch self {
-        case .ndvi: "Rouse, J.W., Haas, R.H., Schell, J.A., Deering, D.W. (1974). Monitoring vegetation systems in the Great Plains with ERTS. NASA SP-351, 309–317."
-        case .evi: "Huete, A., Didan, K., Miura, T., Rodriguez, E.P., Gao, X., Ferreira, L.G. (2002). Overview of the radiometric and biophysical performance of the MODIS vegetation indices. Remote Sensing of Environment 83, 195–213."
-        case .savi: "Huete, A.R. (1988). A soil-adjusted vegetation index (SAVI). Remote Sensing of Environment 25, 295–309."
-        case .msavi2: "Qi, J., Chehbouni, A., Huete, A.R., Kerr, Y.H., Sorooshian, S. (1994). A modified soil adjusted vegetation index. Remote Sensing of Environment 48, 119–126."
-        case .ndre: "Barnes, E.M. et al. (2000). Coincident detection of crop water stress, nitrogen status and canopy density using ground-based multispectral data. Proc. 5th Int. Conf. on Precision Agriculture."
-        case .gndvi: "Gitelson, A.A., Kaufman, Y.J., Merzlyak, M.N. (1996). Use of a green channel in remote sensing of global vegetation from EOS-MODIS. Remote Sensing of Environment 58, 289–298."
+        case .ndvi:
+            "Rouse, J.W., Haas, R.H., Schell, J.A., Deering, D.W. (1974). Monitoring vegetation systems in the Great Plains with ERTS. NASA SP-351, 309–317."
+        case .evi:
+            "Huete, A., Didan, K., Miura, T., Rodriguez, E.P., Gao, X., Ferreira, L.G. (2002). Overview of the radiometric and biophysical performance of the MODIS vegetation indices. Remote Sensing of Environment 83, 195–213."
+        case .savi:
+            "Huete, A.R. (1988). A soil-adjusted vegetation index (SAVI). Remote Sensing of Environment 25, 295–309."
+        case .msavi2:
+            "Qi, J., Chehbouni, A., Huete, A.R., Kerr, Y.H., Sorooshian, S. (1994). A modified soil adjusted vegetation index. Remote Sensing of Environment 48, 119–126."
+        case .ndre:
+            "Barnes, E.M. et al. (2000). Coincident detection of crop water stress, nitrogen status and canopy density using ground-based multispectral data. Proc. 5th Int. Conf. on Precision Agriculture."
+        case .gndvi:
+            "Gitelson, A.A., Kaufman, Y.J., Merzlyak, M.N. (1996). Use of a green channel in remote sensing of global vegetation from EOS-MODIS. Remote Sensing of Environment 58, 289–298."
         }
     }
 
     /// The index of one cell from reflectance (NaN where undefined).
     @inlinable
-    public func value(blue: Double = .nan, green: Double = .nan, red: Double = .nan, redEdge: Double = .nan,
-                      nir: Double) -> Double {
+    public func value(
+        blue: Double = .nan, green: Double = .nan, red: Double = .nan, redEdge: Double = .nan,
+        nir: Double
+    ) -> Double {
         switch self {
         case .ndvi: return NDVI.value(red: red, nir: nir)
         case .evi:

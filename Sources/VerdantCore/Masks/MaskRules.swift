@@ -20,8 +20,10 @@ public struct MaskRules: Hashable, Sendable {
     public static let defaultQAExcludeBits: Set<Int> = [0, 1, 2, 3, 4]
 
     /// Rules; the defaults exclude no data, clouds, shadows and cirrus.
-    public init(sclExclude: Set<Int> = MaskRules.defaultSCLExclude, qaExcludeBits: Set<Int> = MaskRules.defaultQAExcludeBits,
-                validRange: ClosedRange<Double>? = nil) {
+    public init(
+        sclExclude: Set<Int> = MaskRules.defaultSCLExclude, qaExcludeBits: Set<Int> = MaskRules.defaultQAExcludeBits,
+        validRange: ClosedRange<Double>? = nil
+    ) {
         self.sclExclude = sclExclude
         self.qaExcludeBits = qaExcludeBits
         self.validRange = validRange
@@ -91,7 +93,8 @@ public struct MaskRules: Hashable, Sendable {
     public static func range(_ text: String) throws -> ClosedRange<Double> {
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo.isFinite, hi.isFinite, lo <= hi else {
-            throw VerdantError.invalidParameter(.validRange, problem: "'\(text)': expected MIN,MAX with MIN ≤ MAX, e.g. 0,1")
+            throw VerdantError.invalidParameter(
+                .validRange, problem: "'\(text)': expected MIN,MAX with MIN ≤ MAX, e.g. 0,1")
         }
         return lo...hi
     }

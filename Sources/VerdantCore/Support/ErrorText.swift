@@ -52,7 +52,11 @@ public struct ErrorText: Hashable, Sendable, CustomStringConvertible, Expressibl
 
         private mutating func append(_ text: String) {
             guard !text.isEmpty else { return }
-            if case .text(let previous)? = parts.last { parts[parts.count - 1] = .text(previous + text) } else { parts.append(.text(text)) }
+            if case .text(let previous)? = parts.last {
+                parts[parts.count - 1] = .text(previous + text)
+            } else {
+                parts.append(.text(text))
+            }
         }
 
         /// A parameter: `"\(param: .minObserved)"`.

@@ -24,8 +24,10 @@ public enum UncertaintyPropagation {
         public var co2ePerAGB: Double
 
         /// A parcel's sums and estimates; `factors` give CO2e per AGB when the parcel has no AGB to divide by.
-        public init(id: String, observedArea: Double, gradA: Double, gradB: Double, histogram: IndexHistogram?,
-                    agbT: Double, co2eT: Double, factors: AppliedFactors) {
+        public init(
+            id: String, observedArea: Double, gradA: Double, gradB: Double, histogram: IndexHistogram?,
+            agbT: Double, co2eT: Double, factors: AppliedFactors
+        ) {
             self.id = id
             self.observedArea = observedArea
             self.gradA = gradA
@@ -38,8 +40,10 @@ public enum UncertaintyPropagation {
     }
 
     /// Per-parcel and total intervals; nil when the model carries no uncertainty.
-    public static func intervals(model: BiomassModel, parcels sums: [Parcel],
-                                 options: UncertaintyOptions) throws -> (parcels: [ConfidenceInterval], total: ConfidenceInterval)? {
+    public static func intervals(
+        model: BiomassModel, parcels sums: [Parcel],
+        options: UncertaintyOptions
+    ) throws -> (parcels: [ConfidenceInterval], total: ConfidenceInterval)? {
         guard let u = model.uncertainty else { return nil }
         try u.validate()
         let z = UncertaintyOptions.z90
@@ -56,14 +60,18 @@ public enum UncertaintyPropagation {
 
         switch options.method {
         case .analytic:
-            func quad(_ ga: Double, _ gb: Double) -> Double { ga * ga * c[0][0] + 2 * ga * gb * c[0][1] + gb * gb * c[1][1] }
+            func quad(_ ga: Double, _ gb: Double) -> Double {
+                ga * ga * c[0][0] + 2 * ga * gb * c[0][1] + gb * gb * c[1][1]
+            }
             var parcels: [ConfidenceInterval] = []
             for (i, s) in sums.enumerated() {
                 let sd = (quad(s.gradA, s.gradB) + residualVariance[i]).squareRoot()
                 let agb = rows[i].agbT, co2e = rows[i].co2eT
-                parcels.append(ConfidenceInterval(agbLow: max(0, agb - z * sd), agbHigh: agb + z * sd,
-                                                  co2eLow: max(0, co2e - z * sd * k[i]), co2eHigh: co2e + z * sd * k[i],
-                                                  uncertaintyPct: pct(z * sd, agb)))
+                parcels.append(
+                    ConfidenceInterval(
+                        agbLow: max(0, agb - z * sd), agbHigh: agb + z * sd,
+                        co2eLow: max(0, co2e - z * sd * k[i]), co2eHigh: co2e + z * sd * k[i],
+                        uncertaintyPct: pct(z * sd, agb)))
             }
             var ga = 0.0, gb = 0.0, gca = 0.0, gcb = 0.0, resid = 0.0, residCO2e = 0.0
             for i in order {
@@ -72,13 +80,16 @@ public enum UncertaintyPropagation {
                 resid += residualVariance[i]; residCO2e += k[i] * k[i] * residualVariance[i]
             }
             let sdAGB = (quad(ga, gb) + resid).squareRoot(), sdCO2e = (quad(gca, gcb) + residCO2e).squareRoot()
-            let total = ConfidenceInterval(agbLow: max(0, agbTotal - z * sdAGB), agbHigh: agbTotal + z * sdAGB,
-                                           co2eLow: max(0, co2eTotal - z * sdCO2e), co2eHigh: co2eTotal + z * sdCO2e,
-                                           uncertaintyPct: pct(z * sdCO2e, co2eTotal))
+            let total = ConfidenceInterval(
+                agbLow: max(0, agbTotal - z * sdAGB), agbHigh: agbTotal + z * sdAGB,
+                co2eLow: max(0, co2eTotal - z * sdCO2e), co2eHigh: co2eTotal + z * sdCO2e,
+                uncertaintyPct: pct(z * sdCO2e, co2eTotal))
             return (parcels, total)
 
         case .monteCarlo:
-            guard options.draws >= 100 else { throw VerdantError.invalidParameter(.draws, problem: "must be at least 100 (got \(options.draws))") }
+            guard options.draws >= 100 else {
+                throw VerdantError.invalidParameter(.draws, problem: "must be at least 100 (got \(options.draws))")
+            }
             // Coefficient draws, shared by all parcels: θ = θ̂ + L·n, L the Cholesky factor of C.
             let l00 = c[0][0].squareRoot(), l10 = l00 > 0 ? c[1][0] / l00 : 0
             let l11 = max(0, c[1][1] - l10 * l10).squareRoot()
@@ -104,12 +115,14 @@ public enum UncertaintyPropagation {
                     totalCO2e[d] += k[i] * v
                 }
                 let lo = percentile(agbDraws, 0.05), hi = percentile(agbDraws, 0.95)
-                parcels[i] = ConfidenceInterval(agbLow: max(0, lo), agbHigh: hi, co2eLow: max(0, k[i] * lo), co2eHigh: k[i] * hi,
-                                                uncertaintyPct: pct((hi - lo) / 2, rows[i].agbT))
+                parcels[i] = ConfidenceInterval(
+                    agbLow: max(0, lo), agbHigh: hi, co2eLow: max(0, k[i] * lo), co2eHigh: k[i] * hi,
+                    uncertaintyPct: pct((hi - lo) / 2, rows[i].agbT))
             }
             let lo = percentile(totalCO2e, 0.05), hi = percentile(totalCO2e, 0.95)
-            let total = ConfidenceInterval(agbLow: max(0, percentile(totalAGB, 0.05)), agbHigh: percentile(totalAGB, 0.95),
-                                           co2eLow: max(0, lo), co2eHigh: hi, uncertaintyPct: pct((hi - lo) / 2, co2eTotal))
+            let total = ConfidenceInterval(
+                agbLow: max(0, percentile(totalAGB, 0.05)), agbHigh: percentile(totalAGB, 0.95),
+                co2eLow: max(0, lo), co2eHigh: hi, uncertaintyPct: pct((hi - lo) / 2, co2eTotal))
             return (parcels.map { $0! }, total)
         }
     }

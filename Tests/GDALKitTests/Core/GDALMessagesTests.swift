@@ -28,7 +28,8 @@ import TestSupport
             #expect(error.context.contains(path))
             #expect(error.context.contains("reading"))
             #expect(!error.messages.isEmpty)
-            #expect(error.description.contains("Read error") || error.description.contains("IReadBlock failed"), "\(error)")
+            #expect(
+                error.description.contains("Read error") || error.description.contains("IReadBlock failed"), "\(error)")
             #expect(!error.description.contains("\n"))
         }
     }
@@ -36,8 +37,9 @@ import TestSupport
     @Test func messagesOutsideCallsReachTheSinkAndCRSMessagesAreKept() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try RasterFixture.write(folder.file("unknown-crs.tif"), width: 4, height: 4, type: .byte,
-                                           bands: [[Double](repeating: 1, count: 16)])
+        let path = try RasterFixture.write(
+            folder.file("unknown-crs.tif"), width: 4, height: 4, type: .byte,
+            bands: [[Double](repeating: 1, count: 16)])
         try TIFFPatch.setGeoKey(path, key: 3072, to: 32799)
         let heard = Mutex<[String]>([])
         GDALMessages.setSink { _, text in heard.withLock { $0.append(text) } }

@@ -32,7 +32,11 @@ import Testing
     }
 
     @Test func rejectsEmptySizes() {
-        #expect(throws: GDALError.self) { try BlockWindows(rasterWidth: 0, rasterHeight: 5, tileWidth: 1, tileHeight: 1) }
-        #expect(throws: GDALError.self) { try BlockWindows(rasterWidth: 5, rasterHeight: 5, tileWidth: 0, tileHeight: 1) }
+        #expect(throws: GDALError.self) {
+            try BlockWindows(rasterWidth: 0, rasterHeight: 5, tileWidth: 1, tileHeight: 1)
+        }
+        #expect(throws: GDALError.self) {
+            try BlockWindows(rasterWidth: 5, rasterHeight: 5, tileWidth: 0, tileHeight: 1)
+        }
     }
 }

@@ -10,8 +10,9 @@ import TestSupport
         let types: [DataType] = [.byte, .uInt16, .int16, .uInt32, .int32, .uInt64, .int64, .float32, .float64]
         for type in types {
             let path = folder.file("\(type.rawValue).tif")
-            let ds = try Driver(named: "GTiff").create(path: path, width: 3, height: 2, bandCount: 2, dataType: type,
-                                                       options: ["TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"])
+            let ds = try Driver(named: "GTiff").create(
+                path: path, width: 3, height: 2, bandCount: 2, dataType: type,
+                options: ["TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"])
             let values: [Double] = [0, 1, 2, 3, 100, 200, 7, 6, 5, 4, 3, 2]
             let all = try Window(columnOffset: 0, rowOffset: 0, width: 3, height: 2)
             try ds.write(window: all, bands: [1, 2], values: values)
@@ -49,7 +50,8 @@ import TestSupport
     @Test func aClosedDatasetThrowsInsteadOfTrapping() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let ds = try Driver(named: "GTiff").create(path: folder.file("c.tif"), width: 3, height: 2, bandCount: 1, dataType: .byte)
+        let ds = try Driver(named: "GTiff").create(
+            path: folder.file("c.tif"), width: 3, height: 2, bandCount: 1, dataType: .byte)
         try ds.setGeoTransform(GeoTransform(originX: 0, originY: 0, cellWidth: 1, cellHeight: 1))
         try ds.close()
         try ds.close()

@@ -13,7 +13,7 @@ import Testing
                 .init(
                     properties: [("name", "\"a\""), ("n", "3"), ("x", "1.5")],
                     polygons: [[VectorFixture.rect(0, 0, 10, 20)]]),
-                .init(properties: [("name", "\"b\""), ("n", "null"), ("x", "2.5")], polygons: nil),
+                .init(properties: [("name", "\"b\""), ("n", "null"), ("x", "2.5")], polygons: nil)
             ])
         #expect(VectorDataset.identifyDriver(path) == "GeoJSON")
         let ds = try VectorDataset.open(path)
@@ -24,7 +24,7 @@ import Testing
         #expect(
             layer.fields == [
                 FieldDefinition(name: "name", type: .string), FieldDefinition(name: "n", type: .integer),
-                FieldDefinition(name: "x", type: .real),
+                FieldDefinition(name: "x", type: .real)
             ])
         let features = try layer.features()
         #expect(

@@ -25,7 +25,8 @@ import Testing
 
     @Test func reportsNonConvergence() {
         #expect(throws: ExponentialCurveFit.Failure.notConverged(iterations: 1)) {
-            try ExponentialCurveFit.fit(u: Self.u, y: Self.y, where: { _ in true }, startA: 100, startB: -2, maxIterations: 1)
+            try ExponentialCurveFit.fit(
+                u: Self.u, y: Self.y, where: { _ in true }, startA: 100, startB: -2, maxIterations: 1)
         }
     }
 

@@ -5,7 +5,7 @@ import VerdantCore
 /// Plots that cannot be fitted are refused with a message that says why.
 @Suite struct CalibrationErrorTests {
     static let good: [CalibrationSample] = [
-        (0.31, 12.0), (0.42, 18.5), (0.55, 27.1), (0.63, 35.9), (0.71, 44.0), (0.80, 61.2), (0.86, 70.3),
+        (0.31, 12.0), (0.42, 18.5), (0.55, 27.1), (0.63, 35.9), (0.71, 44.0), (0.80, 61.2), (0.86, 70.3)
     ].enumerated().map { CalibrationSample(plotID: "P\($0.offset + 1)", x: $0.element.0, y: $0.element.1) }
 
     /// The message of the `VerdantError.usage` that `body` throws, or nil (recorded as a failure).
@@ -94,7 +94,8 @@ import VerdantCore
         var plots = Self.good
         plots[2].x = bad
         let textX = Self.usageMessage { try ModelFitter.fit(plots, form: .linear) }
-        #expect(textX?.contains("plot 'P3'") == true && textX?.contains("not a finite number") == true, "\(textX ?? "")")
+        #expect(
+            textX?.contains("plot 'P3'") == true && textX?.contains("not a finite number") == true, "\(textX ?? "")")
         plots = Self.good
         plots[6].y = bad
         let textY = Self.usageMessage { try ModelFitter.fit(plots, form: .exp, method: .nonLinear) }
@@ -106,7 +107,8 @@ import VerdantCore
         let text = Self.usageMessage { try ModelFitter.fit(Self.good, form: .linear, method: .nonLinear) }
         #expect(text == "the linear model is fitted by ordinary least squares, not by non-linear least squares")
         #expect(Self.usageMessage { try ModelFitter.fit(Self.good, form: .exp, method: .logLog) } != nil)
-        #expect(Self.usageMessage { try ModelFitter.fit(Self.good, form: .power, method: .ordinaryLeastSquares) } != nil)
+        #expect(
+            Self.usageMessage { try ModelFitter.fit(Self.good, form: .power, method: .ordinaryLeastSquares) } != nil)
     }
 
     /// One plot alone carries the slope: the fit exists, but leaving that plot out leaves no slope to fit.

@@ -14,9 +14,11 @@ import VerdantCore
         let fit = try Self.sampleFit()
         let data = try JSONEncoder().encode(fit)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == [
-            "a", "b", "se_a", "se_b", "covariance", "residual_sd", "n", "r2", "rmse", "bias", "loo_rmse", "method", "form",
-        ])
+        #expect(
+            Set(object.keys) == [
+                "a", "b", "se_a", "se_b", "covariance", "residual_sd", "n", "r2", "rmse", "bias", "loo_rmse", "method",
+                "form"
+            ])
         #expect(object["method"] as? String == "log-log least squares")
         #expect(object["form"] as? String == "power")
         #expect((object["covariance"] as? [[Double]])?.count == 2)
@@ -41,7 +43,9 @@ import VerdantCore
     }
 
     @Test func predictionIsNotClamped() throws {
-        let plots = (0..<8).map { CalibrationSample(plotID: "P\($0)", x: 0.2 + 0.1 * Double($0), y: -10 + 100 * (0.2 + 0.1 * Double($0))) }
+        let plots = (0..<8).map {
+            CalibrationSample(plotID: "P\($0)", x: 0.2 + 0.1 * Double($0), y: -10 + 100 * (0.2 + 0.1 * Double($0)))
+        }
         let fit = try ModelFitter.fit(plots, form: .linear)
         #expect(abs(fit.predict(0) + 10) < 1e-9, "the statistics use the line itself")
         #expect(fit.model(source: "s").agb(0) == 0, "the model clamps at 0")

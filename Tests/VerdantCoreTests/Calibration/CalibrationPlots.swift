@@ -38,10 +38,13 @@ enum CalibrationPlots {
 
     /// The true model of each (form, method) recovery case and the noise its method assumes.
     static let cases: [(form: BiomassModel.Form, method: FitMethod, truth: BiomassModel, noise: Noise)] = [
-        (.linear, .ordinaryLeastSquares, BiomassModel(form: .linear, a: -30, b: 250, source: "test"), .additive(sd: 10)),
+        (
+            .linear, .ordinaryLeastSquares, BiomassModel(form: .linear, a: -30, b: 250, source: "test"),
+            .additive(sd: 10)
+        ),
         (.exp, .logLinear, BiomassModel(form: .exp, a: 5, b: 3.5, source: "test"), .multiplicative(sd: 0.15)),
         (.exp, .nonLinear, BiomassModel(form: .exp, a: 5, b: 3.5, source: "test"), .additive(sd: 6)),
         (.power, .logLog, BiomassModel(form: .power, a: 200, b: 1.6, source: "test"), .multiplicative(sd: 0.15)),
-        (.power, .nonLinear, BiomassModel(form: .power, a: 200, b: 1.6, source: "test"), .additive(sd: 8)),
+        (.power, .nonLinear, BiomassModel(form: .power, a: 200, b: 1.6, source: "test"), .additive(sd: 8))
     ]
 }

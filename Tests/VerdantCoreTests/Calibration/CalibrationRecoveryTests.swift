@@ -6,7 +6,8 @@ import VerdantCore
 @Suite struct CalibrationRecoveryTests {
     static let combinations: [(BiomassModel.Form, FitMethod)] = CalibrationPlots.cases.map { ($0.form, $0.method) }
 
-    static func truthAndNoise(_ form: BiomassModel.Form, _ method: FitMethod) -> (BiomassModel, CalibrationPlots.Noise) {
+    static func truthAndNoise(_ form: BiomassModel.Form, _ method: FitMethod) -> (BiomassModel, CalibrationPlots.Noise)
+    {
         let c = CalibrationPlots.cases.first { $0.form == form && $0.method == method }!
         return (c.truth, c.noise)
     }
@@ -35,7 +36,8 @@ import VerdantCore
             // The SEs are those of n = 40 plots, not wildly off (a wrong scale would be 10× out).
             #expect(fit.seB < 0.2 * abs(truth.b), "seed \(seed): seB = \(fit.seB)")
             #expect(fit.covariance[0][1] == fit.covariance[1][0])
-            #expect(fit.seA * fit.seA == fit.covariance[0][0] || abs(fit.seA * fit.seA / fit.covariance[0][0] - 1) < 1e-12)
+            #expect(
+                fit.seA * fit.seA == fit.covariance[0][0] || abs(fit.seA * fit.seA / fit.covariance[0][0] - 1) < 1e-12)
             #expect(fit.looRMSE >= fit.rmse, "refitting without a plot predicts it worse than fitting with it")
             if case .additive(let sd) = noise {
                 #expect(abs(fit.residualSD / sd - 1) < 0.35, "seed \(seed): residual SD \(fit.residualSD), noise \(sd)")

@@ -31,9 +31,10 @@ import VerdantCore
         let reference = try Self.reference()
         #expect(reference.plots.count == 25)
         let pairs = Set(reference.fits.map { "\($0.form.rawValue)/\($0.method.rawValue)" })
-        let expected = Set(BiomassModel.Form.allCases.flatMap { form in
-            FitMethod.methods(for: form).map { "\(form.rawValue)/\($0.rawValue)" }
-        })
+        let expected = Set(
+            BiomassModel.Form.allCases.flatMap { form in
+                FitMethod.methods(for: form).map { "\(form.rawValue)/\($0.rawValue)" }
+            })
         #expect(pairs == expected)
     }
 
@@ -49,11 +50,14 @@ import VerdantCore
             #expect(Self.relativelyClose(got.seB, want.seB, 1e-4), "\(label): se b \(got.seB) vs \(want.seB)")
             for r in 0..<2 {
                 for c in 0..<2 {
-                    #expect(Self.relativelyClose(got.covariance[r][c], want.covariance[r][c], 1e-4),
-                            "\(label): covariance[\(r)][\(c)] \(got.covariance[r][c]) vs \(want.covariance[r][c])")
+                    #expect(
+                        Self.relativelyClose(got.covariance[r][c], want.covariance[r][c], 1e-4),
+                        "\(label): covariance[\(r)][\(c)] \(got.covariance[r][c]) vs \(want.covariance[r][c])")
                 }
             }
-            #expect(Self.close(got.residualSD, want.residualSD, 1e-6), "\(label): σ \(got.residualSD) vs \(want.residualSD)")
+            #expect(
+                Self.close(got.residualSD, want.residualSD, 1e-6), "\(label): σ \(got.residualSD) vs \(want.residualSD)"
+            )
             #expect(Self.close(got.rSquared, want.rSquared, 1e-6), "\(label): R² \(got.rSquared) vs \(want.rSquared)")
             #expect(Self.close(got.rmse, want.rmse, 1e-6), "\(label): RMSE \(got.rmse) vs \(want.rmse)")
             #expect(Self.close(got.bias, want.bias, 1e-6), "\(label): bias \(got.bias) vs \(want.bias)")

@@ -19,7 +19,9 @@ struct CellWindowTests {
         let window = try #require(CellWindow(column: 2, row: 3, width: 4, height: 2))
         #expect(window.endColumn == 6 && window.endRow == 5 && window.cellCount == 8)
         #expect(window.contains(column: 2, row: 3) && window.contains(column: 5, row: 4))
-        #expect(!window.contains(column: 6, row: 3) && !window.contains(column: 2, row: 5) && !window.contains(column: 1, row: 3))
+        #expect(
+            !window.contains(column: 6, row: 3) && !window.contains(column: 2, row: 5)
+                && !window.contains(column: 1, row: 3))
         #expect(window.offset(column: 3, row: 4) == 5)
         #expect(window.offset(column: 6, row: 4) == nil)
         #expect(window.contains(try #require(CellWindow(column: 3, row: 3, width: 3, height: 2))))

@@ -10,9 +10,13 @@ struct CoverageCalculatorWindowTests {
     @Test("whole grid equals 4 stitched sub-windows bit for bit (hand fixture)")
     func stitchingFixture() {
         let grid = CellGrid(originX: 500_000, originY: 9_000_060, cellWidth: 10, cellHeight: 10, columns: 6, rows: 6)!
-        let polygon = MultiPolygon(Polygon(
-            exterior: Support.ring([(500_003, 9_000_002), (500_057, 9_000_011), (500_031, 9_000_027), (500_049, 9_000_058), (500_004, 9_000_041)]),
-            holes: [Support.ring([(500_012, 9_000_012), (500_020, 9_000_013), (500_015, 9_000_021)])]))
+        let polygon = MultiPolygon(
+            Polygon(
+                exterior: Support.ring([
+                    (500_003, 9_000_002), (500_057, 9_000_011), (500_031, 9_000_027), (500_049, 9_000_058),
+                    (500_004, 9_000_041)
+                ]),
+                holes: [Support.ring([(500_012, 9_000_012), (500_020, 9_000_013), (500_015, 9_000_021)])]))
         let whole = CoverageCalculator.coverageFractions(of: polygon, on: grid, in: grid.fullWindow).fractions
         for splitColumn in 1..<grid.columns {
             for splitRow in 1..<grid.rows {
@@ -58,12 +62,16 @@ struct CoverageCalculatorWindowTests {
     @Test("a window between a hole and the exterior, and a window inside the hole")
     func windowsAndHoles() throws {
         let grid = CellGrid(originX: 0, originY: 20, cellWidth: 1, cellHeight: 1, columns: 20, rows: 20)!
-        let polygon = MultiPolygon(Polygon(exterior: Support.rectangle(-1000, -1000, 1000, 1000),
-                                           holes: [Support.rectangle(5, 5, 15, 15)]))
+        let polygon = MultiPolygon(
+            Polygon(
+                exterior: Support.rectangle(-1000, -1000, 1000, 1000),
+                holes: [Support.rectangle(5, 5, 15, 15)]))
         let inHole = try #require(CellWindow(column: 6, row: 6, width: 8, height: 8))
-        #expect(CoverageCalculator.coverageFractions(of: polygon, on: grid, in: inHole).fractions.allSatisfy { $0 == 0 })
+        #expect(
+            CoverageCalculator.coverageFractions(of: polygon, on: grid, in: inHole).fractions.allSatisfy { $0 == 0 })
         let outside = try #require(CellWindow(column: 0, row: 0, width: 20, height: 4))
-        #expect(CoverageCalculator.coverageFractions(of: polygon, on: grid, in: outside).fractions.allSatisfy { $0 == 1 })
+        #expect(
+            CoverageCalculator.coverageFractions(of: polygon, on: grid, in: outside).fractions.allSatisfy { $0 == 1 })
         Support.expectAreaIdentity(polygon, grid)
     }
 }

@@ -3,12 +3,14 @@ import Testing
 
 @Suite("CoverageFractions")
 struct CoverageFractionsTests {
-    let coverage = CoverageFractions(window: CellWindow(column: 10, row: 20, width: 3, height: 2)!,
-                                     fractions: [0, 0.25, 1, 0.5, 0, 0.125])!
+    let coverage = CoverageFractions(
+        window: CellWindow(column: 10, row: 20, width: 3, height: 2)!,
+        fractions: [0, 0.25, 1, 0.5, 0, 0.125])!
 
     @Test("checks the fraction count")
     func validation() {
-        #expect(CoverageFractions(window: CellWindow(column: 0, row: 0, width: 2, height: 2)!, fractions: [1, 1, 1]) == nil)
+        #expect(
+            CoverageFractions(window: CellWindow(column: 0, row: 0, width: 2, height: 2)!, fractions: [1, 1, 1]) == nil)
     }
 
     @Test("subscript in grid coordinates; 0 outside the window")

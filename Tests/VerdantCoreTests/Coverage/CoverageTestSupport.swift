@@ -5,7 +5,10 @@ import Testing
 enum CoverageTestSupport {
     /// A counter-clockwise (y up), open axis-aligned rectangle ring.
     static func rectangle(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double) -> [Coordinate] {
-        [Coordinate(x: minX, y: minY), Coordinate(x: maxX, y: minY), Coordinate(x: maxX, y: maxY), Coordinate(x: minX, y: maxY)]
+        [
+            Coordinate(x: minX, y: minY), Coordinate(x: maxX, y: minY), Coordinate(x: maxX, y: maxY),
+            Coordinate(x: minX, y: maxY)
+        ]
     }
 
     /// A ring from (x, y) pairs.
@@ -27,7 +30,8 @@ enum CoverageTestSupport {
             CellWindow(column: 0, row: 0, width: splitColumn, height: splitRow),
             CellWindow(column: splitColumn, row: 0, width: grid.columns - splitColumn, height: splitRow),
             CellWindow(column: 0, row: splitRow, width: splitColumn, height: grid.rows - splitRow),
-            CellWindow(column: splitColumn, row: splitRow, width: grid.columns - splitColumn, height: grid.rows - splitRow),
+            CellWindow(
+                column: splitColumn, row: splitRow, width: grid.columns - splitColumn, height: grid.rows - splitRow)
         ]
         for case let window? in quarters {
             let part = CoverageCalculator.coverageFractions(of: polygon, on: grid, in: window)
@@ -42,27 +46,35 @@ enum CoverageTestSupport {
 
     /// Expects Σ fraction × cell area over the whole grid to equal the reference area of polygon ∩ grid extent to
     /// `relative` (with an absolute floor of `relative` × cell area), and every fraction to lie in [0, 1].
-    static func expectAreaIdentity(_ polygon: MultiPolygon, _ grid: CellGrid, relative: Double = 1e-12,
-                                   sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectAreaIdentity(
+        _ polygon: MultiPolygon, _ grid: CellGrid, relative: Double = 1e-12,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let coverage = CoverageCalculator.coverageFractions(of: polygon, on: grid, in: grid.fullWindow)
         let measured = coverage.sum * grid.cellArea
         let expected = ReferenceGeometry.areaInsideGrid(polygon, grid)
         let tolerance = relative * Swift.max(abs(expected), grid.cellArea)
-        #expect(abs(measured - expected) <= tolerance, "area \(measured) vs reference \(expected)",
-                sourceLocation: sourceLocation)
-        #expect(coverage.fractions.allSatisfy { $0 >= 0 && $0 <= 1 }, "a fraction lies outside [0, 1]",
-                sourceLocation: sourceLocation)
+        #expect(
+            abs(measured - expected) <= tolerance, "area \(measured) vs reference \(expected)",
+            sourceLocation: sourceLocation)
+        #expect(
+            coverage.fractions.allSatisfy { $0 >= 0 && $0 <= 1 }, "a fraction lies outside [0, 1]",
+            sourceLocation: sourceLocation)
     }
 
     /// Expects the whole-grid fractions of `polygon` to match `expected` (rows north first) within `tolerance`.
-    static func expectFractions(_ polygon: MultiPolygon, _ grid: CellGrid, _ expected: [[Double]], tolerance: Double,
-                                sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectFractions(
+        _ polygon: MultiPolygon, _ grid: CellGrid, _ expected: [[Double]], tolerance: Double,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let actual = rows(CoverageCalculator.coverageFractions(of: polygon, on: grid, in: grid.fullWindow))
         #expect(actual.count == expected.count, sourceLocation: sourceLocation)
         for (actualRow, expectedRow) in zip(actual, expected) {
             #expect(actualRow.count == expectedRow.count, sourceLocation: sourceLocation)
             for (value, wanted) in zip(actualRow, expectedRow) {
-                #expect(abs(value - wanted) <= tolerance, "got \(actual), expected \(expected)", sourceLocation: sourceLocation)
+                #expect(
+                    abs(value - wanted) <= tolerance, "got \(actual), expected \(expected)",
+                    sourceLocation: sourceLocation)
             }
         }
     }

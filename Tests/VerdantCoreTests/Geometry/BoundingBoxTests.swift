@@ -16,6 +16,8 @@ struct BoundingBoxTests {
         let a = BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
         #expect(a.intersects(BoundingBox(minX: 1, minY: 1, maxX: 2, maxY: 2)))
         #expect(!a.intersects(BoundingBox(minX: 1.5, minY: 0, maxX: 2, maxY: 1)))
-        #expect(a.union(BoundingBox(minX: 2, minY: -3, maxX: 4, maxY: 0)) == BoundingBox(minX: 0, minY: -3, maxX: 4, maxY: 1))
+        #expect(
+            a.union(BoundingBox(minX: 2, minY: -3, maxX: 4, maxY: 0))
+                == BoundingBox(minX: 0, minY: -3, maxX: 4, maxY: 1))
     }
 }

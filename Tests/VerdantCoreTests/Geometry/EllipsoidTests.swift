@@ -1,9 +1,9 @@
 #if canImport(Darwin)
-import Darwin
+    import Darwin
 #elseif canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 import Testing
 @testable import VerdantCore
@@ -43,7 +43,8 @@ struct EllipsoidTests {
     func rowAreaAgainstIntegration() {
         for (south, north) in [(0.0, 1.0), (60.0, 61.0), (-45.5, -44.25), (89.0, 90.0), (45.0, 45 + 10 / 111_000.0)] {
             // In degree offsets from the southern latitude, so the thin row keeps its precision.
-            let reference = integrate(0, north - south, intervals: 200) { density((south + $0) * radians) } * radians * radians
+            let reference =
+                integrate(0, north - south, intervals: 200) { density((south + $0) * radians) } * radians * radians
             let area = wgs84.cellRowArea(southLatitude: south, northLatitude: north, longitudeSpan: 1)
             #expect(relativeError(area, reference) <= 1e-12, "\(south)–\(north): \(area) vs \(reference)")
         }
@@ -79,12 +80,15 @@ struct EllipsoidTests {
         for row in 0..<grid.rows { total += wgs84.cellArea(row: row, of: grid) * Double(grid.columns) }
         let whole = wgs84.cellRowArea(southLatitude: -90, northLatitude: 90, longitudeSpan: 360)
         #expect(relativeError(total, whole) <= 1e-13)
-        #expect(wgs84.cellArea(row: 89, of: grid) == wgs84.cellRowArea(southLatitude: 0, northLatitude: 1, longitudeSpan: 1))
+        #expect(
+            wgs84.cellArea(row: 89, of: grid) == wgs84.cellRowArea(southLatitude: 0, northLatitude: 1, longitudeSpan: 1)
+        )
     }
 
     @Test("a lon/lat box polygon's area equals the sum of the row areas of the grid cells it covers")
     func boxAgainstRowSums() throws {
-        let grid = try #require(CellGrid(originX: 100, originY: 10, cellWidth: 0.25, cellHeight: 0.25, columns: 40, rows: 40))
+        let grid = try #require(
+            CellGrid(originX: 100, originY: 10, cellWidth: 0.25, cellHeight: 0.25, columns: 40, rows: 40))
         // Columns 5 ..< 8 and rows 10 ..< 21: x ∈ [101.25, 102], y ∈ [4.75, 7.5].
         var rowSum = 0.0
         for row in 10..<21 { rowSum += 3 * wgs84.cellArea(row: row, of: grid) }
@@ -99,7 +103,7 @@ struct EllipsoidTests {
     @Test("a lon/lat box polygon's area equals the row-area formula, for large and tiny boxes")
     func boxPolygon() {
         let boxes: [(Double, Double, Double, Double)] = [
-            (10, 45, 11.5, 46.25), (-170, -80, 170, 80), (100, 59.9999, 100.0001, 60), (-3, -0.5, -2.99991, -0.49991),
+            (10, 45, 11.5, 46.25), (-170, -80, 170, 80), (100, 59.9999, 100.0001, 60), (-3, -0.5, -2.99991, -0.49991)
         ]
         for (west, south, east, north) in boxes {
             let ring = CoverageTestSupport.rectangle(west, south, east, north)
@@ -112,13 +116,16 @@ struct EllipsoidTests {
     @Test("holes are subtracted and parts added")
     func holesAndParts() {
         let outer = CoverageTestSupport.rectangle(0, 0, 2, 2), hole = CoverageTestSupport.rectangle(0.5, 0.5, 1, 1.5)
-        let expected = wgs84.cellRowArea(southLatitude: 0, northLatitude: 2, longitudeSpan: 2)
+        let expected =
+            wgs84.cellRowArea(southLatitude: 0, northLatitude: 2, longitudeSpan: 2)
             - wgs84.cellRowArea(southLatitude: 0.5, northLatitude: 1.5, longitudeSpan: 0.5)
         let polygon = Polygon(exterior: outer, holes: [hole.reversed()])
         #expect(relativeError(wgs84.area(of: polygon), expected) <= 1e-12)
         let other = Polygon(exterior: CoverageTestSupport.rectangle(5, -3, 6, -2))
         let both = wgs84.area(of: MultiPolygon(polygons: [polygon, other]))
-        #expect(relativeError(both, expected + wgs84.cellRowArea(southLatitude: -3, northLatitude: -2, longitudeSpan: 1)) <= 1e-12)
+        #expect(
+            relativeError(both, expected + wgs84.cellRowArea(southLatitude: -3, northLatitude: -2, longitudeSpan: 1))
+                <= 1e-12)
     }
 
     @Test("triangles match a numerical double integral of the area density")
@@ -126,7 +133,7 @@ struct EllipsoidTests {
         let triangles: [[(Double, Double)]] = [
             [(10, 40), (13, 41), (11, 44)],
             [(0, 0), (60, 10), (20, 70)],
-            [(-120.001, -33.0004), (-120.0002, -33.0009), (-120.0006, -32.9998)],
+            [(-120.001, -33.0004), (-120.0002, -33.0009), (-120.0006, -32.9998)]
         ]
         for vertices in triangles {
             let reference = doubleIntegral(overTriangle: vertices)
@@ -145,7 +152,9 @@ struct EllipsoidTests {
         func latitude(on p: (Double, Double), _ q: (Double, Double), at x: Double) -> Double {
             p.1 + (x - p.0) / (q.0 - p.0) * (q.1 - p.1)
         }
-        func column(_ x: Double, _ edge1: ((Double, Double), (Double, Double)), _ edge2: ((Double, Double), (Double, Double))) -> Double {
+        func column(
+            _ x: Double, _ edge1: ((Double, Double), (Double, Double)), _ edge2: ((Double, Double), (Double, Double))
+        ) -> Double {
             let y1 = latitude(on: edge1.0, edge1.1, at: x), y2 = latitude(on: edge2.0, edge2.1, at: x)
             let inner = integrate(Swift.min(y1, y2), Swift.max(y1, y2), intervals: 100) { y in
                 density((latitude0 + y) * radians)

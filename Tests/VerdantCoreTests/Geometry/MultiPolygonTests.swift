@@ -4,8 +4,9 @@ import Testing
 @Suite("MultiPolygon")
 struct MultiPolygonTests {
     let parts = MultiPolygon(polygons: [
-        Polygon(exterior: CoverageTestSupport.rectangle(0, 0, 2, 2), holes: [CoverageTestSupport.rectangle(0.5, 0.5, 1, 1)]),
-        Polygon(exterior: CoverageTestSupport.ring([(10, -5), (12, -5), (10, -1)]).reversed()),
+        Polygon(
+            exterior: CoverageTestSupport.rectangle(0, 0, 2, 2), holes: [CoverageTestSupport.rectangle(0.5, 0.5, 1, 1)]),
+        Polygon(exterior: CoverageTestSupport.ring([(10, -5), (12, -5), (10, -1)]).reversed())
     ])
 
     @Test("area adds the parts, holes subtracted")
@@ -23,7 +24,9 @@ struct MultiPolygonTests {
     @Test("finite only when every coordinate is")
     func finiteness() {
         #expect(parts.isFinite)
-        let holed = Polygon(exterior: CoverageTestSupport.rectangle(0, 0, 2, 2), holes: [CoverageTestSupport.ring([(1, 1), (1, .nan), (1.5, 1)])])
+        let holed = Polygon(
+            exterior: CoverageTestSupport.rectangle(0, 0, 2, 2),
+            holes: [CoverageTestSupport.ring([(1, 1), (1, .nan), (1.5, 1)])])
         #expect(!MultiPolygon(holed).isFinite)
     }
 }

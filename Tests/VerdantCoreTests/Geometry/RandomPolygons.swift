@@ -1,9 +1,9 @@
 #if canImport(Darwin)
-import Darwin
+    import Darwin
 #elseif canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 @testable import VerdantCore
 import TestSupport
@@ -12,8 +12,10 @@ import TestSupport
 enum RandomPolygons {
     /// A star-shaped (generally concave) ring around (cx, cy): `count` vertices at jittered, evenly spread angles
     /// (every angular gap below 120°) and radii in [minRadius, maxRadius]; counter-clockwise with y up.
-    static func star(_ random: inout SplitMix64, cx: Double, cy: Double, minRadius: Double, maxRadius: Double,
-                     count: Int) -> [Coordinate] {
+    static func star(
+        _ random: inout SplitMix64, cx: Double, cy: Double, minRadius: Double, maxRadius: Double,
+        count: Int
+    ) -> [Coordinate] {
         let step = 2 * Double.pi / Double(count)
         let start = random.uniform(0, 2 * Double.pi)
         return (0..<count).map { index in
@@ -27,22 +29,28 @@ enum RandomPolygons {
     /// keeps clear of (half the minimum radius, since angular gaps stay under 120°).
     static func polygon(_ random: inout SplitMix64, cx: Double, cy: Double, size: Double) -> Polygon {
         let minRadius = size * random.uniform(0.3, 0.6)
-        let exterior = star(&random, cx: cx, cy: cy, minRadius: minRadius, maxRadius: size,
-                            count: random.integer(6, 40))
+        let exterior = star(
+            &random, cx: cx, cy: cy, minRadius: minRadius, maxRadius: size,
+            count: random.integer(6, 40))
         var holes: [[Coordinate]] = []
         switch random.integer(0, 2) {
         case 1:
-            holes.append(star(&random, cx: cx, cy: cy, minRadius: 0.1 * minRadius, maxRadius: 0.45 * minRadius,
-                              count: random.integer(3, 12)))
+            holes.append(
+                star(
+                    &random, cx: cx, cy: cy, minRadius: 0.1 * minRadius, maxRadius: 0.45 * minRadius,
+                    count: random.integer(3, 12)))
         case 2:
             for side in [-1.0, 1.0] {
-                holes.append(star(&random, cx: cx + side * 0.25 * minRadius, cy: cy, minRadius: 0.05 * minRadius,
-                                  maxRadius: 0.2 * minRadius, count: random.integer(3, 10)))
+                holes.append(
+                    star(
+                        &random, cx: cx + side * 0.25 * minRadius, cy: cy, minRadius: 0.05 * minRadius,
+                        maxRadius: 0.2 * minRadius, count: random.integer(3, 10)))
             }
         default:
             break
         }
-        return Polygon(exterior: randomlyPresented(exterior, &random), holes: holes.map { randomlyPresented($0, &random) })
+        return Polygon(
+            exterior: randomlyPresented(exterior, &random), holes: holes.map { randomlyPresented($0, &random) })
     }
 
     /// A random x-monotone (hence simple) polygon whose vertices lie on a lattice of half cells in x and quarter
@@ -91,10 +99,11 @@ enum RandomPolygons {
     /// A grid with a UTM-like origin (x ≈ 500 000, y ≈ 9 000 000), 10 m or 30 m cells and 4–40 cells a side.
     static func grid(_ random: inout SplitMix64) -> CellGrid {
         let cell = random.coin() ? 10.0 : 30.0
-        return CellGrid(originX: 500_000 + 10 * Double(random.integer(-500, 500)),
-                        originY: 9_000_000 + 10 * Double(random.integer(-500, 500)),
-                        cellWidth: cell, cellHeight: cell,
-                        columns: random.integer(4, 40), rows: random.integer(4, 40))!
+        return CellGrid(
+            originX: 500_000 + 10 * Double(random.integer(-500, 500)),
+            originY: 9_000_000 + 10 * Double(random.integer(-500, 500)),
+            cellWidth: cell, cellHeight: cell,
+            columns: random.integer(4, 40), rows: random.integer(4, 40))!
     }
 
     /// A random multipolygon of 1–3 disjoint parts placed around (and partly outside) `grid`.
@@ -104,11 +113,13 @@ enum RandomPolygons {
         // Parts sit in disjoint vertical slices of the (enlarged) extent, so they never overlap.
         let margin = 0.3 * Swift.max(extent.width, extent.height)
         let sliceWidth = (extent.width + 2 * margin) / Double(parts)
-        return MultiPolygon(polygons: (0..<parts).map { part in
-            let size = Swift.min(sliceWidth / 2, random.uniform(0.2, 3) * grid.cellWidth * Double(random.integer(1, 8)))
-            let cx = extent.minX - margin + sliceWidth * (Double(part) + 0.5)
-            let cy = random.uniform(extent.minY - margin, extent.maxY + margin)
-            return polygon(&random, cx: cx, cy: cy, size: size)
-        })
+        return MultiPolygon(
+            polygons: (0..<parts).map { part in
+                let size = Swift.min(
+                    sliceWidth / 2, random.uniform(0.2, 3) * grid.cellWidth * Double(random.integer(1, 8)))
+                let cx = extent.minX - margin + sliceWidth * (Double(part) + 0.5)
+                let cy = random.uniform(extent.minY - margin, extent.maxY + margin)
+                return polygon(&random, cx: cx, cy: cy, size: size)
+            })
     }
 }

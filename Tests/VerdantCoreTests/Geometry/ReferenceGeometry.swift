@@ -17,7 +17,9 @@ enum ReferenceGeometry {
     }
 
     /// Clips a ring (any orientation, possibly concave) to the rectangle [minX, maxX] × [minY, maxY].
-    static func clip(_ ring: [(Double, Double)], minX: Double, minY: Double, maxX: Double, maxY: Double) -> [(Double, Double)] {
+    static func clip(
+        _ ring: [(Double, Double)], minX: Double, minY: Double, maxX: Double, maxY: Double
+    ) -> [(Double, Double)] {
         var output = ring
         output = clipHalfPlane(output, inside: { p in p.0 >= minX }, boundary: .vertical(minX))
         output = clipHalfPlane(output, inside: { p in p.0 <= maxX }, boundary: .vertical(maxX))
@@ -33,7 +35,9 @@ enum ReferenceGeometry {
     }
 
     /// One Sutherland–Hodgman pass.
-    static func clipHalfPlane(_ ring: [(Double, Double)], inside: ((Double, Double)) -> Bool, boundary: Line) -> [(Double, Double)] {
+    static func clipHalfPlane(
+        _ ring: [(Double, Double)], inside: ((Double, Double)) -> Bool, boundary: Line
+    ) -> [(Double, Double)] {
         guard !ring.isEmpty else { return [] }
         var result: [(Double, Double)] = []
         var previous = ring[ring.count - 1]

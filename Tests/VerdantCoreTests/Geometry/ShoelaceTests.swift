@@ -14,7 +14,9 @@ struct ShoelaceTests {
 
     @Test("keeps precision at UTM coordinates")
     func precisionAtLargeCoordinates() {
-        let ring = CoverageTestSupport.ring([(500_000.1, 9_000_000.2), (500_000.6, 9_000_000.2), (500_000.6, 9_000_000.5)])
+        let ring = CoverageTestSupport.ring([
+            (500_000.1, 9_000_000.2), (500_000.6, 9_000_000.2), (500_000.6, 9_000_000.5)
+        ])
         let expected = 0.5 * (500_000.6 - 500_000.1) * (9_000_000.5 - 9_000_000.2)
         #expect(abs(Shoelace.signedArea(of: ring) - expected) <= 1e-14)
     }

@@ -7,7 +7,9 @@ import Testing
         #expect(SpectralIndex.ndvi.value(red: r, nir: n) == (n - r) / (n + r))
         #expect(SpectralIndex.evi.value(blue: b, red: r, nir: n) == 2.5 * (n - r) / (n + 6 * r - 7.5 * b + 1))
         #expect(SpectralIndex.savi(l: 0.5).value(red: r, nir: n) == 1.5 * (n - r) / (n + r + 0.5))
-        #expect(SpectralIndex.msavi2.value(red: r, nir: n) == (2 * n + 1 - ((2 * n + 1) * (2 * n + 1) - 8 * (n - r)).squareRoot()) / 2)
+        #expect(
+            SpectralIndex.msavi2.value(red: r, nir: n)
+                == (2 * n + 1 - ((2 * n + 1) * (2 * n + 1) - 8 * (n - r)).squareRoot()) / 2)
         #expect(SpectralIndex.ndre.value(redEdge: e, nir: n) == (n - e) / (n + e))
         #expect(SpectralIndex.gndvi.value(green: g, nir: n) == (n - g) / (n + g))
         #expect(SpectralIndex.ndre.value(redEdge: 0, nir: 0).isNaN)

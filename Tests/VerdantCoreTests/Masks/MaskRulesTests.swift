@@ -4,7 +4,8 @@ import Testing
 @Suite struct MaskRulesTests {
     @Test func sclClasses() {
         let rules = MaskRules()
-        #expect(rules.status(scl: 4) == .observed && rules.status(scl: 5) == .observed && rules.status(scl: 6) == .observed)
+        #expect(
+            rules.status(scl: 4) == .observed && rules.status(scl: 5) == .observed && rules.status(scl: 6) == .observed)
         for c in [3.0, 8, 9, 10] { #expect(rules.status(scl: c) == .cloud) }
         for c in [0.0, 1] { #expect(rules.status(scl: c) == .noData) }
         #expect(rules.status(scl: .nan) == .noData)
@@ -34,7 +35,9 @@ import Testing
 
 /// The one QA rule against a bit-by-bit reading of the USGS definition, for every 16-bit flag word.
 @Suite struct QAMasksTests {
-    @Test(arguments: [MaskRules.defaultQAExcludeBits, [0, 5, 7], [3], [], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]])
+    @Test(arguments: [
+        MaskRules.defaultQAExcludeBits, [0, 5, 7], [3], [], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]
+    ])
     func sameAsBitByBit(bits: Set<Int>) {
         let masks = MaskRules.QAMasks(bits)
         for flags in 0..<(1 << 16) {

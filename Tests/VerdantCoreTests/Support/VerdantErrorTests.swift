@@ -8,7 +8,8 @@ import VerdantCore
         let bad = VerdantError.invalidParameter(.minObserved, problem: "must be between 0 and 1 (got 2.0)")
         #expect(bad.description == "minObserved must be between 0 and 1 (got 2.0)")
         #expect(bad.parameters == [.minObserved] && bad.file == nil && bad.exitCode == 1)
-        let hint = VerdantError.input(file: "p.gpkg", problem: "has no CRS; give one with \(param: .assumedParcelsCRS) (e.g. EPSG:4326)")
+        let hint = VerdantError.input(
+            file: "p.gpkg", problem: "has no CRS; give one with \(param: .assumedParcelsCRS) (e.g. EPSG:4326)")
         #expect(hint.description == "p.gpkg: has no CRS; give one with assumedParcelsCRS (e.g. EPSG:4326)")
         #expect(hint.parameters == [.assumedParcelsCRS] && hint.file == "p.gpkg" && hint.exitCode == 2)
         let band = VerdantError.band(file: "s2.tif", band: "3", problem: "is of type CInt16")
@@ -16,7 +17,9 @@ import VerdantCore
         let parcel = VerdantError.parcel(file: "p.geojson", parcel: "P7", problem: "class 'x' is not in the factor set")
         #expect(parcel.description == "p.geojson: parcel P7: class 'x' is not in the factor set")
         #expect(VerdantError.partial("2 parcels failed").exitCode == 3 && VerdantError.internal("x").exitCode == 4)
-        #expect(VerdantError.output(file: "o.csv", problem: "disk full").description == "o.csv: cannot write output: disk full")
+        #expect(
+            VerdantError.output(file: "o.csv", problem: "disk full").description
+                == "o.csv: cannot write output: disk full")
     }
 
     @Test func textKeepsParametersApartAndRendersWithAnyNaming() {

@@ -14,7 +14,7 @@ import Testing
         #expect(
             [
                 VerdantError.usage(""), .input(file: "", problem: ""), .output(file: "", problem: ""), .partial(""),
-                .internal(""),
+                .internal("")
             ]
             .map(\.exitCode) == [1, 2, 2, 3, 4])
     }

@@ -19,7 +19,7 @@ import Testing
         UncertaintyPropagation.Parcel(
             id: "p1", observedArea: 20_000, gradA: 2, gradB: 1, histogram: nil, agbT: 50, co2eT: 100, factors: factors),
         UncertaintyPropagation.Parcel(
-            id: "p2", observedArea: 10_000, gradA: 1, gradB: 0, histogram: nil, agbT: 0, co2eT: 0, factors: factors),
+            id: "p2", observedArea: 10_000, gradA: 1, gradB: 0, histogram: nil, agbT: 0, co2eT: 0, factors: factors)
     ]
 
     @Test func analyticIntervalsFromTheCoefficientCovariance() throws {

@@ -8,10 +8,12 @@ import Verdant
         #expect(try BandSource(parsing: "B04.tif") == BandSource(path: "B04.tif", band: .index(1)))
         #expect(try BandSource(parsing: "stack.tif:3") == BandSource(path: "stack.tif", band: .index(3)))
         #expect(try BandSource(parsing: "stack.tif:B08") == BandSource(path: "stack.tif", band: .description("B08")))
-        #expect(try BandSource(parsing: "/vsicurl/https://example.org/x.tif") ==
-                BandSource(path: "/vsicurl/https://example.org/x.tif", band: .index(1)))
-        #expect(try BandSource(parsing: "/vsicurl/https://example.org/x.tif:2") ==
-                BandSource(path: "/vsicurl/https://example.org/x.tif", band: .index(2)))
+        #expect(
+            try BandSource(parsing: "/vsicurl/https://example.org/x.tif")
+                == BandSource(path: "/vsicurl/https://example.org/x.tif", band: .index(1)))
+        #expect(
+            try BandSource(parsing: "/vsicurl/https://example.org/x.tif:2")
+                == BandSource(path: "/vsicurl/https://example.org/x.tif", band: .index(2)))
     }
 
     @Test func anExistingFileWithAColonIsAFile() throws {
@@ -36,10 +38,14 @@ import Verdant
         #expect(throws: VerdantError.self) { try BandAssignment(parsing: "purple=B02.tif") }
         #expect(try BandAssignment(parsing: "RE=x.tif").role == .redEdge)
         // A role given twice is a mosaic of the same band of both files; different bands are an error.
-        let mosaic = try RasterInputs(assignments: [try BandAssignment(parsing: "red=a.tif"), try BandAssignment(parsing: "red=b.tif")])
+        let mosaic = try RasterInputs(assignments: [
+            try BandAssignment(parsing: "red=a.tif"), try BandAssignment(parsing: "red=b.tif")
+        ])
         #expect(mosaic.bands[.red]?.paths == ["a.tif", "b.tif"])
         #expect(throws: VerdantError.self) {
-            try RasterInputs(assignments: [try BandAssignment(parsing: "red=a.tif:1"), try BandAssignment(parsing: "red=b.tif:2")])
+            try RasterInputs(assignments: [
+                try BandAssignment(parsing: "red=a.tif:1"), try BandAssignment(parsing: "red=b.tif:2")
+            ])
         }
     }
 }

@@ -45,7 +45,7 @@ import Testing
         unknownIndex.index = "ndwi"
         let cases = [
             ("not-json.json", "form: exp"), ("index.json", try unknownIndex.json()),
-            ("missing.json", "{\"form\": \"linear\", \"a\": 1}"),
+            ("missing.json", "{\"form\": \"linear\", \"a\": 1}")
         ]
         for (name, text) in cases {
             try text.write(toFile: folder.file(name), atomically: true, encoding: .utf8)

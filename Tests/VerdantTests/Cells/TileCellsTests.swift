@@ -16,11 +16,15 @@ import TestSupport
         // Reflectance DNs around vegetation, soil and water, some nodata (0), and equal red and NIR (NDVI 0).
         let red = (0..<n).map { i in i % 17 == 0 ? 0 : Double(rng.next() % 3000) }
         let nir = (0..<n).map { i in i % 23 == 0 ? red[i] : Double(rng.next() % 6000) }
-        let raster = try RasterFixture.write(folder.file("r.tif"), width: side, height: side, type: .uInt16,
-                                             bands: [red, nir], noData: 0, scaleOffset: (1, 1000))
-        let scl = try RasterFixture.write(folder.file("scl.tif"), width: side, height: side, type: .byte,
-                                          bands: [(0..<n).map { _ in Double(rng.next() % 12) }])
-        var bands: [BandRole: BandSource] = [.red: BandSource(path: raster, band: .index(1)), .nir: BandSource(path: raster, band: .index(2))]
+        let raster = try RasterFixture.write(
+            folder.file("r.tif"), width: side, height: side, type: .uInt16,
+            bands: [red, nir], noData: 0, scaleOffset: (1, 1000))
+        let scl = try RasterFixture.write(
+            folder.file("scl.tif"), width: side, height: side, type: .byte,
+            bands: [(0..<n).map { _ in Double(rng.next() % 12) }])
+        var bands: [BandRole: BandSource] = [
+            .red: BandSource(path: raster, band: .index(1)), .nir: BandSource(path: raster, band: .index(2))
+        ]
         if withSCL { bands[.scl] = BandSource(path: scl, band: .index(1)) }
         let inputs = RasterInputs(bands: bands, scaling: ReflectanceScaling(scale: 0.0001, offset: -0.2))
         let rules = try CellRules(model: try BiomassModel(parsing: model), masks: MaskRules())

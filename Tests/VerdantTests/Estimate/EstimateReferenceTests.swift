@@ -42,28 +42,41 @@ import Verdant
     static func check(_ name: String) throws {
         let ref = try load(name)
         let root = ProjectRoot.path + "/"
-        var inputs = RasterInputs.stacked(path: root + ref.raster, red: .index(ref.red), nir: .index(ref.nir),
-                                          scaling: ReflectanceScaling(scale: ref.scale, offset: ref.offset))
+        var inputs = RasterInputs.stacked(
+            path: root + ref.raster, red: .index(ref.red), nir: .index(ref.nir),
+            scaling: ReflectanceScaling(scale: ref.scale, offset: ref.offset))
         var masks = MaskRules()
         if let scl = ref.scl {
             inputs.bands[.scl] = BandSource(path: root + scl, band: .index(1))
             masks.sclExclude = Set(ref.scl_exclude ?? [])
         }
-        let request = EstimateRequest(inputs: inputs, parcels: ParcelSource(path: root + ref.parcels, idField: ref.id_field),
-                                      model: try BiomassModel(parsing: ref.model), masks: masks)
+        let request = EstimateRequest(
+            inputs: inputs, parcels: ParcelSource(path: root + ref.parcels, idField: ref.id_field),
+            model: try BiomassModel(parsing: ref.model), masks: masks)
         let report = try EstimateJob.run(request)
         #expect(report.rows.map(\.parcelID) == ref.parcels_figures.map(\.parcel_id))
         for (row, expected) in zip(report.rows, ref.parcels_figures) {
-            #expect(close(row.parcelHa, expected.parcel_ha), "\(name) \(row.parcelID) parcel_ha \(row.parcelHa) vs \(expected.parcel_ha)")
+            #expect(
+                close(row.parcelHa, expected.parcel_ha),
+                "\(name) \(row.parcelID) parcel_ha \(row.parcelHa) vs \(expected.parcel_ha)")
             #expect(close(row.coveredHa, expected.covered_ha), "\(name) \(row.parcelID) covered_ha")
-            #expect(close(row.observedHa, expected.observed_ha), "\(name) \(row.parcelID) observed_ha \(row.observedHa) vs \(expected.observed_ha)")
+            #expect(
+                close(row.observedHa, expected.observed_ha),
+                "\(name) \(row.parcelID) observed_ha \(row.observedHa) vs \(expected.observed_ha)")
             #expect(close(row.agbT, expected.agb_t), "\(name) \(row.parcelID) agb_t \(row.agbT) vs \(expected.agb_t)")
-            if let c = expected.cloud_fraction { #expect(abs(row.cloudFraction! - c) < 1e-6, "\(name) \(row.parcelID) cloud_fraction") }
-            if let n = expected.nodata_fraction { #expect(abs(row.noDataFraction! - n) < 1e-6, "\(name) \(row.parcelID) nodata_fraction") }
+            if let c = expected.cloud_fraction {
+                #expect(abs(row.cloudFraction! - c) < 1e-6, "\(name) \(row.parcelID) cloud_fraction")
+            }
+            if let n = expected.nodata_fraction {
+                #expect(abs(row.noDataFraction! - n) < 1e-6, "\(name) \(row.parcelID) nodata_fraction")
+            }
             switch (row.meanNDVI, expected.mean_ndvi) {
             case (let a?, let b?): #expect(close(a, b), "\(name) \(row.parcelID) mean_ndvi \(a) vs \(b)")
             case (nil, nil): break
-            default: Issue.record("\(name) \(row.parcelID): mean_ndvi \(String(describing: row.meanNDVI)) vs \(String(describing: expected.mean_ndvi))")
+            default:
+                Issue.record(
+                    "\(name) \(row.parcelID): mean_ndvi \(String(describing: row.meanNDVI)) vs \(String(describing: expected.mean_ndvi))"
+                )
             }
         }
     }

@@ -9,8 +9,11 @@ import Verdant
         setup.rasters = [ProjectRoot.sample("sentinel2_l2a_stack.tif")]
         setup.assignments = [try BandAssignment(parsing: "scl=\(ProjectRoot.sample("sentinel2_l2a_SCL_20m.tif"))")]
         let (inputs, masks) = try setup.resolve(needing: [.red, .nir])
-        let report = try EstimateJob.run(EstimateRequest(inputs: inputs, parcels: ParcelSource(path: ProjectRoot.sample("sentinel2_parcels.geojson"), idField: "parcel_id"),
-                                                         model: try BiomassModel(parsing: "linear:-30,250"), masks: masks, minObserved: 0.6))
+        let report = try EstimateJob.run(
+            EstimateRequest(
+                inputs: inputs,
+                parcels: ParcelSource(path: ProjectRoot.sample("sentinel2_parcels.geojson"), idField: "parcel_id"),
+                model: try BiomassModel(parsing: "linear:-30,250"), masks: masks, minObserved: 0.6))
         let p05 = report.rows.first { $0.parcelID == "P05" }!
         #expect(p05.cloudFraction! > 0.5 && p05.lowObserved)
         #expect(abs(p05.agbTFilled! - p05.agbTPerHa! * p05.parcelHa) < 1e-9)

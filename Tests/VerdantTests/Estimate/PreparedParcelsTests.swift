@@ -9,10 +9,11 @@ import Verdant
         #expect(prepared.layer.parcels.count == 9)
         // The same grid from separate band files: the prepared coverage serves both.
         var separate = stack
-        separate.inputs = try RasterInputs(assignments: [
-            BandAssignment(parsing: "red=\(ProjectRoot.sample("sentinel2_l2a_B04.tif"))"),
-            BandAssignment(parsing: "nir=\(ProjectRoot.sample("sentinel2_l2a_B08.tif"))"),
-        ], scaling: stack.inputs.scaling)
+        separate.inputs = try RasterInputs(
+            assignments: [
+                BandAssignment(parsing: "red=\(ProjectRoot.sample("sentinel2_l2a_B04.tif"))"),
+                BandAssignment(parsing: "nir=\(ProjectRoot.sample("sentinel2_l2a_B08.tif"))")
+            ], scaling: stack.inputs.scaling)
         let a = try EstimateJob.run(stack, reusing: prepared)
         let b = try EstimateJob.run(separate, reusing: prepared)
         let fresh = try EstimateJob.run(stack)
@@ -24,7 +25,8 @@ import Verdant
     @Test func anotherGridIsRefused() throws {
         let prepared = try EstimateJob.prepare(EstimateJobTests.request())
         var drone = EstimateJobTests.request()
-        drone.inputs = .stacked(path: ProjectRoot.sample("drone_multispectral.tif"), red: .index(3), nir: .index(5), scaling: .identity)
+        drone.inputs = .stacked(
+            path: ProjectRoot.sample("drone_multispectral.tif"), red: .index(3), nir: .index(5), scaling: .identity)
         #expect(throws: VerdantError.self) { try EstimateJob.run(drone, reusing: prepared) }
     }
 }

@@ -7,17 +7,25 @@ import TestSupport
 @Suite struct UncertaintyTests {
 
     /// A uniform 1 ha parcel (10 × 10 cells of 10 m, NDVI 0.5) and a linear model with a known covariance.
-    static func request(method: UncertaintyOptions.Method, seed: UInt64 = 7, draws: Int = 20_000) throws -> EstimateRequest {
+    static func request(
+        method: UncertaintyOptions.Method, seed: UInt64 = 7, draws: Int = 20_000
+    ) throws -> EstimateRequest {
         let folder = try TemporaryFolder()
-        let raster = try RasterFixture.write(folder.file("r.tif"), width: 10, height: 10, type: .float64,
-                                             bands: [[Double](repeating: 0.1, count: 100), [Double](repeating: 0.3, count: 100)])
-        let parcels = try VectorFixture.geojson(folder.file("p.geojson"), crs: "EPSG:32647", features: [
-            .init(properties: [("id", "\"A\"")], polygons: [[VectorFixture.rect(600_000, 1_599_900, 600_100, 1_600_000)]]),
-        ])
+        let raster = try RasterFixture.write(
+            folder.file("r.tif"), width: 10, height: 10, type: .float64,
+            bands: [[Double](repeating: 0.1, count: 100), [Double](repeating: 0.3, count: 100)])
+        let parcels = try VectorFixture.geojson(
+            folder.file("p.geojson"), crs: "EPSG:32647",
+            features: [
+                .init(
+                    properties: [("id", "\"A\"")],
+                    polygons: [[VectorFixture.rect(600_000, 1_599_900, 600_100, 1_600_000)]])
+            ])
         var model = try BiomassModel(parsing: "linear:10,200")
         model.uncertainty = ModelUncertainty(covariance: [[25, -30], [-30, 100]], residualSD: 20, plotAreaHa: 0.05)
-        var r = EstimateRequest(inputs: .stacked(path: raster, red: .index(1), nir: .index(2), scaling: .identity),
-                                parcels: ParcelSource(path: parcels, idField: "id"), model: model)
+        var r = EstimateRequest(
+            inputs: .stacked(path: raster, red: .index(1), nir: .index(2), scaling: .identity),
+            parcels: ParcelSource(path: parcels, idField: "id"), model: model)
         r.uncertainty = UncertaintyOptions(method: method, draws: draws, seed: seed)
         return r
     }

@@ -6,12 +6,15 @@ import Verdant
 
 /// Sizes, tiles and buffers are checked before anything in proportion to them is allocated.
 @Suite struct RunLimitsTests {
-    static func stack(_ folder: TemporaryFolder, width: Int = 40, height: Int = 30,
-                      transform: GeoTransform = GeoTransform(originX: 600_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10)) throws -> RasterInputs {
+    static func stack(
+        _ folder: TemporaryFolder, width: Int = 40, height: Int = 30,
+        transform: GeoTransform = GeoTransform(originX: 600_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10)
+    ) throws -> RasterInputs {
         let n = width * height
-        let path = try RasterFixture.write(folder.file("in.tif"), width: width, height: height, type: .uInt16,
-                                           bands: [[Double](repeating: 100, count: n), [Double](repeating: 300, count: n)],
-                                           transform: transform)
+        let path = try RasterFixture.write(
+            folder.file("in.tif"), width: width, height: height, type: .uInt16,
+            bands: [[Double](repeating: 100, count: n), [Double](repeating: 300, count: n)],
+            transform: transform)
         return .stacked(path: path, red: .index(1), nir: .index(2), scaling: .identity)
     }
 
@@ -42,7 +45,9 @@ import Verdant
                 _ = try ResolvedInputs.resolve(inputs, roles: [.red, .nir])
                 Issue.record("--resolution \(resolution) was accepted")
             } catch let e as VerdantError {
-                #expect(e.exitCode == 1 && e.description.contains("resolution \(resolution)") && e.description.contains("at most 2147483647"), "\(e)")
+                #expect(
+                    e.exitCode == 1 && e.description.contains("resolution \(resolution)")
+                        && e.description.contains("at most 2147483647"), "\(e)")
             }
         }
     }
@@ -58,8 +63,9 @@ import Verdant
             try RunLimits.check(resolved, resolution: nil, execution: execution)
             Issue.record("1200 cells passed a limit of 1199")
         } catch let e as VerdantError {
-            #expect(e.exitCode == 2 && e.description.contains("in.tif") && e.description.contains("40 × 30 cells")
-                && e.description.contains("maxCells"), "\(e)")
+            #expect(
+                e.exitCode == 2 && e.description.contains("in.tif") && e.description.contains("40 × 30 cells")
+                    && e.description.contains("maxCells"), "\(e)")
         }
         execution.maxCells = 1200
         try RunLimits.check(resolved, resolution: nil, execution: execution)
@@ -70,7 +76,9 @@ import Verdant
             try RunLimits.check(fine, resolution: 0.1, execution: execution)
             Issue.record("12 million cells passed a limit of 1200")
         } catch let e as VerdantError {
-            #expect(e.exitCode == 1 && e.description.contains("resolution 0.1") && e.description.contains("12000000 cells"), "\(e)")
+            #expect(
+                e.exitCode == 1 && e.description.contains("resolution 0.1") && e.description.contains("12000000 cells"),
+                "\(e)")
         }
     }
 
@@ -86,7 +94,8 @@ import Verdant
             try RunLimits.check(resolved, resolution: nil, execution: execution)
             Issue.record("a 40 × 30 tile passed a 10 kB limit")
         } catch let e as VerdantError {
-            #expect(e.exitCode == 1 && e.description.contains("tileSize 40") && e.description.contains("memory"), "\(e)")
+            #expect(
+                e.exitCode == 1 && e.description.contains("tileSize 40") && e.description.contains("memory"), "\(e)")
         }
         execution.readAheadBytes = 2_000_000
         execution.memoryLimitBytes = 1_000_000
@@ -97,7 +106,8 @@ import Verdant
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let inputs = try Self.stack(folder)
-        var request = MapRequest(inputs: inputs, model: try BiomassModel(parsing: "linear:0,100"), ndviOutput: folder.file("ndvi.tif"))
+        var request = MapRequest(
+            inputs: inputs, model: try BiomassModel(parsing: "linear:0,100"), ndviOutput: folder.file("ndvi.tif"))
         request.execution.maxCells = 100
         #expect(throws: VerdantError.self) { try MapJob.run(request) }
         #expect(folder.contents() == ["in.tif"])
@@ -121,7 +131,8 @@ import Verdant
         """.write(toFile: vrt, atomically: true, encoding: .utf8)
         _ = base
         do {
-            _ = try ResolvedInputs.resolve(.stacked(path: vrt, red: .index(1), nir: .index(2), scaling: .identity), roles: [.red, .nir])
+            _ = try ResolvedInputs.resolve(
+                .stacked(path: vrt, red: .index(1), nir: .index(2), scaling: .identity), roles: [.red, .nir])
             Issue.record("a cell width of \(cellWidth) was accepted")
         } catch let e as VerdantError {
             #expect(e.exitCode == 2 && e.description.hasPrefix(vrt) && e.description.contains("geotransform"), "\(e)")

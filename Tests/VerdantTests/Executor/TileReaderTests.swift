@@ -15,8 +15,9 @@ import TestSupport
         defer { folder.remove() }
         let n = 20 * 20
         let red = (0..<n).map { Double($0 % 200) }, nir = (0..<n).map { Double(($0 * 7) % 250) }
-        let path = try RasterFixture.write(folder.file("r.tif"), width: 20, height: 20, type: type, bands: [red, nir],
-                                           noData: 3, scaleOffset: (0.5, 1))
+        let path = try RasterFixture.write(
+            folder.file("r.tif"), width: 20, height: 20, type: type, bands: [red, nir],
+            noData: 3, scaleOffset: (0.5, 1))
         var inputs = RasterInputs.stacked(path: path, red: .index(1), nir: .index(2), scaling: .identity)
         inputs.scaling = ReflectanceScaling(scale: 0.01, offset: -0.1)
         let resolved = try ResolvedInputs.resolve(inputs, roles: [.red, .nir])
@@ -27,7 +28,9 @@ import TestSupport
             for (slot, stored) in [(0, red[i]), (1, nir[i])] {
                 let expected = stored == 3 ? Double.nan : (stored * 0.5 + 1) * 0.01 - 0.1
                 let got = reader.value(slot: slot, cell: i)
-                #expect(got.isNaN == expected.isNaN && (got.isNaN || got == expected), "\(type) cell \(i) slot \(slot): \(got) ≠ \(expected)")
+                #expect(
+                    got.isNaN == expected.isNaN && (got.isNaN || got == expected),
+                    "\(type) cell \(i) slot \(slot): \(got) ≠ \(expected)")
             }
         }
     }
@@ -36,9 +39,11 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let n = 16 * 16
-        let path = try RasterFixture.write(folder.file("r.tif"), width: 16, height: 16, type: .uInt16,
-                                           bands: [[Double](repeating: 1000, count: n), [Double](repeating: 4000, count: n)])
-        let resolved = try ResolvedInputs.resolve(.stacked(path: path, red: .index(1), nir: .index(2), scaling: .identity), roles: [.red, .nir])
+        let path = try RasterFixture.write(
+            folder.file("r.tif"), width: 16, height: 16, type: .uInt16,
+            bands: [[Double](repeating: 1000, count: n), [Double](repeating: 4000, count: n)])
+        let resolved = try ResolvedInputs.resolve(
+            .stacked(path: path, red: .index(1), nir: .index(2), scaling: .identity), roles: [.red, .nir])
         let reader = try TileReader(inputs: resolved)
         let window = try Window(columnOffset: 0, rowOffset: 0, width: 16, height: 16)
         let runs = CellRuns(union: [20..<30, 100..<101])
@@ -49,7 +54,9 @@ import TestSupport
             #expect(reader.value(slot: 0, cell: i).isNaN == !inRuns)
         }
         let cells = TileCells()
-        try cells.compute(reader, count: n, rules: try CellRules(model: try BiomassModel(parsing: "linear:0,100"), masks: MaskRules()), cells: runs)
+        try cells.compute(
+            reader, count: n,
+            rules: try CellRules(model: try BiomassModel(parsing: "linear:0,100"), masks: MaskRules()), cells: runs)
         #expect(abs(cells.ndvi[25] - 0.6) < 1e-12 && cells.status[25] == CellStatus.observed.rawValue)
         #expect(cells.vegetationSigns.positive == 11)
     }
@@ -58,9 +65,11 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let n = 32 * 32
-        let path = try RasterFixture.write(folder.file("r.tif"), width: 32, height: 32, type: .int16,
-                                           bands: [(0..<n).map { Double($0 % 97) }, (0..<n).map { Double($0 % 89) }], noData: 5)
-        let resolved = try ResolvedInputs.resolve(.stacked(path: path, red: .index(1), nir: .index(2), scaling: .identity), roles: [.red, .nir])
+        let path = try RasterFixture.write(
+            folder.file("r.tif"), width: 32, height: 32, type: .int16,
+            bands: [(0..<n).map { Double($0 % 97) }, (0..<n).map { Double($0 % 89) }], noData: 5)
+        let resolved = try ResolvedInputs.resolve(
+            .stacked(path: path, red: .index(1), nir: .index(2), scaling: .identity), roles: [.red, .nir])
         let plan = try TilePlan(width: 32, height: 32, blockWidth: 16, blockHeight: 16, requested: 16)
         let prefetch = TilePrefetch(inputs: resolved, tiles: plan.tiles, budgetBytes: 1 << 20)
         prefetch.waitUntilDone()

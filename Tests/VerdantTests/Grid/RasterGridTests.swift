@@ -17,7 +17,7 @@ import Testing
             Polygon(
                 exterior: [
                     Coordinate(x: x0, y: y0), Coordinate(x: x0 + side, y: y0),
-                    Coordinate(x: x0 + side, y: y0 + side), Coordinate(x: x0, y: y0 + side),
+                    Coordinate(x: x0 + side, y: y0 + side), Coordinate(x: x0, y: y0 + side)
                 ],
                 holes: [])
         ])

@@ -27,7 +27,7 @@ import Testing
         #expect(
             keys == [
                 "role", "path", "band", "description", "data_type", "nodata", "resampling", "files", "gdal_scale",
-                "gdal_offset",
+                "gdal_offset"
             ])
     }
 }

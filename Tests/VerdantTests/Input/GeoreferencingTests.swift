@@ -12,7 +12,7 @@ import Testing
         for (gt, word) in [
             (GeoTransform([.nan, 10, 0, 0, 0, -10]), "not finite"),
             (GeoTransform([0, 10, 0, 0, 0, .infinity]), "not finite"),
-            (GeoTransform([0, 0, 0, 0, 0, -10]), "zero"),
+            (GeoTransform([0, 0, 0, 0, 0, -10]), "zero")
         ] {
             do {
                 try ResolvedInputs.check(gt, path: "a.tif")

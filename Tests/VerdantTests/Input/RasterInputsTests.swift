@@ -22,14 +22,14 @@ import Testing
         let inputs = try RasterInputs(assignments: [
             try BandAssignment(parsing: "red=a.tif:1"),
             try BandAssignment(parsing: "nir=c.tif:2"),
-            try BandAssignment(parsing: "red=b.tif:1"),
+            try BandAssignment(parsing: "red=b.tif:1")
         ])
         #expect(inputs.bands[.red] == BandSource(paths: ["a.tif", "b.tif"], band: .index(1)))
         #expect(inputs.bands[.nir] == BandSource(paths: ["c.tif"], band: .index(2)))
         #expect(inputs.scalingOrigin == .unstated)
         #expect(throws: VerdantError.self) {
             try RasterInputs(assignments: [
-                try BandAssignment(parsing: "red=a.tif:1"), try BandAssignment(parsing: "red=b.tif:2"),
+                try BandAssignment(parsing: "red=a.tif:1"), try BandAssignment(parsing: "red=b.tif:2")
             ])
         }
     }

@@ -11,7 +11,7 @@ import Testing
         #expect(try Resampling(parsing: "mode") == .mode)
         #expect(
             Resampling.allCases.map(\.rawValue) == [
-                "average", "bilinear", "cubic", "cubicspline", "lanczos", "near", "mode",
+                "average", "bilinear", "cubic", "cubicspline", "lanczos", "near", "mode"
             ])
     }
 

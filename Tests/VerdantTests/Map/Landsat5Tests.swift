@@ -34,8 +34,10 @@ struct Landsat5Tests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let out = folder.file("ndvi.tif")
-        let s = try MapJob.run(MapRequest(inputs: .stacked(path: stack, red: .index(3), nir: .index(4), scaling: .identity),
-                                          model: try BiomassModel(parsing: "linear:-30,250"), ndviOutput: out))
+        let s = try MapJob.run(
+            MapRequest(
+                inputs: .stacked(path: stack, red: .index(3), nir: .index(4), scaling: .identity),
+                model: try BiomassModel(parsing: "linear:-30,250"), ndviOutput: out))
         let ref = try Self.reference()
         #expect(s.validCells == ref.valid_cells)
         #expect(abs(s.meanNDVI! - ref.mean_ndvi) <= 1e-9 * abs(ref.mean_ndvi))
@@ -55,8 +57,13 @@ struct Landsat5Tests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let fromStack = folder.file("a.tif"), fromFiles = folder.file("b.tif")
-        let a = try MapJob.run(MapRequest(inputs: .stacked(path: stack, red: .index(3), nir: .index(4), scaling: .identity), ndviOutput: fromStack))
-        let inputs = try RasterInputs(assignments: [BandAssignment(parsing: "red=\(b3)"), BandAssignment(parsing: "nir=\(b4)")], scaling: .identity)
+        let a = try MapJob.run(
+            MapRequest(
+                inputs: .stacked(path: stack, red: .index(3), nir: .index(4), scaling: .identity), ndviOutput: fromStack
+            ))
+        let inputs = try RasterInputs(
+            assignments: [BandAssignment(parsing: "red=\(b3)"), BandAssignment(parsing: "nir=\(b4)")],
+            scaling: .identity)
         let b = try MapJob.run(MapRequest(inputs: inputs, ndviOutput: fromFiles))
         #expect(a.validCells == b.validCells && a.meanNDVI == b.meanNDVI)
         // An independent per-cell computation from the raw digital numbers of the single-band files.

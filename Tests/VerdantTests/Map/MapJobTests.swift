@@ -24,11 +24,14 @@ import Verdant
     func ndviOnKnownValuesForEveryType(type: DataType) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let input = try RasterFixture.write(folder.file("in.tif"), width: 4, height: 3, type: type,
-                                            bands: [Self.red, Self.nir], noData: 255, descriptions: ["B04", "B08"])
+        let input = try RasterFixture.write(
+            folder.file("in.tif"), width: 4, height: 3, type: type,
+            bands: [Self.red, Self.nir], noData: 255, descriptions: ["B04", "B08"])
         let out = folder.file("ndvi.tif")
-        let summary = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .description("B04"), nir: .index(2), scaling: .identity),
-                                                model: try BiomassModel(parsing: "linear:0,100"), ndviOutput: out))
+        let summary = try MapJob.run(
+            MapRequest(
+                inputs: .stacked(path: input, red: .description("B04"), nir: .index(2), scaling: .identity),
+                model: try BiomassModel(parsing: "linear:0,100"), ndviOutput: out))
         let defined = Self.expected.filter { !$0.isNaN }
         #expect(summary.cells == 12)
         #expect(summary.validCells == defined.count)
@@ -44,10 +47,13 @@ import Verdant
     @Test func nanCellsAreUndefined() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let input = try RasterFixture.write(folder.file("in.tif"), width: 3, height: 1, type: .float32,
-                                            bands: [[0.1, .nan, 0.2], [0.5, 0.4, .nan]])
+        let input = try RasterFixture.write(
+            folder.file("in.tif"), width: 3, height: 1, type: .float32,
+            bands: [[0.1, .nan, 0.2], [0.5, 0.4, .nan]])
         let out = folder.file("ndvi.tif")
-        let s = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .index(1), nir: .index(2), scaling: .identity), ndviOutput: out))
+        let s = try MapJob.run(
+            MapRequest(
+                inputs: .stacked(path: input, red: .index(1), nir: .index(2), scaling: .identity), ndviOutput: out))
         #expect(s.validCells == 1)
         #expect(Self.same(try Self.ndviOutput(out), [0.4 / 0.6, .nan, .nan]))
     }
@@ -56,12 +62,16 @@ import Verdant
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         // raw → raw·0.5 + 100 (GDAL metadata) → ·0.001 − 0.1 (user).
-        let input = try RasterFixture.write(folder.file("in.tif"), width: 2, height: 1, type: .uInt16,
-                                            bands: [[400, 1000], [1600, 1000]], scaleOffset: (0.5, 100))
+        let input = try RasterFixture.write(
+            folder.file("in.tif"), width: 2, height: 1, type: .uInt16,
+            bands: [[400, 1000], [1600, 1000]], scaleOffset: (0.5, 100))
         let out = folder.file("ndvi.tif")
-        _ = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .index(1), nir: .index(2),
-                                                       scaling: ReflectanceScaling(scale: 0.001, offset: -0.1)),
-                                      ndviOutput: out))
+        _ = try MapJob.run(
+            MapRequest(
+                inputs: .stacked(
+                    path: input, red: .index(1), nir: .index(2),
+                    scaling: ReflectanceScaling(scale: 0.001, offset: -0.1)),
+                ndviOutput: out))
         func refl(_ raw: Double) -> Double { (raw * 0.5 + 100) * 0.001 - 0.1 }
         let expected = [NDVI.value(red: refl(400), nir: refl(1600)), NDVI.value(red: refl(1000), nir: refl(1000))]
         #expect(expected[0] > 0.5)
@@ -71,20 +81,27 @@ import Verdant
     @Test func bandsOnOtherGridsAreAlignedOrRefused() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let red = try RasterFixture.write(folder.file("red.tif"), width: 2, height: 2, type: .uInt16, bands: [[1, 2, 3, 4]])
+        let red = try RasterFixture.write(
+            folder.file("red.tif"), width: 2, height: 2, type: .uInt16, bands: [[1, 2, 3, 4]])
         // NIR shifted by one cell: resampled (nearest here, as cells align) onto red's grid; the column it lacks is no data.
-        let nir = try RasterFixture.write(folder.file("nir.tif"), width: 2, height: 2, type: .uInt16, bands: [[5, 6, 7, 8]], noData: 0,
-                                          transform: GeoTransform(originX: 600_010, originY: 1_600_000, cellWidth: 10, cellHeight: 10))
-        var inputs = RasterInputs(bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: nir, band: .index(1))], scaling: .identity)
+        let nir = try RasterFixture.write(
+            folder.file("nir.tif"), width: 2, height: 2, type: .uInt16, bands: [[5, 6, 7, 8]], noData: 0,
+            transform: GeoTransform(originX: 600_010, originY: 1_600_000, cellWidth: 10, cellHeight: 10))
+        var inputs = RasterInputs(
+            bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: nir, band: .index(1))],
+            scaling: .identity)
         inputs.resampling = .nearest
         let s = try MapJob.run(MapRequest(inputs: inputs, model: try BiomassModel(parsing: "linear:0,1")))
         #expect(s.validCells == 2)
         #expect(s.inputs.first { $0.role == "nir" }?.resampling == "near")
         #expect(abs(s.meanNDVI! - ((5.0 - 2) / 7 + (7.0 - 4) / 11) / 2) < 1e-12)
         // A band far away cannot be aligned.
-        let far = try RasterFixture.write(folder.file("far.tif"), width: 2, height: 2, type: .uInt16, bands: [[5, 6, 7, 8]],
-                                          transform: GeoTransform(originX: 700_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10))
-        let inputs2 = RasterInputs(bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: far, band: .index(1))], scaling: .identity)
+        let far = try RasterFixture.write(
+            folder.file("far.tif"), width: 2, height: 2, type: .uInt16, bands: [[5, 6, 7, 8]],
+            transform: GeoTransform(originX: 700_000, originY: 1_600_000, cellWidth: 10, cellHeight: 10))
+        let inputs2 = RasterInputs(
+            bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: far, band: .index(1))],
+            scaling: .identity)
         do {
             _ = try MapJob.run(MapRequest(inputs: inputs2))
             Issue.record("a band outside the grid was accepted")
@@ -96,7 +113,9 @@ import Verdant
     @Test func alphaBandMasksCells() throws {
         // The drone sample has an alpha band: cells outside the flight footprint are undefined.
         let path = ProjectRoot.sample("drone_multispectral.tif")
-        let s = try MapJob.run(MapRequest(inputs: .stacked(path: path, red: .description("Red"), nir: .description("NIR"), scaling: .identity)))
+        let s = try MapJob.run(
+            MapRequest(
+                inputs: .stacked(path: path, red: .description("Red"), nir: .description("NIR"), scaling: .identity)))
         let ds = try Dataset.open(path)
         let alpha = try ds.band(6).readAll(as: UInt8.self)
         #expect(s.validCells == alpha.filter { $0 != 0 }.count)
@@ -117,14 +136,17 @@ import Verdant
         }
         let n = 300 * 200
         let red = (0..<n).map { _ in 0.02 + 0.2 * next() }, nir = (0..<n).map { _ in 0.1 + 0.4 * next() }
-        let input = try RasterFixture.write(folder.file("in.tif"), width: 300, height: 200, type: .float64, bands: [red, nir])
+        let input = try RasterFixture.write(
+            folder.file("in.tif"), width: 300, height: 200, type: .float64, bands: [red, nir])
         var summaries: [MapSummary] = []
         var rasters: [[Float]] = []
         for threads in [1, 2, 8] {
             let out = folder.file("agb-\(threads).tif")
-            var s = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .index(1), nir: .index(2), scaling: .identity),
-                                              model: try BiomassModel(parsing: "exp:12.5,2.75"), agbOutput: out,
-                                              execution: ExecutionOptions(threads: threads, tileSize: 16)))
+            var s = try MapJob.run(
+                MapRequest(
+                    inputs: .stacked(path: input, red: .index(1), nir: .index(2), scaling: .identity),
+                    model: try BiomassModel(parsing: "exp:12.5,2.75"), agbOutput: out,
+                    execution: ExecutionOptions(threads: threads, tileSize: 16)))
             #expect(s.tiles == 19 * 13)
             s.threads = 0
             s.outputs = []

@@ -16,7 +16,7 @@ import Testing
             .stacked(path: stack, red: .index(1), nir: .index(2), scaling: .identity), roles: [.red, .nir])
         #expect(
             AppliedMasks.describe(MaskRules(), inputs: plain, roles: [.red, .nir]) == [
-                "red nodata -1.0 excluded", "nir nodata -1.0 excluded",
+                "red nodata -1.0 excluded", "nir nodata -1.0 excluded"
             ])
         #expect(
             AppliedMasks.describe(MaskRules(), inputs: plain, roles: [.nir]) == ["nir nodata -1.0 excluded"],
@@ -32,7 +32,7 @@ import Testing
         #expect(
             AppliedMasks.describe(rules, inputs: withSCL, roles: [.red, .nir]) == [
                 "SCL classes 3, 8, 9, 10 excluded (\(scl))", "red nodata -1.0 excluded", "nir nodata -1.0 excluded",
-                "reflectance outside 0.0…0.4 is no data",
+                "reflectance outside 0.0…0.4 is no data"
             ])
     }
 }

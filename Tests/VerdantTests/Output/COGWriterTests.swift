@@ -13,12 +13,15 @@ import Verdant
         let red = (0..<(width * height)).map { Double(($0 % 97) + 1) }
         let nir = (0..<(width * height)).map { Double(($0 % 89) + 50) }
         let transform = GeoTransform(originX: 500_000, originY: 9_000_000, cellWidth: 30, cellHeight: 30)
-        let input = try RasterFixture.write(folder.file("in.tif"), width: width, height: height, type: .uInt16,
-                                            bands: [red, nir], epsg: 32622, transform: transform,
-                                            options: ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"])
+        let input = try RasterFixture.write(
+            folder.file("in.tif"), width: width, height: height, type: .uInt16,
+            bands: [red, nir], epsg: 32622, transform: transform,
+            options: ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"])
         let out = folder.file("ndvi.tif")
-        _ = try MapJob.run(MapRequest(inputs: .stacked(path: input, red: .index(1), nir: .index(2), scaling: .identity), ndviOutput: out,
-                                      cog: COGOptions(compression: compression)))
+        _ = try MapJob.run(
+            MapRequest(
+                inputs: .stacked(path: input, red: .index(1), nir: .index(2), scaling: .identity), ndviOutput: out,
+                cog: COGOptions(compression: compression)))
         #expect(folder.contents() == ["in.tif", "ndvi.tif"], "no temporary files are left")
 
         let layout = try TIFFLayout(path: out)

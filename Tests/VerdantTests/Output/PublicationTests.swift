@@ -49,7 +49,10 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         // What a killed run leaves: temporaries of o.tif (and of another output, which stay).
-        for name in [".o.tif.verdant-staging-99999-1.tmp", ".o.tif.verdant-report-99999-2.tmp.gpkg", ".p.tif.verdant-staging-99999-3.tmp"] {
+        for name in [
+            ".o.tif.verdant-staging-99999-1.tmp", ".o.tif.verdant-report-99999-2.tmp.gpkg",
+            ".p.tif.verdant-staging-99999-3.tmp"
+        ] {
             FileManager.default.createFile(atPath: folder.file(name), contents: Data())
         }
         let output = try OutputPath(folder.file("o.tif"))

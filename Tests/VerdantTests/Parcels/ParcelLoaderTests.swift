@@ -8,8 +8,11 @@ import Verdant
     static let parcels = ProjectRoot.sample("sentinel2_parcels.geojson")
 
     static func grid() throws -> RasterGrid {
-        try ResolvedInputs.resolve(.stacked(path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .index(3), nir: .index(4), scaling: .identity),
-                                   roles: [.red, .nir]).grid
+        try ResolvedInputs.resolve(
+            .stacked(
+                path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .index(3), nir: .index(4), scaling: .identity),
+            roles: [.red, .nir]
+        ).grid
     }
 
     @Test(arguments: [("GPKG", "gpkg"), ("ESRI Shapefile", "shp"), ("FlatGeobuf", "fgb")])
@@ -44,8 +47,12 @@ import Verdant
         }
         try out.close()
         let grid = try Self.grid()
-        #expect(try ParcelLoader.load(ParcelSource(path: two, layer: "farms", idField: "parcel_id"), onto: grid).parcels.count == 2)
-        #expect(try ParcelLoader.load(ParcelSource(path: two, layer: "plots", idField: "parcel_id"), onto: grid).parcels.count == 9)
+        #expect(
+            try ParcelLoader.load(ParcelSource(path: two, layer: "farms", idField: "parcel_id"), onto: grid).parcels
+                .count == 2)
+        #expect(
+            try ParcelLoader.load(ParcelSource(path: two, layer: "plots", idField: "parcel_id"), onto: grid).parcels
+                .count == 9)
         #expect(throws: VerdantError.self) { try ParcelLoader.load(ParcelSource(path: two), onto: grid) }
         do {
             _ = try ParcelLoader.load(ParcelSource(path: two, layer: "nope"), onto: grid)
@@ -64,14 +71,20 @@ import Verdant
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let a = VectorFixture.rect(99.93, 14.45, 99.935, 14.455), b = VectorFixture.rect(99.94, 14.45, 99.945, 14.455)
-        try VectorFixture.geojson(folder.file("plain.geojson"), crs: "EPSG:4326", features: [
-            .init(properties: [("name", "\"x\"")], polygons: [[a]]), .init(properties: [("name", "\"y\"")], polygons: [[b]]),
-        ])
+        try VectorFixture.geojson(
+            folder.file("plain.geojson"), crs: "EPSG:4326",
+            features: [
+                .init(properties: [("name", "\"x\"")], polygons: [[a]]),
+                .init(properties: [("name", "\"y\"")], polygons: [[b]])
+            ])
         let plain = try ParcelLoader.load(ParcelSource(path: folder.file("plain.geojson")), onto: try Self.grid())
         #expect(plain.parcels.map(\.id) == ["0", "1"] && plain.idField == nil)
-        try VectorFixture.geojson(folder.file("repeated.geojson"), crs: "EPSG:4326", features: [
-            .init(properties: [("parcel_id", "\"x\"")], polygons: [[a]]), .init(properties: [("parcel_id", "\"x\"")], polygons: [[b]]),
-        ])
+        try VectorFixture.geojson(
+            folder.file("repeated.geojson"), crs: "EPSG:4326",
+            features: [
+                .init(properties: [("parcel_id", "\"x\"")], polygons: [[a]]),
+                .init(properties: [("parcel_id", "\"x\"")], polygons: [[b]])
+            ])
         let repeated = try ParcelLoader.load(ParcelSource(path: folder.file("repeated.geojson")), onto: try Self.grid())
         #expect(repeated.parcels.map(\.id) == ["0", "1"] && repeated.idField == nil)
         #expect(repeated.warnings.contains { $0.contains("repeated values") })
@@ -96,8 +109,11 @@ import Verdant
         try FileManager.default.removeItem(atPath: folder.file("nocrs.prj"))
         #expect(message(ParcelSource(path: shp)).contains("has no CRS"))
         #expect(message(ParcelSource(path: shp, assumedCRS: "EPSG:4326")) == "no error")
-        let nullID = try VectorFixture.geojson(folder.file("nullid.geojson"), crs: "EPSG:4326", features: [
-            .init(properties: [("id", "null")], polygons: [[VectorFixture.rect(99.9, 14.4, 99.91, 14.41)]])])
+        let nullID = try VectorFixture.geojson(
+            folder.file("nullid.geojson"), crs: "EPSG:4326",
+            features: [
+                .init(properties: [("id", "null")], polygons: [[VectorFixture.rect(99.9, 14.4, 99.91, 14.41)]])
+            ])
         #expect(message(ParcelSource(path: nullID, idField: "id")).contains("no value in id field"))
     }
 }

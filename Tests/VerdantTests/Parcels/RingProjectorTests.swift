@@ -9,15 +9,19 @@ import Testing
 @Suite struct RingProjectorTests {
     static let lonLat = try! SpatialReference(userInput: "EPSG:4326")
     static let utm = try! SpatialReference(userInput: "EPSG:32647")
-    static func transformation() throws -> CoordinateTransformation { try CoordinateTransformation(from: lonLat, to: utm) }
+    static func transformation() throws -> CoordinateTransformation {
+        try CoordinateTransformation(from: lonLat, to: utm)
+    }
     /// 2.5 half-cells of 10 m, in degrees.
     static let step = 5 / (6_378_137 * Double.pi / 180)
 
     /// A ring with 3 km edges, short edges, and a hole.
     static let polygon: [[(x: Double, y: Double)]] = [
-        [(100.0, 14.6), (100.03, 14.6), (100.03, 14.6 + 2.5 * step), (100.03 - 1.5 * step, 14.6 + 2.5 * step),
-         (100.03 - 0.5 * step, 14.62), (100.0, 14.62), (100.0, 14.6)],
-        [(100.01, 14.605), (100.011, 14.605), (100.011, 14.606), (100.01, 14.605)],
+        [
+            (100.0, 14.6), (100.03, 14.6), (100.03, 14.6 + 2.5 * step), (100.03 - 1.5 * step, 14.6 + 2.5 * step),
+            (100.03 - 0.5 * step, 14.62), (100.0, 14.62), (100.0, 14.6)
+        ],
+        [(100.01, 14.605), (100.011, 14.605), (100.011, 14.606), (100.01, 14.605)]
     ]
 
     /// The distance from `p` to the polyline `ring`.
@@ -72,9 +76,10 @@ import Testing
         // The loader's tolerance for a 10 m cell and for a 1e-9 m cell (or a corrupt pixel scale) is the same
         // micrometre floor, so tiny cells cost no more than 10 m ones.
         for cell in [10.0, 1e-9] {
-            let grid = try RasterGrid(path: "t.tif", width: 10, height: 10,
-                                      geoTransform: GeoTransform(originX: 600_000, originY: 1_600_000, cellWidth: cell, cellHeight: cell),
-                                      crs: Self.utm)
+            let grid = try RasterGrid(
+                path: "t.tif", width: 10, height: 10,
+                geoTransform: GeoTransform(originX: 600_000, originY: 1_600_000, cellWidth: cell, cellHeight: cell),
+                crs: Self.utm)
             #expect(ParcelLoader.densifyTolerance(grid: grid) == 1e-6)
         }
     }
@@ -83,7 +88,9 @@ import Testing
         let ct = try Self.transformation()
         // A 3 km × 0.2 m sliver: its long edges' bows are 1e-9 of its area only with many more chords.
         let w = 0.2 / 111_320
-        let sliver: [[(x: Double, y: Double)]] = [[(100.0, 14.6), (100.03, 14.6 + w * 0.3), (100.03, 14.6 + w * 1.3), (100.0, 14.6), ]]
+        let sliver: [[(x: Double, y: Double)]] = [
+            [(100.0, 14.6), (100.03, 14.6 + w * 0.3), (100.03, 14.6 + w * 1.3), (100.0, 14.6)]
+        ]
         var loose = RingProjector(transformation: ct, tolerance: 1e-3)
         loose.relativeArea = 1
         var strict = loose

@@ -31,13 +31,17 @@ import TestSupport
     }
 
     static func grid() throws -> RasterGrid {
-        try ResolvedInputs.resolve(.stacked(path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .index(3), nir: .index(4), scaling: .identity),
-                                   roles: [.red, .nir]).grid
+        try ResolvedInputs.resolve(
+            .stacked(
+                path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .index(3), nir: .index(4), scaling: .identity),
+            roles: [.red, .nir]
+        ).grid
     }
 
     static func write(_ ring: [(Double, Double)], _ folder: TemporaryFolder, id: String = "spiky") throws -> String {
-        try VectorFixture.geojson(folder.file("\(id).geojson"), crs: nil,
-                                  features: [.init(properties: [("parcel_id", "\"\(id)\"")], polygons: [[ring]])])
+        try VectorFixture.geojson(
+            folder.file("\(id).geojson"), crs: nil,
+            features: [.init(properties: [("parcel_id", "\"\(id)\"")], polygons: [[ring]])])
     }
 
     static func points(_ ring: [(Double, Double)]) -> [(x: Double, y: Double)] { ring.map { (x: $0.0, y: $0.1) } }
@@ -49,7 +53,8 @@ import TestSupport
         #expect(SimpleRingCheck.check(Self.points([(0, 0), (1, 1), (1, 0), (0, 1), (0, 0)])) == .crosses)
         // Repeated points are allowed; a ring touching itself at a vertex, or a spike running back, is left to GEOS.
         #expect(SimpleRingCheck.check(Self.points([(0, 0), (1, 0), (1, 0), (1, 1), (0, 1), (0, 0)])) == .simple)
-        #expect(SimpleRingCheck.check(Self.points([(0, 0), (2, 0), (1, 1), (2, 2), (0, 2), (1, 1), (0, 0)])) == .unknown)
+        #expect(
+            SimpleRingCheck.check(Self.points([(0, 0), (2, 0), (1, 1), (2, 2), (0, 2), (1, 1), (0, 0)])) == .unknown)
         #expect(SimpleRingCheck.check(Self.points([(0, 0), (2, 0), (3, 0), (2, 0), (2, 1), (0, 0)])) == .unknown)
         // Vertical edges (and a vertex on a straight run, valid for GEOS too); a vertex lying on another edge.
         #expect(SimpleRingCheck.check(Self.points([(0, 0), (0, 1), (0, 2), (1, 2), (1, 0), (0, 0)])) == .simple)
@@ -64,7 +69,10 @@ import TestSupport
             let n = 4 + trial % 20
             var ring: [(Double, Double)] = (0..<n).map { k in
                 trial % 3 == 0
-                    ? (cos(2 * .pi * Double(k) / Double(n)) * (0.2 + rng.uniform(0, 1)), sin(2 * .pi * Double(k) / Double(n)) * (0.2 + rng.uniform(0, 1)))
+                    ? (
+                        cos(2 * .pi * Double(k) / Double(n)) * (0.2 + rng.uniform(0, 1)),
+                        sin(2 * .pi * Double(k) / Double(n)) * (0.2 + rng.uniform(0, 1))
+                    )
                     : ((rng.uniform(0, 1) * 8).rounded() / 8, (rng.uniform(0, 1) * 8).rounded() / 8)
             }
             ring.append(ring[0])
@@ -82,12 +90,16 @@ import TestSupport
         defer { folder.remove() }
         let ring = Self.star(10_000)
         let grid = try Self.grid()
-        let parcel = try ParcelLoader.load(ParcelSource(path: try Self.write(ring, folder), idField: "parcel_id"), onto: grid).parcels[0]
+        let parcel = try ParcelLoader.load(
+            ParcelSource(path: try Self.write(ring, folder), idField: "parcel_id"), onto: grid
+        ).parcels[0]
         #expect(parcel.notes.isEmpty, "\(parcel.notes)")
         // GEOS's area of the ring cut into 1 m pieces and transformed point by point.
         let g = Geometry(multiPolygon: [[Self.points(ring)]])
         g.segmentize(maxLength: 1 / 111_320.0)
-        try g.transform(try CoordinateTransformation(from: SpatialReference(userInput: "EPSG:4326"), to: SpatialReference(userInput: grid.crsWKT)))
+        try g.transform(
+            try CoordinateTransformation(
+                from: SpatialReference(userInput: "EPSG:4326"), to: SpatialReference(userInput: grid.crsWKT)))
         let area = parcel.geometry.area
         #expect(abs(area - g.area) <= 1e-8 * g.area, "\(area) vs GEOS \(g.area)")
         let coverage = SparseCoverage(polygon: parcel.geometry, grid: try #require(grid.cellGrid))
@@ -102,11 +114,15 @@ import TestSupport
         defer { folder.remove() }
         let ring = Self.eights(2_000)
         let grid = try Self.grid()
-        let parcel = try ParcelLoader.load(ParcelSource(path: try Self.write(ring, folder), idField: "parcel_id"), onto: grid).parcels[0]
+        let parcel = try ParcelLoader.load(
+            ParcelSource(path: try Self.write(ring, folder), idField: "parcel_id"), onto: grid
+        ).parcels[0]
         #expect(parcel.notes.contains { $0.contains("MakeValid") })
         let g = try Geometry(multiPolygon: [[Self.points(ring)]]).makeValid()
         g.segmentize(maxLength: 1 / 111_320.0)
-        try g.transform(try CoordinateTransformation(from: SpatialReference(userInput: "EPSG:4326"), to: SpatialReference(userInput: grid.crsWKT)))
+        try g.transform(
+            try CoordinateTransformation(
+                from: SpatialReference(userInput: "EPSG:4326"), to: SpatialReference(userInput: grid.crsWKT)))
         let area = parcel.geometry.area
         #expect(abs(area - g.area) <= 1e-8 * g.area, "\(area) vs GEOS \(g.area)")
         #expect(parcel.geometry.polygons.count >= 1_000, "one part per lobe")
@@ -119,13 +135,17 @@ import TestSupport
         defer { folder.remove() }
         let grid = try Self.grid()
         func message(_ path: String, _ limits: VertexLimits) -> String {
-            do { _ = try ParcelLoader.load(ParcelSource(path: path, idField: "parcel_id"), onto: grid, limits: limits); return "no error" } catch {
+            do {
+                _ = try ParcelLoader.load(ParcelSource(path: path, idField: "parcel_id"), onto: grid, limits: limits);
+                return "no error"
+            } catch {
                 return "\(error)"
             }
         }
         let eights = try Self.write(Self.eights(10_000), folder, id: "eights")
         let m1 = message(eights, VertexLimits())
-        #expect(m1.contains("eights.geojson") && m1.contains("'eights'") && m1.contains("maxRepairVertices 5000"), "\(m1)")
+        #expect(
+            m1.contains("eights.geojson") && m1.contains("'eights'") && m1.contains("maxRepairVertices 5000"), "\(m1)")
         let star = try Self.write(Self.star(2_000), folder, id: "star")
         let m2 = message(star, VertexLimits(perParcel: 1_000))
         #expect(m2.contains("star.geojson") && m2.contains("'star'") && m2.contains("maxParcelVertices 1000"), "\(m2)")

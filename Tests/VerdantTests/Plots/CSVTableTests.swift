@@ -18,7 +18,10 @@ import Verdant
     @Test func combiningMarksAfterQuotesAndCommas() throws {
         let table = try Self.read("\u{FEFF}\"\u{301}z\",b\n\"x\u{301}\",\u{301}y\r\n")
         #expect(table.header == ["\u{301}z", "b"])
-        #expect(table.rows.map { $0.map { Array($0.unicodeScalars) } } == [[Array("x\u{301}".unicodeScalars), Array("\u{301}y".unicodeScalars)]])
+        #expect(
+            table.rows.map { $0.map { Array($0.unicodeScalars) } } == [
+                [Array("x\u{301}".unicodeScalars), Array("\u{301}y".unicodeScalars)]
+            ])
     }
 
     @Test func quotedFieldsKeepCommasQuotesAndLineBreaks() throws {

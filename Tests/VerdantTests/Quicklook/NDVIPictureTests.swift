@@ -13,14 +13,16 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         // The scene's NDVI at full resolution, for the expected means.
-        var map = MapRequest(inputs: request.inputs, model: request.model, masks: request.masks, ndviOutput: folder.file("ndvi.tif"))
+        var map = MapRequest(
+            inputs: request.inputs, model: request.model, masks: request.masks, ndviOutput: folder.file("ndvi.tif"))
         map.execution = ExecutionOptions(threads: 1)
         _ = try MapJob.run(map)
         let ds = try Dataset.open(folder.file("ndvi.tif"))
         let ndvi = try ds.band(1).readAll(as: Float.self)
         let (W, H) = (ds.width, ds.height)
-        let picture = try QuicklookRaster.ndvi(inputs: request.inputs, masks: request.masks,
-                                               execution: ExecutionOptions(threads: 2, tileSize: 128), maxSize: 37)
+        let picture = try QuicklookRaster.ndvi(
+            inputs: request.inputs, masks: request.masks,
+            execution: ExecutionOptions(threads: 2, tileSize: 128), maxSize: 37)
         #expect(max(picture.width, picture.height) == 37)
         var worst = 0.0, defined = 0
         for py in 0..<picture.height {
@@ -39,7 +41,9 @@ import TestSupport
         #expect(worst < 1e-6 && defined > picture.width * picture.height / 2, "worst \(worst)")
         // The picture covers the scene's extent.
         let g = picture.geoTransform, s = try #require(ds.geoTransform)
-        #expect(abs(g.originX - s.originX) < 1e-9 && abs(g.cellWidth * Double(picture.width) - s.cellWidth * Double(W)) < 1e-6)
+        #expect(
+            abs(g.originX - s.originX) < 1e-9
+                && abs(g.cellWidth * Double(picture.width) - s.cellWidth * Double(W)) < 1e-6)
     }
 
     /// Same size, place and values bit for bit (NaN included).
@@ -60,8 +64,9 @@ import TestSupport
         let picture = try #require(one.ndviPicture)
         #expect(one.rows == plain.rows && one.totals == plain.totals)
         #expect(Self.same(picture, other.ndviPicture))
-        let own = try QuicklookRaster.ndvi(inputs: request.inputs, masks: request.masks,
-                                           execution: ExecutionOptions(threads: 2, tileSize: 128), maxSize: 50)
+        let own = try QuicklookRaster.ndvi(
+            inputs: request.inputs, masks: request.masks,
+            execution: ExecutionOptions(threads: 2, tileSize: 128), maxSize: 50)
         #expect(Self.same(picture, own))
         // Written as a GeoTIFF that Quicklook reads.
         let folder = try TemporaryFolder()
@@ -69,6 +74,7 @@ import TestSupport
         try picture.write(to: folder.file("p.tif"))
         let ds = try Dataset.open(folder.file("p.tif"))
         #expect(ds.width == picture.width && ds.height == picture.height)
-        #expect(try ds.band(1).readAll(as: Float.self).elementsEqual(picture.values) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        #expect(
+            try ds.band(1).readAll(as: Float.self).elementsEqual(picture.values) { $0 == $1 || ($0.isNaN && $1.isNaN) })
     }
 }

@@ -7,11 +7,13 @@ import Testing
 @Suite struct JSONValueTests {
     static let sample: JSONValue = .object([
         "text": .string("quote \" backslash \\ slash / line\nbreak\ttab \u{1} été 🌳"),
-        "numbers": .array([.number(0.1), .number(1e-7), .number(123_456_789.123), .number(-0.0), .number(5), .number(1e20),
-                           .number(-2.5e-300), .number(.nan), .number(.infinity), .number(0.30000000000000004)]),
+        "numbers": .array([
+            .number(0.1), .number(1e-7), .number(123_456_789.123), .number(-0.0), .number(5), .number(1e20),
+            .number(-2.5e-300), .number(.nan), .number(.infinity), .number(0.30000000000000004)
+        ]),
         "integers": .array([.integer(Int64.min), .integer(0), .integer(Int64.max)]),
         "empty": .object([:]), "none": .array([]), "flags": .array([.bool(true), .bool(false), .null]),
-        "nested": .object(["b": .integer(2), "a": .object(["z": .string(""), "y": .array([.number(1.5)])])]),
+        "nested": .object(["b": .integer(2), "a": .object(["z": .string(""), "y": .array([.number(1.5)])])])
     ])
 
     @Test func sameValuesAsJSONEncoder() throws {
@@ -28,8 +30,12 @@ import Testing
         // Every number reads back exactly (JSONDecoder; JSONSerialization rounds on some platforms).
         struct Numbers: Decodable { var numbers: [Double?]; var integers: [Int64] }
         let decoded = try JSONDecoder().decode(Numbers.self, from: Data(ours.utf8))
-        #expect(decoded.numbers.map { $0?.bitPattern } == [0.1, 1e-7, 123_456_789.123, 0, 5, 1e20, -2.5e-300, nil, nil,
-                                                          0.30000000000000004].map { $0?.bitPattern })
+        #expect(
+            decoded.numbers.map { $0?.bitPattern }
+                == [
+                    0.1, 1e-7, 123_456_789.123, 0, 5, 1e20, -2.5e-300, nil, nil,
+                    0.30000000000000004
+                ].map { $0?.bitPattern })
         #expect(decoded.integers == [Int64.min, 0, Int64.max])
     }
 }

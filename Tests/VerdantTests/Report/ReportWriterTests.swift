@@ -7,14 +7,18 @@ import TestSupport
 
 @Suite struct ReportWriterTests {
     static func report() throws -> EstimateReport {
-        try EstimateJob.run(EstimateRequest(
-            inputs: .stacked(path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .description("B04"), nir: .description("B08"),
-                             scaling: ReflectanceScaling(scale: 0.0001, offset: -0.1)),
-            parcels: ParcelSource(path: ProjectRoot.sample("sentinel2_parcels.geojson"), idField: "parcel_id"),
-            model: try BiomassModel(parsing: "linear:-30,250", source: "test model")))
+        try EstimateJob.run(
+            EstimateRequest(
+                inputs: .stacked(
+                    path: ProjectRoot.sample("sentinel2_l2a_stack.tif"), red: .description("B04"),
+                    nir: .description("B08"),
+                    scaling: ReflectanceScaling(scale: 0.0001, offset: -0.1)),
+                parcels: ParcelSource(path: ProjectRoot.sample("sentinel2_parcels.geojson"), idField: "parcel_id"),
+                model: try BiomassModel(parsing: "linear:-30,250", source: "test model")))
     }
 
-    static let header = "parcel_id,land_use,parcel_ha,covered_ha,observed_ha,unobserved_fraction,mean_ndvi,agb_t,agb_t_per_ha,carbon_t,co2e_t,cloud_fraction,nodata_fraction,masked_fraction,agb_t_filled,co2e_t_filled,low_observed,factor_class,root_shoot,carbon_fraction,agb_t_lo90,agb_t_hi90,co2e_t_lo90,co2e_t_hi90,uncertainty_pct,notes"
+    static let header =
+        "parcel_id,land_use,parcel_ha,covered_ha,observed_ha,unobserved_fraction,mean_ndvi,agb_t,agb_t_per_ha,carbon_t,co2e_t,cloud_fraction,nodata_fraction,masked_fraction,agb_t_filled,co2e_t_filled,low_observed,factor_class,root_shoot,carbon_fraction,agb_t_lo90,agb_t_hi90,co2e_t_lo90,co2e_t_hi90,uncertainty_pct,notes"
 
     @Test func csvColumnsAndValues() throws {
         let r = try Self.report()

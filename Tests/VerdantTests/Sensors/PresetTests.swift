@@ -10,17 +10,22 @@ import TestSupport
     static let catalog = PresetCatalog.builtIn()
 
     /// Reads the reflectance of every role of a 1 × 1 file through the preset.
-    static func reflectance(preset name: String, dn: [BandRole: Double], baseline: String? = nil,
-                            type: DataType = .uInt16) throws -> [BandRole: Double] {
+    static func reflectance(
+        preset name: String, dn: [BandRole: Double], baseline: String? = nil,
+        type: DataType = .uInt16
+    ) throws -> [BandRole: Double] {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let preset = try catalog.preset(named: name)
         let roles = try preset.roles().filter { $0.kind == .reflectance }
         // Stack in the order of the preset's band numbers when it has them, else by description.
-        let ordered = roles.sorted { (Int(preset.names(for: $0).first ?? "") ?? 0) < (Int(preset.names(for: $1).first ?? "") ?? 0) }
+        let ordered = roles.sorted {
+            (Int(preset.names(for: $0).first ?? "") ?? 0) < (Int(preset.names(for: $1).first ?? "") ?? 0)
+        }
         let descriptions = ordered.map { preset.names(for: $0).first { Int($0) == nil } ?? $0.name }
-        let path = try RasterFixture.write(folder.file("stack.tif"), width: 1, height: 1, type: type,
-                                           bands: ordered.map { [dn[$0] ?? 1000] }, descriptions: descriptions)
+        let path = try RasterFixture.write(
+            folder.file("stack.tif"), width: 1, height: 1, type: type,
+            bands: ordered.map { [dn[$0] ?? 1000] }, descriptions: descriptions)
         var setup = SensorSetup(preset: preset)
         setup.rasters = [path]
         setup.baseline = baseline

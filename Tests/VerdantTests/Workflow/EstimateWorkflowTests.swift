@@ -9,8 +9,9 @@ import Verdant
     @Test func writesEveryOutputInOneCall() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let outputs = EstimateOutputs(table: folder.file("p.csv"), report: folder.file("r.html"),
-                                      summary: folder.file("s.md"), quicklook: folder.file("q.png"))
+        let outputs = EstimateOutputs(
+            table: folder.file("p.csv"), report: folder.file("r.html"),
+            summary: folder.file("s.md"), quicklook: folder.file("q.png"))
         let run = try EstimateWorkflow.run(EstimateJobTests.request(), outputs: outputs)
         #expect(run.exitCode == 0 && run.problems.isEmpty && run.partialError == nil)
         #expect(run.outputs == [folder.file("p.csv"), folder.file("r.html"), folder.file("s.md"), folder.file("q.png")])
@@ -24,14 +25,18 @@ import Verdant
         guard case .object(let summary) = run.summary else { Issue.record("summary is not an object"); return }
         #expect(summary["exit_code"] == .integer(0) && summary["failed_parcels"] == .array([]))
         // Nothing is left beside the outputs (no temporary file, no lock).
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["p.csv", "q.png", "r.html", "s.md"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "p.csv", "q.png", "r.html", "s.md"
+            ])
     }
 
     @Test func tooMuchUnobservedAreaIsPartialWithTheOutputsWritten() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let run = try EstimateWorkflow.run(EstimateJobTests.request(),
-                                           outputs: EstimateOutputs(table: folder.file("p.json"), failOnUnobserved: 0))
+        let run = try EstimateWorkflow.run(
+            EstimateJobTests.request(),
+            outputs: EstimateOutputs(table: folder.file("p.json"), failOnUnobserved: 0))
         let unobserved = try #require(run.report.totals.unobservedFraction)
         #expect(unobserved > 0)
         #expect(run.exitCode == 3 && run.problems.count == 1 && run.problems[0].contains("failOnUnobserved 0.0 %"))
@@ -44,14 +49,22 @@ import Verdant
         try Data("old".utf8).write(to: URL(fileURLWithPath: folder.file("r.html")))
         let outputs = EstimateOutputs(table: folder.file("p.csv"), report: folder.file("r.html"))
         #expect(throws: VerdantError.self) { try EstimateWorkflow.run(EstimateJobTests.request(), outputs: outputs) }
-        #expect(!FileManager.default.fileExists(atPath: folder.file("p.csv")), "no table when the report cannot be written")
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.file("p.csv")), "no table when the report cannot be written")
         #expect(try String(contentsOfFile: folder.file("r.html"), encoding: .utf8) == "old")
         let same = EstimateOutputs(table: folder.file("p.csv"), summary: folder.file("p.csv"))
-        #expect(throws: VerdantError.usage("\(param: .out), \(param: .report) and \(param: .summary) must be different files")) {
+        #expect(
+            throws: VerdantError.usage(
+                "\(param: .out), \(param: .report) and \(param: .summary) must be different files")
+        ) {
             try EstimateWorkflow.run(EstimateJobTests.request(), outputs: same)
         }
-        #expect(throws: VerdantError.invalidParameter(.failOnUnobserved, problem: "must be a fraction between 0 and 1 (got 2.0)")) {
-            try EstimateWorkflow.run(EstimateJobTests.request(), outputs: EstimateOutputs(table: folder.file("x.csv"), failOnUnobserved: 2))
+        #expect(
+            throws: VerdantError.invalidParameter(
+                .failOnUnobserved, problem: "must be a fraction between 0 and 1 (got 2.0)")
+        ) {
+            try EstimateWorkflow.run(
+                EstimateJobTests.request(), outputs: EstimateOutputs(table: folder.file("x.csv"), failOnUnobserved: 2))
         }
     }
 
@@ -65,6 +78,7 @@ import Verdant
         #expect(fixed.factors.rootShoot == 0.27 && fixed.factorSet == nil)
         var request = EstimateJobTests.request()
         request.factorChoice = choice
-        #expect(request.factorClass == "mokany" && request.factorSet == choice.factorSet && request.factors == .ipccDefault)
+        #expect(
+            request.factorClass == "mokany" && request.factorSet == choice.factorSet && request.factors == .ipccDefault)
     }
 }

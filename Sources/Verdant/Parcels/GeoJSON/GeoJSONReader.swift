@@ -21,7 +21,9 @@ enum GeoJSONReader {
         // OGR picks a driver from the first bytes, and another driver may claim a file named .geojson (one with
         // "<OGRVRTDataSource" near its start): such a file is OGR's to read, as it would be without this reader.
         let driver = VectorDataset.identifyDriver(path)
-        guard driver == "GeoJSON" else { throw GeoJSONNotSimple(reason: "OGR reads it with driver \(driver ?? "none")") }
+        guard driver == "GeoJSON" else {
+            throw GeoJSONNotSimple(reason: "OGR reads it with driver \(driver ?? "none")")
+        }
         // The mapping is dropped once the bytes are copied: the scanners read the copy.
         let bytes = JSONBytes(try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped))
         return try read(bytes, path: path, threads: threads)
@@ -53,18 +55,23 @@ enum GeoJSONReader {
             }
         }
         s.skipSpace()
-        guard isCollection, sawFeatures, s.position == s.end else { throw GeoJSONNotSimple(reason: "not a FeatureCollection") }
+        guard isCollection, sawFeatures, s.position == s.end else {
+            throw GeoJSONNotSimple(reason: "not a FeatureCollection")
+        }
 
         // Features in chunks on the workers, results in file order.
         let chunk = max(64, ranges.count / max(1, threads * 8))
         let chunks = stride(from: 0, to: ranges.count, by: chunk).map { $0..<min($0 + chunk, ranges.count) }
         let featureRanges = ranges
-        let parsed = try ParallelMap.map(count: chunks.count, threads: threads, makeWorker: { () }, body: { _, c in
-            try chunks[c].map { i -> ParsedFeature in
-                var f = JSONScanner(bytes, range: featureRanges[i])
-                return try feature(&f)
+        let parsed = try ParallelMap.map(
+            count: chunks.count, threads: threads, makeWorker: { () },
+            body: { _, c in
+                try chunks[c].map { i -> ParsedFeature in
+                    var f = JSONScanner(bytes, range: featureRanges[i])
+                    return try feature(&f)
+                }
             }
-        }).flatMap { $0 }
+        ).flatMap { $0 }
 
         let (fields, kinds) = try fieldTypes(parsed)
         let index = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
@@ -77,7 +84,9 @@ enum GeoJSONReader {
                 switch value {
                 case .null: break
                 case .string(let text): values[k] = .string(text)
-                case .number(let n): values[k] = kinds[k] == .real ? .real(n.double) : (n.integerValue.map { .integer($0) } ?? .real(n.double))
+                case .number(let n):
+                    values[k] =
+                        kinds[k] == .real ? .real(n.double) : (n.integerValue.map { .integer($0) } ?? .real(n.double))
                 }
             }
             attributes.append(values)
@@ -87,8 +96,9 @@ enum GeoJSONReader {
         do { srs = try SpatialReference(userInput: crsName ?? "EPSG:4326") } catch {
             throw GeoJSONNotSimple(reason: "crs '\(crsName ?? "")'")
         }
-        var table = FeatureTable(layerName: layerName, fields: fields, crs: srs, labels: parsed.indices.map(String.init),
-                                 attributes: attributes, wkbs: parsed.map(\.wkb))
+        var table = FeatureTable(
+            layerName: layerName, fields: fields, crs: srs, labels: parsed.indices.map(String.init),
+            attributes: attributes, wkbs: parsed.map(\.wkb))
         table.crsStated = crsName != nil
         return table
     }
@@ -109,10 +119,16 @@ enum GeoJSONReader {
         }
         guard type == "name", let name else { throw GeoJSONNotSimple(reason: "crs not of type name") }
         // OGR names CRS84 "WGS 84", as EPSG:4326 in GIS axis order; other names than EPSG codes are left to it.
-        if ["urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "OGC:CRS84"].contains(name) { return "EPSG:4326" }
-        let code = name.hasPrefix("urn:ogc:def:crs:EPSG::") ? name.dropFirst("urn:ogc:def:crs:EPSG::".count)
+        if ["urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "OGC:CRS84"].contains(name) {
+            return "EPSG:4326"
+        }
+        let code =
+            name.hasPrefix("urn:ogc:def:crs:EPSG::")
+            ? name.dropFirst("urn:ogc:def:crs:EPSG::".count)
             : name.hasPrefix("EPSG:") ? name.dropFirst("EPSG:".count) : ""
-        guard !code.isEmpty, code.allSatisfy(\.isASCII), Int(code) != nil else { throw GeoJSONNotSimple(reason: "crs '\(name)'") }
+        guard !code.isEmpty, code.allSatisfy(\.isASCII), Int(code) != nil else {
+            throw GeoJSONNotSimple(reason: "crs '\(name)'")
+        }
         return "EPSG:" + code
     }
 
@@ -230,7 +246,9 @@ enum GeoJSONReader {
     /// Text OGR could take for a date, a time or a date-time (it types such fields as dates): any text that
     /// starts with a digit or a space and holds '-', '/' or ':'.
     static func looksLikeDateOrTime(_ text: String) -> Bool {
-        guard let first = text.utf8.first, first == UInt8(ascii: " ") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: " ") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        else {
             return false
         }
         return text.utf8.contains { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }
@@ -253,7 +271,9 @@ enum GeoJSONReader {
             for (key, value) in f.properties {
                 let k: Int
                 if let i = index[key] {
-                    guard !added && i > last else { throw GeoJSONNotSimple(reason: "properties in another order ('\(key)')") }
+                    guard !added && i > last else {
+                        throw GeoJSONNotSimple(reason: "properties in another order ('\(key)')")
+                    }
                     k = i
                 } else {
                     // OGR looks field names up regardless of case.
@@ -290,7 +310,8 @@ enum GeoJSONReader {
         // OGR sorts the columns topologically by those pairs: the order is first appearance for sure only when each
         // column is followed by the next in some feature (else OGR's tie-breaking decides).
         for k in order.indices.dropLast() where !follows.contains(k << 32 | (k + 1)) {
-            throw GeoJSONNotSimple(reason: "the order of properties '\(order[k])' and '\(order[k + 1])' is not fixed by any feature")
+            throw GeoJSONNotSimple(
+                reason: "the order of properties '\(order[k])' and '\(order[k + 1])' is not fixed by any feature")
         }
         let types = kinds.map { $0 ?? .string }
         return (zip(order, types).map { FieldDefinition(name: $0, type: $1) }, types)

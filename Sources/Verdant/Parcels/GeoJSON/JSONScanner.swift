@@ -189,9 +189,13 @@ struct JSONScanner {
                     i += 6
                     // json-c (OGR's JSON parser, 0.16) decodes a pair whose code point's low 16 bits lie in
                     // D800–DFFF (U+1D800–U+1DFFF, U+2D800–…) as U+FFFD: such files are OGR's to read.
-                    if (0xD800...0xDFFF).contains(scalar & 0xFFFF) { throw GeoJSONNotSimple(reason: "an escaped code point json-c replaces") }
+                    if (0xD800...0xDFFF).contains(scalar & 0xFFFF) {
+                        throw GeoJSONNotSimple(reason: "an escaped code point json-c replaces")
+                    }
                 }
-                guard scalar != 0, let u = Unicode.Scalar(scalar) else { throw GeoJSONNotSimple(reason: "bad \\u escape") }
+                guard scalar != 0, let u = Unicode.Scalar(scalar) else {
+                    throw GeoJSONNotSimple(reason: "bad \\u escape")
+                }
                 out.append(contentsOf: String(Character(u)).utf8)
             default: throw GeoJSONNotSimple(reason: "bad escape")
             }
@@ -210,7 +214,11 @@ struct JSONScanner {
         var mantissa: UInt64 = 0, digits = 0, dropped = 0
         let intStart = position
         while position < end, case let d = bytes[position] &- UInt8(ascii: "0"), d < 10 {
-            if digits < 19 { mantissa = mantissa * 10 + UInt64(d); if mantissa != 0 { digits += 1 } } else { dropped += 1 }
+            if digits < 19 {
+                mantissa = mantissa * 10 + UInt64(d); if mantissa != 0 { digits += 1 }
+            } else {
+                dropped += 1
+            }
             position += 1
         }
         let intDigits = position - intStart

@@ -36,10 +36,14 @@ import TestSupport
         try Self.expectSame(ProjectRoot.sample("drone_parcels.geojson"), threads: 1)
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try VectorFixture.geojson(folder.file("utm.geojson"), crs: "EPSG:32647", features: [
-            .init(properties: [("id", "\"A\""), ("n", "3")], polygons: [[VectorFixture.rect(600_000, 1_599_950, 600_050, 1_600_000)]]),
-            .init(properties: [("id", "\"B\""), ("n", "4")], polygons: nil),
-        ])
+        let path = try VectorFixture.geojson(
+            folder.file("utm.geojson"), crs: "EPSG:32647",
+            features: [
+                .init(
+                    properties: [("id", "\"A\""), ("n", "3")],
+                    polygons: [[VectorFixture.rect(600_000, 1_599_950, 600_050, 1_600_000)]]),
+                .init(properties: [("id", "\"B\""), ("n", "4")], polygons: nil)
+            ])
         try Self.expectSame(path)
     }
 
@@ -47,12 +51,15 @@ import TestSupport
     func realTrainingPolygons() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
-        for file in ["landsat5_rstoolbox/trainingPolygons_lsat.geojson", "sentinel2_rstoolbox/trainingPolygons_sen2.geojson"] {
+        for file in [
+            "landsat5_rstoolbox/trainingPolygons_lsat.geojson", "sentinel2_rstoolbox/trainingPolygons_sen2.geojson"
+        ] {
             // Their numeric "id" property becomes OGR's feature ids: left to OGR.
             let path = try RealData.require(file)
             #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: path, threads: 2) }
             // Renamed, the same real polygons are read as OGR reads them.
-            let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"id\":", with: "\"plot\":")
+            let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+                of: "\"id\":", with: "\"plot\":")
             try Self.expectSame(try Self.write(temporary, URL(fileURLWithPath: file).lastPathComponent, text))
         }
     }
@@ -63,40 +70,48 @@ import TestSupport
         // A name, escapes and non-ASCII text, integers beyond 32 bits, an integer/real mix, a null-only field,
         // null properties and geometry, coordinates before the type, bboxes, exponents, holes, multipolygons,
         // keys that appear late, and members OGR ignores.
-        let path = try Self.write(folder, "all.geojson", """
-        {"type": "FeatureCollection", "name": "plots \\u00e9t\\u00e9", "bbox": [0, 0, 5, 5], "generator": {"x": [1, 2]},
-         "features": [
-          {"type": "Feature", "bbox": [0,0,1,1], "properties": {"pid": "A-1 \\"q\\" \\\\ \\n \\ud83c\\udf33 ñ", "big": 3000000000, "mix": 1, "none": null},
-           "geometry": {"coordinates": [[[0, 0], [1.5e0, 0], [1, 1E-3], [0.1, 0.30000000000000004], [0, 0]]], "type": "Polygon"}},
-          {"type": "Feature", "properties": null, "geometry": null},
-          {"properties": {"pid": "B", "mix": 2.25, "none": null, "late": -7}, "type": "Feature",
-           "geometry": {"type": "MultiPolygon", "coordinates": [[[[2, 2], [4, 2], [4, 4], [2, 4], [2, 2]], [[2.5, 2.5], [3, 2.5], [3, 3], [2.5, 2.5]]],
-                                                                [[[5, 5], [6, 5], [6, 6], [5, 5]]]]}},
-          {"type": "Feature", "properties": {"pid": "", "big": -9223372036854775808, "mix": -0, "late": 12345678901234},
-           "geometry": {"type": "Polygon", "coordinates": [[[-1.123456789012345678, -2.5e-7], [100.00000000000001, -2], [3.141592653589793238, 1e22], [-1.123456789012345678, -2.5e-7]]]}}
-         ]}
-        """)
+        let path = try Self.write(
+            folder, "all.geojson",
+            """
+            {"type": "FeatureCollection", "name": "plots \\u00e9t\\u00e9", "bbox": [0, 0, 5, 5], "generator": {"x": [1, 2]},
+             "features": [
+              {"type": "Feature", "bbox": [0,0,1,1], "properties": {"pid": "A-1 \\"q\\" \\\\ \\n \\ud83c\\udf33 ñ", "big": 3000000000, "mix": 1, "none": null},
+               "geometry": {"coordinates": [[[0, 0], [1.5e0, 0], [1, 1E-3], [0.1, 0.30000000000000004], [0, 0]]], "type": "Polygon"}},
+              {"type": "Feature", "properties": null, "geometry": null},
+              {"properties": {"pid": "B", "mix": 2.25, "none": null, "late": -7}, "type": "Feature",
+               "geometry": {"type": "MultiPolygon", "coordinates": [[[[2, 2], [4, 2], [4, 4], [2, 4], [2, 2]], [[2.5, 2.5], [3, 2.5], [3, 3], [2.5, 2.5]]],
+                                                                    [[[5, 5], [6, 5], [6, 6], [5, 5]]]]}},
+              {"type": "Feature", "properties": {"pid": "", "big": -9223372036854775808, "mix": -0, "late": 12345678901234},
+               "geometry": {"type": "Polygon", "coordinates": [[[-1.123456789012345678, -2.5e-7], [100.00000000000001, -2], [3.141592653589793238, 1e22], [-1.123456789012345678, -2.5e-7]]]}}
+             ]}
+            """)
         try Self.expectSame(path)
         let table = try GeoJSONReader.read(path: path, threads: 2)
         #expect(table.layerName == "plots été")
         #expect(table.fields.map(\.type) == [.string, .integer, .real, .string, .integer])
         // A file without a name is named after the file.
-        let unnamed = try Self.write(folder, "parcels-2024.json", """
-        {"features": [{"type": "Feature", "properties": {"a": 1}, "geometry": null}], "type": "FeatureCollection"}
-        """)
+        let unnamed = try Self.write(
+            folder, "parcels-2024.json",
+            """
+            {"features": [{"type": "Feature", "properties": {"a": 1}, "geometry": null}], "type": "FeatureCollection"}
+            """)
         try Self.expectSame(unnamed)
         // Keys that come back in the same order, new keys after known ones, CRS84 and EPSG names.
-        let ordered = try Self.write(folder, "ordered.geojson", """
-        {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}, "features": [
-         {"type": "Feature", "properties": {"a": 1, "b": null}, "geometry": null},
-         {"type": "Feature", "properties": {"b": 2, "c": 3}, "geometry": null},
-         {"type": "Feature", "properties": {"a": 1, "c": 3, "d": "x", "id": "P1"}, "geometry": null}]}
-        """)
+        let ordered = try Self.write(
+            folder, "ordered.geojson",
+            """
+            {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}, "features": [
+             {"type": "Feature", "properties": {"a": 1, "b": null}, "geometry": null},
+             {"type": "Feature", "properties": {"b": 2, "c": 3}, "geometry": null},
+             {"type": "Feature", "properties": {"a": 1, "c": 3, "d": "x", "id": "P1"}, "geometry": null}]}
+            """)
         try Self.expectSame(ordered)
-        let utm = try Self.write(folder, "utm.geojson", """
-        {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:32647"}}, "features": [
-         {"type": "Feature", "properties": {"a": 1}, "geometry": null}]}
-        """)
+        let utm = try Self.write(
+            folder, "utm.geojson",
+            """
+            {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:32647"}}, "features": [
+             {"type": "Feature", "properties": {"a": 1}, "geometry": null}]}
+            """)
         try Self.expectSame(utm)
     }
 
@@ -119,9 +134,13 @@ import TestSupport
             }
             let (x, y) = (number(), number())
             let ring = "[[\(x), \(y)], [\(number()), \(number())], [\(number()), \(number())], [\(x), \(y)]]"
-            features.append("{\"type\": \"Feature\", \"properties\": {\"i\": \(i), \"v\": \(number())}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [\(ring)]}}")
+            features.append(
+                "{\"type\": \"Feature\", \"properties\": {\"i\": \(i), \"v\": \(number())}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [\(ring)]}}"
+            )
         }
-        let path = try Self.write(folder, "numbers.geojson", "{\"type\": \"FeatureCollection\", \"features\": [\n" + features.joined(separator: ",\n") + "]}")
+        let path = try Self.write(
+            folder, "numbers.geojson",
+            "{\"type\": \"FeatureCollection\", \"features\": [\n" + features.joined(separator: ",\n") + "]}")
         try Self.expectSame(path, threads: 3)
     }
 
@@ -133,22 +152,52 @@ import TestSupport
         ("list", #"{"type": "Feature", "properties": {"l": [1, 2]}, "geometry": null}"#),
         ("object", #"{"type": "Feature", "properties": {"o": {"a": 1}}, "geometry": null}"#),
         ("feature id", #"{"type": "Feature", "id": 7, "properties": {"a": 1}, "geometry": null}"#),
-        ("mixed types", #"{"type": "Feature", "properties": {"a": 1}, "geometry": null}, {"type": "Feature", "properties": {"a": "x"}, "geometry": null}"#),
+        (
+            "mixed types",
+            #"{"type": "Feature", "properties": {"a": 1}, "geometry": null}, {"type": "Feature", "properties": {"a": "x"}, "geometry": null}"#
+        ),
         ("case", #"{"type": "Feature", "properties": {"a": 1, "A": 2}, "geometry": null}"#),
-        ("3D", #"{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0, 1], [1, 0, 1], [1, 1, 1], [0, 0, 1]]]}}"#),
+        (
+            "3D",
+            #"{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0, 1], [1, 0, 1], [1, 1, 1], [0, 0, 1]]]}}"#
+        ),
         ("point", #"{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [0, 0]}}"#),
-        ("open ring", #"{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}}"#),
+        (
+            "open ring",
+            #"{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}}"#
+        ),
         ("huge integer", #"{"type": "Feature", "properties": {"a": 99999999999999999999}, "geometry": null}"#),
         ("numeric id", #"{"type": "Feature", "properties": {"id": 3}, "geometry": null}"#),
         ("repeated property", #"{"type": "Feature", "properties": {"a": 1, "a": 2}, "geometry": null}"#),
         ("repeated member", #"{"type": "Feature", "properties": {"a": 1}, "geometry": null, "geometry": null}"#),
-        ("key order", #"{"type": "Feature", "properties": {"b": 1}, "geometry": null}, {"type": "Feature", "properties": {"a": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 1, "b": 2}, "geometry": null}"#),
-        ("swapped keys", #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"b": 1, "a": 2}, "geometry": null}"#),
-        ("new key between", #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"a": 2, "c": 3}, "geometry": null}"#),
-        ("order left open", #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 3}, "geometry": null}"#),
-        ("order left open by name", #"{"type": "Feature", "properties": {"n": "x", "1": 1}, "geometry": null}, {"type": "Feature", "properties": {"@name": "y", "v": 7}, "geometry": null}"#),
-        ("new key first", #"{"type": "Feature", "properties": {"a": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 3, "a": 2}, "geometry": null}"#),
-        ("other crs", #"{"type": "Feature", "properties": {}, "geometry": null}], "crs": {"type": "name", "properties": {"name": "+proj=longlat +datum=WGS84"}}, "x": ["#),
+        (
+            "key order",
+            #"{"type": "Feature", "properties": {"b": 1}, "geometry": null}, {"type": "Feature", "properties": {"a": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 1, "b": 2}, "geometry": null}"#
+        ),
+        (
+            "swapped keys",
+            #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"b": 1, "a": 2}, "geometry": null}"#
+        ),
+        (
+            "new key between",
+            #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"a": 2, "c": 3}, "geometry": null}"#
+        ),
+        (
+            "order left open",
+            #"{"type": "Feature", "properties": {"a": 1, "b": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 3}, "geometry": null}"#
+        ),
+        (
+            "order left open by name",
+            #"{"type": "Feature", "properties": {"n": "x", "1": 1}, "geometry": null}, {"type": "Feature", "properties": {"@name": "y", "v": 7}, "geometry": null}"#
+        ),
+        (
+            "new key first",
+            #"{"type": "Feature", "properties": {"a": 1}, "geometry": null}, {"type": "Feature", "properties": {"c": 3, "a": 2}, "geometry": null}"#
+        ),
+        (
+            "other crs",
+            #"{"type": "Feature", "properties": {}, "geometry": null}], "crs": {"type": "name", "properties": {"name": "+proj=longlat +datum=WGS84"}}, "x": ["#
+        )
     ])
     func leftToOGR(_ name: String, _ features: String) throws {
         let folder = try TemporaryFolder()
@@ -163,7 +212,8 @@ import TestSupport
     @Test func brokenFilesAreLeftToOGRWhichNamesTheProblem() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try Self.write(folder, "broken.geojson", #"{"type": "FeatureCollection", "features": [{"type": "Feature", "#)
+        let path = try Self.write(
+            folder, "broken.geojson", #"{"type": "FeatureCollection", "features": [{"type": "Feature", "#)
         #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: path, threads: 1) }
         do {
             _ = try ParcelLoader.features(of: ParcelSource(path: path), threads: 1)
@@ -178,7 +228,7 @@ import TestSupport
     @Test(arguments: [
         #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": null, "geometry": null, "bbox": [0, 0, 1, 1b]}]}"#,
         #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": null, "geometry": {"type": "Polygon", "bbox": [0, x], "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]}"#,
-        #"{"type": "FeatureCollection", "x": {"a" 1}, "features": []}"#,
+        #"{"type": "FeatureCollection", "x": {"a" 1}, "features": []}"#
     ])
     func invalidJSONInSkippedValues(_ text: String) throws {
         let folder = try TemporaryFolder()
@@ -193,7 +243,8 @@ import TestSupport
     @Test func membersSpelledInAnotherCaseAreLeftToOGR() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let text = #"{"type": "FeatureCollection", "Crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::99999"}}, "features": []}"#
+        let text =
+            #"{"type": "FeatureCollection", "Crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::99999"}}, "features": []}"#
         let path = try Self.write(folder, "case.geojson", text)
         #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: path, threads: 1) }
         let shouted = try Self.write(folder, "shout.geojson", #"{"TYPE": "FeatureCollection", "features": []}"#)
@@ -206,13 +257,15 @@ import TestSupport
     @Test func filesAnotherDriverClaimsAreLeftToOGR() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let text = #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"note": "<OGRVRTDataSource>"}, "geometry": null}]}"#
+        let text =
+            #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"note": "<OGRVRTDataSource>"}, "geometry": null}]}"#
         let path = try Self.write(folder, "vrt-like.geojson", text)
         #expect(VectorDataset.identifyDriver(path) == "OGR_VRT")
         #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: path, threads: 1) }
         #expect(throws: (any Error).self) { try Self.ogr(path) }
         // The same file without the marker is the reader's, and OGR agrees it is GeoJSON.
-        let plain = try Self.write(folder, "plain.geojson", text.replacingOccurrences(of: "<OGRVRTDataSource>", with: "vrt"))
+        let plain = try Self.write(
+            folder, "plain.geojson", text.replacingOccurrences(of: "<OGRVRTDataSource>", with: "vrt"))
         #expect(VectorDataset.identifyDriver(plain) == "GeoJSON")
         try Self.expectSame(plain)
     }
@@ -224,7 +277,10 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         func file(_ name: String, _ text: String) throws -> String {
-            try Self.write(folder, name, #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"t": "\#(text)"}, "geometry": null}]}"#)
+            try Self.write(
+                folder, name,
+                #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"t": "\#(text)"}, "geometry": null}]}"#
+            )
         }
         for (i, escape) in [#"\ud836\udf33"#, #"\ud837\udc00"#, #"\ud876\udc00"#, #"\udbf7\udfff"#].enumerated() {
             let path = try file("replaced-\(i).geojson", escape)
@@ -242,15 +298,24 @@ import TestSupport
     @Test func aNumericPropertyWithAnEmptyNameIsLeftToOGR() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let path = try Self.write(folder, "empty-key.geojson", #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"n": "a", "": 2}, "geometry": null}]}"#)
+        let path = try Self.write(
+            folder, "empty-key.geojson",
+            #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"n": "a", "": 2}, "geometry": null}]}"#
+        )
         #expect(throws: GeoJSONNotSimple.self) { try GeoJSONReader.read(path: path, threads: 1) }
         #expect(try Self.ogr(path).labels == ["2"])
-        try Self.expectSame(try Self.write(folder, "empty-key-text.geojson", #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"n": "a", "": "x"}, "geometry": null}]}"#))
+        try Self.expectSame(
+            try Self.write(
+                folder, "empty-key-text.geojson",
+                #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"n": "a", "": "x"}, "geometry": null}]}"#
+            ))
     }
 
     @Test func dateLikeText() {
         #expect(GeoJSONReader.looksLikeDateOrTime("2024-01-05") && GeoJSONReader.looksLikeDateOrTime("12:30:00"))
         #expect(GeoJSONReader.looksLikeDateOrTime("5/1/2024") && GeoJSONReader.looksLikeDateOrTime(" 2024-01-05"))
-        #expect(!GeoJSONReader.looksLikeDateOrTime("P-0001") && !GeoJSONReader.looksLikeDateOrTime("12") && !GeoJSONReader.looksLikeDateOrTime(""))
+        #expect(
+            !GeoJSONReader.looksLikeDateOrTime("P-0001") && !GeoJSONReader.looksLikeDateOrTime("12")
+                && !GeoJSONReader.looksLikeDateOrTime(""))
     }
 }
