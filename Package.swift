@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Verdant", targets: ["Verdant"]),
+        .library(name: "VerdantCore", targets: ["VerdantCore"]),
         .library(name: "GDALKit", targets: ["GDALKit"]),
         .executable(name: "verdant", targets: ["VerdantCLI"]),
     ],
@@ -22,7 +23,8 @@ let package = Package(
             pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
         ),
-        // The safe Swift layer over GDAL: every unsafe pointer of the project lives here.
+        // The safe Swift layer over GDAL and the only importer of CGDAL (internally): the pointer code of the C calls
+        // lives here; the engine's hot loops have one small kernel file each (README, design notes).
         .target(name: "GDALKit", dependencies: ["CGDAL"]),
         // SHA-256 blocks with the x86 SHA extensions (checksums of large inputs); Verdant falls back to Swift.
         .target(name: "CSHA256"),
@@ -39,7 +41,7 @@ let package = Package(
                 .embedInCode("Carbon/FactorSets/tver-2023.json"),
             ]
         ),
-        // The thin command-line interface.
+        // The command-line interface: parsing (typed values), flag names and printing only.
         .executableTarget(
             name: "VerdantCLI",
             dependencies: [
