@@ -42,7 +42,7 @@ public enum HTMLReport {
         let flagged = report.rows.filter { flaggedIDs.contains($0.parcelID) }
             .sorted { ($0.unobservedFraction ?? 0) > ($1.unobservedFraction ?? 0) }
             .map {
-                "<li>\(e($0.parcelID)): \(n(($0.unobservedFraction ?? 0) * 100, 1)) % unobserved (cloud \(n(($0.cloudFraction ?? 0) * 100, 1)) %, no data \(n(($0.noDataFraction ?? 0) * 100, 1)) %)\($0.lowObserved ? " — under the --min-observed threshold" : "")</li>"
+                "<li>\(e($0.parcelID)): \(n(($0.unobservedFraction ?? 0) * 100, 1)) % unobserved (cloud \(n(($0.cloudFraction ?? 0) * 100, 1)) %, no data \(n(($0.noDataFraction ?? 0) * 100, 1)) %)\($0.lowObserved ? String(naming: " — under the \(param: .minObserved) threshold") : "")</li>"
             }
             .joined(separator: "\n")
         let interval =
