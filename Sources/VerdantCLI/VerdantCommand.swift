@@ -27,17 +27,23 @@ struct VerdantCommand: ParsableCommand {
     static func main() {
         Interruption.install()
         FlagNames.install()
-        func finish(_ code: Int32) -> Never {
-            if code != 0 && code != 3 { TemporaryFiles.removeAll() }
-            OutputLocks.releaseAll()
-            Foundation.exit(code)
-        }
+        // The exit code is decided in a function of its own, so that the error (and what it holds) is released
+        // before the process exits.
+        let code = runReportingErrors()
+        if code != 0 && code != 3 { TemporaryFiles.removeAll() }
+        OutputLocks.releaseAll()
+        Foundation.exit(code)
+    }
+
+    /// Parses and runs the command; prints an error in one line and returns its exit code (0 on success).
+    private static func runReportingErrors() -> Int32 {
         do {
             var command = try parseAsRoot()
             try publishing { try command.run() }
+            return 0
         } catch let error as VerdantError {
             Console.standardError("verdant: error: \(error)\n")
-            finish(error.exitCode)
+            return error.exitCode
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit {
@@ -45,9 +51,8 @@ struct VerdantCommand: ParsableCommand {
                 exit(withError: error)
             }
             Console.standardError(fullMessage(for: error) + "\n")
-            finish(code == .validationFailure ? 1 : code.rawValue)
+            return code == .validationFailure ? 1 : code.rawValue
         }
-        finish(0)
     }
 
     /// Runs `body` with a publication current and publishes its outputs together at the end: after success or a

@@ -53,11 +53,9 @@ struct FactorChooser {
         do {
             return try AppliedFactors(
                 className: name, factors: try set.factors(of: name, parcel: parcel.id), agbPerHa: agbPerHa)
-        } catch let e as VerdantError {
-            if case .usage(let problem) = e {
-                throw VerdantError.parcel(file: file, parcel: parcel.id, problem: problem)
-            }
-            throw e
+        } catch {
+            guard case .usage(let problem)? = error as? VerdantError else { throw error }
+            throw VerdantError.parcel(file: file, parcel: parcel.id, problem: problem)
         }
     }
 }
