@@ -75,7 +75,7 @@ indirect enum ScannedValue {
             let number = try s.number()
             return .number(
                 number,
-                text: String(decoding: UnsafeBufferPointer(rebasing: s.bytes[start..<s.position]), as: UTF8.self))
+                text: s.text(of: start..<s.position))
         default:
             return .literal(try s.literal())
         }

@@ -49,6 +49,12 @@ struct JSONScanner {
         self.end = range.upperBound
     }
 
+    /// The bytes of `range` (within this scanner's) as UTF-8 text, for checks of what was scanned.
+    func text(of range: Range<Int>) -> String {
+        precondition(range.lowerBound >= 0 && range.upperBound <= end, "text range outside the scanner")
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
     /// A scanner over another range of the same bytes.
     func scanner(over range: Range<Int>) -> JSONScanner { JSONScanner(storage, range: range) }
 
