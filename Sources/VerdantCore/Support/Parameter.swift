@@ -136,3 +136,16 @@ extension Parameter {
     /// The quicklook picture.
     public static let quicklook = Parameter("quicklook")
 }
+
+extension Parameter {
+    /// The harmonics of a seasonal model (`DisturbanceMonitor.harmonics`).
+    public static let harmonics = Parameter("harmonics")
+    /// The least drop below the seasonal model that counts as an anomaly (`DisturbanceMonitor.drop`).
+    public static let drop = Parameter("drop")
+    /// The least drop, in baseline RMSEs, that counts as an anomaly (`DisturbanceMonitor.sigmas`).
+    public static let sigmas = Parameter("sigmas")
+    /// The consecutive anomalous dates that confirm a disturbance (`DisturbanceMonitor.confirm`).
+    public static let confirm = Parameter("confirm")
+    /// The stable period a time series' seasonal model is fitted on (`DisturbanceMonitor.baseline`).
+    public static let seriesBaseline = Parameter("seriesBaseline")
+}
