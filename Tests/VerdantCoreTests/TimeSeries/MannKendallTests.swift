@@ -52,6 +52,19 @@ import VerdantCore
         #expect(flat.s == 0 && flat.z == 0 && flat.p == 1)
     }
 
+    @Test func publishedExample() throws {
+        // "A Mann-Kendall Example (By Hand)", College of the Holy Cross (mathcs.holycross.edu/~little/Montserrat/
+        // MannKendallByHand.txt): 14 values with one pair of ties, S = 54, V = (14)(13)(33)/18 − (2)(1)(9)/18,
+        // Z = (S − 1)/√V = 2.9058, p ≈ .0018 from the normal table (one-sided: half the two-sided p).
+        let values = [12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7]
+        let test = try #require(MannKendall(values))
+        #expect(test.n == 14)
+        #expect(test.s == 54)
+        #expect(abs(test.variance - (14.0 * 13 * 33 / 18 - 2.0 * 1 * 9 / 18)) < 1e-12)
+        #expect(abs(test.z - 2.9058) < 5e-5)
+        #expect(abs(test.p / 2 - 0.0018) < 5e-5)
+    }
+
     @Test func leavesNaNOutAndNeedsThreeValues() {
         #expect(MannKendall([1, .nan, 2, 3]) == MannKendall([1, 2, 3]))
         #expect(MannKendall([1, 2]) == nil)
