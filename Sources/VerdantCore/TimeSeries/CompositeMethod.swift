@@ -14,7 +14,7 @@ public enum CompositeMethod: Hashable, Sendable, CustomStringConvertible {
     case maxIndex
 
     /// The method named `text`: `median`, `mean`, `min`, `max`, `max-ndvi`, or `pNN` for the percentile NN
-    /// (a number from 0 to 100, decimals allowed: `p90`, `p2.5`). Throws `VerdantError.usage` otherwise.
+    /// (a number from 0 to 100, decimals allowed: `p90`, `p2.5`), in any case. Throws `VerdantError.usage` otherwise.
     public init(parsing text: String) throws {
         switch text.lowercased() {
         case "median": self = .median
