@@ -136,3 +136,10 @@ extension Parameter {
     /// The quicklook picture.
     public static let quicklook = Parameter("quicklook")
 }
+
+extension Parameter {
+    /// The index value from which a cell counts as green (`GreenCover`).
+    public static let greenThreshold = Parameter("greenThreshold")
+    /// The green-cover output raster.
+    public static let greenOutput = Parameter("greenOutput")
+}
