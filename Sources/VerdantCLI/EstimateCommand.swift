@@ -10,7 +10,14 @@ struct EstimateCommand: ParsableCommand {
         discussion: """
             Every cell a parcel touches counts with the exact fraction of its area inside the parcel. Columns:
             parcel_id, the parcel's attributes, parcel_ha, covered_ha, observed_ha, unobserved_fraction, mean_ndvi,
-            agb_t, agb_t_per_ha, carbon_t, co2e_t, notes. carbon_t = agb_t × (1 + R) × CF; co2e_t = carbon_t × 44/12.
+            agb_t, agb_t_per_ha, carbon_t, co2e_t, then cloud_fraction, nodata_fraction, masked_fraction,
+            mean_<index> (models of an index other than NDVI), agb_t_filled, co2e_t_filled, low_observed,
+            factor_class, root_shoot, carbon_fraction, agb_t_lo90, agb_t_hi90, co2e_t_lo90, co2e_t_hi90,
+            uncertainty_pct, green_ha, green_fraction, and notes last. carbon_t = agb_t × (1 + R) × CF;
+            co2e_t = carbon_t × 44/12. green_ha is the observed area (coverage × cell area) of cells whose index is at
+            least --green-threshold (default 0.4 for NDVI, after NASA Earth Observatory, Weier & Herring 2000:
+            about 0.2 to 0.4 is shrub and grassland, higher denser green vegetation; no default for other indices,
+            whose green columns are then empty); green_fraction = green_ha / observed_ha.
             The format follows the extension of --out: .csv, .json (with totals and run metadata), .geojson, .gpkg
             (geometry in the parcels' own CRS); --out - prints CSV.
 
@@ -76,6 +83,13 @@ struct EstimateCommand: ParsableCommand {
     var minObserved: Double = 0.5
 
     @Option(
+        name: .customLong("green-threshold"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Green cover: a cell is green where the model's index is at least this (green_ha, green_fraction). Default 0.4 for NDVI, above the shrub and grassland range of about 0.2 to 0.4 (NASA Earth Observatory, Weier & Herring 2000, Measuring Vegetation); other indices have no default: without this their green columns are empty.",
+            valueName: "X"))
+    var greenThreshold: Double?
+
+    @Option(
         name: .long,
         help: ArgumentHelp("90 % intervals (with --model-file): analytic or montecarlo.", valueName: "METHOD"))
     var uncertainty: UncertaintyOptions.Method = .analytic
@@ -135,6 +149,7 @@ struct EstimateCommand: ParsableCommand {
             factorClass: factorOptions.factorClass)
         request.classField = factorOptions.classField
         request.uncertainty = UncertaintyOptions(method: uncertainty, draws: draws, seed: seed)
+        request.greenThreshold = greenThreshold
         let outputs = EstimateOutputs(
             table: out, report: report, summary: summary, quicklook: quicklook,
             overwrite: output.force, failOnUnobserved: failOnUnobserved)

@@ -7,7 +7,8 @@ enum FlagNames {
     /// Flags that are not the kebab case of their parameter's name.
     static let exceptions: [Parameter: String] = [
         .assumedCRS: "--assume-crs", .assumedParcelsCRS: "--assume-parcels-crs", .gridBand: "--grid",
-        .qaExcludeBits: "--qa-bits", .factorClass: "--class", .overwrite: "--force", .ndviOutput: "--ndvi-out"
+        .qaExcludeBits: "--qa-bits", .factorClass: "--class", .overwrite: "--force", .ndviOutput: "--ndvi-out",
+        .greenOutput: "--green-out"
     ]
 
     /// The flag of `parameter`.

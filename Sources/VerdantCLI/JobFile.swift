@@ -21,7 +21,7 @@ struct JobFile {
     /// Options whose values are files (relative paths are resolved against the job file).
     static let pathKeys: Set<String> = [
         "raster", "band", "stac", "scene", "parcels", "out", "report", "summary", "ndvi-out",
-        "agb-out", "index-out", "carbon-out", "model-file", "preset-file", "plots", "t0-raster",
+        "agb-out", "index-out", "carbon-out", "green-out", "model-file", "preset-file", "plots", "t0-raster",
         "t1-raster", "t0-band", "t1-band", "t0-stac", "t1-stac", "t0-scene", "t1-scene", "factors"
     ]
 

@@ -10,7 +10,10 @@ struct MapCommand: ParsableCommand {
         discussion: """
             Prints scene figures: cells, valid cells, observed area, mean NDVI and total AGB over valid cells.
             NDVI is undefined (never 0) where red or NIR is nodata or NIR + red = 0; such cells are NaN in the
-            outputs and left out of every figure.
+            outputs and left out of every figure. --green-out writes green cover (Byte: 1 where the model's index is
+            at least --green-threshold, 0 where it is not, 255 where the cell is not observed, the nodata value);
+            the default threshold is 0.4 for NDVI (NASA Earth Observatory, Weier & Herring 2000: about 0.2 to 0.4
+            is shrub and grassland), and other indices need --green-threshold.
 
             Examples:
               verdant map --raster S2.tif --red B04 --nir B08 --scale 0.0001 --offset -0.1 --ndvi-out ndvi.tif
@@ -45,6 +48,20 @@ struct MapCommand: ParsableCommand {
             "Write carbon density (tCO2e/ha, with --root-shoot and --carbon-fraction) here as a COG.",
             valueName: "FILE.tif"))
     var carbonOut: String?
+
+    @Option(
+        name: .customLong("green-out"),
+        help: ArgumentHelp(
+            "Write green cover here as a COG (Byte: 1 green, 0 not green, 255 not observed = nodata).",
+            valueName: "FILE.tif"))
+    var greenOut: String?
+
+    @Option(
+        name: .customLong("green-threshold"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Green cover: a cell is green where the model's index is at least this (--green-out, green_ha). Default 0.4 for NDVI, above the shrub and grassland range of about 0.2 to 0.4 (NASA Earth Observatory, Weier & Herring 2000, Measuring Vegetation); other indices have no default: --green-out needs this for them.",
+            valueName: "X"))
+    var greenThreshold: Double?
 
     @Option(
         name: .customLong("root-shoot"), parsing: .unconditional,
@@ -86,6 +103,8 @@ struct MapCommand: ParsableCommand {
             cog: COGOptions(compression: compress))
         var req = request
         req.carbonOutput = carbonOut
+        req.greenOutput = greenOut
+        req.greenThreshold = greenThreshold
         req.overwrite = output.force
         req.factors = .stated(rootShoot: rootShoot, carbonFraction: carbonFraction)
         let picture = try quicklook.map { path -> (OutputPath, String, String, String) in

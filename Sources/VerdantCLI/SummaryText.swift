@@ -27,6 +27,10 @@ enum SummaryText {
             "model:          \(s.modelFormula)",
             "model source:   \(s.modelSource)"
         ]
+        if let green = s.greenHa {
+            lines.insert(
+                "green area:     \(f(green, 4)) ha (\(f(s.greenFraction.map { $0 * 100 }, 1)) % of observed)", at: 5)
+        }
         for o in s.outputs { lines.append("wrote \(o.kind): \(o.path)") }
         lines.append("Estimates from remote sensing, not issued carbon credits.")
         return lines.joined(separator: "\n")
@@ -36,10 +40,15 @@ enum SummaryText {
     static func text(_ r: EstimateReport, out: String) -> String {
         func f(_ v: Double?, _ digits: Int) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "n/a" }
         let t = r.totals
-        return [
+        var lines = [
             "parcels:        \(t.parcels) (\(r.metadata.featureCount) features)",
             "parcel area:    \(f(t.parcelHa, 4)) ha (covered \(f(t.coveredHa, 4)) ha, observed \(f(t.observedHa, 4)) ha)",
-            "mean NDVI:      \(f(t.meanNDVI, 6))",
+            "mean NDVI:      \(f(t.meanNDVI, 6))"
+        ]
+        if let green = t.greenHa {
+            lines.append("green area:     \(f(green, 4)) ha (\(f(t.greenFraction.map { $0 * 100 }, 1)) % of observed)")
+        }
+        lines += [
             "AGB:            \(f(t.agbT, 3)) t (\(f(t.agbTPerHa, 3)) t/ha observed)",
             "carbon:         \(f(t.carbonT, 3)) t C",
             "CO2e:           \(f(t.co2eT, 3)) t CO2e",
@@ -47,6 +56,7 @@ enum SummaryText {
             "model source:   \(r.metadata.model.source)",
             "wrote:          \(out)",
             EstimateReport.disclaimer
-        ].joined(separator: "\n")
+        ]
+        return lines.joined(separator: "\n")
     }
 }

@@ -39,6 +39,7 @@ public enum EstimateJob {
                 .draws, problem: "must be at least 100 (got \(request.uncertainty.draws))")
         }
         let rules = try CellRules(model: request.model, masks: request.masks)
+        let greenThreshold = try GreenCover.threshold(request.greenThreshold, for: rules.index)
         try request.inputs.require(rules.requiredRoles, for: "the \(rules.index) index")
         let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
         try RunLimits.check(inputs, resolution: request.inputs.resolution, execution: request.execution)
@@ -103,7 +104,8 @@ public enum EstimateJob {
             process: { worker, tile, window in
                 try worker.process(
                     tile: tile, window: window, decoded: readAhead?.take(tile), coverage: coverage,
-                    rowAreas: rowAreas, rules: rules, histogramBinWidth: histogramBinWidth, picture: picture)
+                    rowAreas: rowAreas, rules: rules, histogramBinWidth: histogramBinWidth,
+                    greenThreshold: greenThreshold, picture: picture)
             })
         var sums = [ParcelSums](repeating: ParcelSums(), count: layer.parcels.count)
         var signs = (positive: 0, negative: 0)
@@ -118,7 +120,7 @@ public enum EstimateJob {
             try ParcelFigures(
                 parcel: layer.parcels[i], areaM2: parcels.areas[i], sums: sums[i],
                 applied: { try chooser.factors(for: layer.parcels[i], agbPerHa: $0) },
-                hasNDVI: hasNDVI, minObserved: request.minObserved)
+                hasNDVI: hasNDVI, minObserved: request.minObserved, greenThreshold: greenThreshold)
         }
         for i in outside { rows[i].notes.append(ParcelFigures.outsideNote) }
         phase("tiles")
@@ -158,7 +160,9 @@ public enum EstimateJob {
             startedAt: ISO8601DateFormatter().string(from: started), seconds: Date().timeIntervalSince(started),
             phases: phases + [("figures", Date().timeIntervalSince(mark))],
             scalingOrigin: inputs.scalingOrigin,
-            masksApplied: AppliedMasks.describe(request.masks, inputs: inputs, roles: rules.requiredRoles))
+            masksApplied: AppliedMasks.describe(request.masks, inputs: inputs, roles: rules.requiredRoles),
+            greenThreshold: greenThreshold,
+            greenThresholdSource: GreenCover.sourceText(given: request.greenThreshold, threshold: greenThreshold))
         let report = EstimateReport(
             rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
             attributeIndices: indices, parcels: layer, ndviPicture: ndviPicture)
@@ -205,7 +209,7 @@ final class EstimateWorker {
 
     func process(
         tile: Int, window: Window, decoded: RawTile?, coverage: GridCoverage, rowAreas: [Double],
-        rules: CellRules, histogramBinWidth: Double?,
+        rules: CellRules, histogramBinWidth: Double?, greenThreshold: Double?,
         picture: NDVIPicture.Builder?
     ) throws -> (sums: [(Int32, ParcelSums)], signs: (positive: Int, negative: Int), picture: NDVIPicture.Sums?) {
         // Only the cells under parcels are converted and valued (the tile is decoded whole), unless a picture of
@@ -219,7 +223,8 @@ final class EstimateWorker {
             column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
         let sums = ParcelAccumulator.sums(
             parcels: coverage.parcelsByTile[tile], coverage: coverage, window: tileCells,
-            rowAreas: rowAreas, values: cells.buffers, histogramBinWidth: histogramBinWidth)
+            rowAreas: rowAreas, values: cells.buffers, histogramBinWidth: histogramBinWidth,
+            greenThreshold: greenThreshold)
         return (sums, cells.vegetationSigns, pictureSums)
     }
 }

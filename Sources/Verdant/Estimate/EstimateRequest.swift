@@ -18,6 +18,10 @@ public struct EstimateRequest: Hashable, Sendable {
     public var masks: MaskRules
     /// Parcels observed under this fraction are flagged `low_observed` (default 0.5).
     public var minObserved: Double
+    /// The index value from which an observed cell counts as green (`green_ha`, `green_fraction`); nil: the model
+    /// index's default (`GreenCover.defaultThreshold(for:)`: 0.4 for NDVI, none for other indices, whose green
+    /// columns are then empty). Must be finite.
+    public var greenThreshold: Double?
     /// How confidence intervals are computed (when the model carries an uncertainty).
     public var uncertainty = UncertaintyOptions()
     /// Threads and tiles.

@@ -32,6 +32,10 @@ public struct EstimateTotals: Hashable, Sendable {
     public var agbTFilled: Double
     /// Σ co2e_t_filled.
     public var co2eTFilled: Double
+    /// Σ green_ha; nil when the run has no green threshold.
+    public var greenHa: Double?
+    /// Σ green_ha / Σ observed_ha; nil without a threshold or when nothing is observed.
+    public var greenFraction: Double?
     /// Parcels flagged `low_observed`.
     public var lowObservedParcels: Int
     /// The 90 % confidence interval of the totals, when the model carries an uncertainty.
@@ -44,6 +48,7 @@ public struct EstimateTotals: Hashable, Sendable {
         var parcelHa = 0.0, covered = 0.0, observed = 0.0, agb = 0.0, carbon = 0.0, co2e = 0.0
         var ndvi = 0.0, index = 0.0, cloud = 0.0, masked = 0.0, noDataOutside = 0.0, filledAGB = 0.0, filledCO2e = 0.0
         var low = 0
+        var green = 0.0, hasGreen = false
         for i in order {
             let r = rows[i], s = sums[i]
             parcelHa += r.parcelHa
@@ -60,6 +65,10 @@ public struct EstimateTotals: Hashable, Sendable {
             filledAGB += r.agbTFilled ?? 0
             filledCO2e += r.co2eTFilled ?? 0
             if r.lowObserved { low += 1 }
+            if let g = r.greenHa {
+                green += g
+                hasGreen = true
+            }
         }
         self.parcels = rows.count
         self.parcelHa = parcelHa
@@ -79,5 +88,7 @@ public struct EstimateTotals: Hashable, Sendable {
         self.agbTFilled = filledAGB
         self.co2eTFilled = filledCO2e
         self.lowObservedParcels = low
+        self.greenHa = hasGreen ? green : nil
+        self.greenFraction = hasGreen && observed > 0 ? green / observed : nil
     }
 }

@@ -36,6 +36,11 @@ public struct ParcelFigures: Hashable, Sendable {
     public var agbTFilled: Double?
     /// CO2e of `agbTFilled`.
     public var co2eTFilled: Double?
+    /// The observed green area, ha: coverage × cell area over observed cells whose index is at least the green
+    /// threshold (`GreenCover`); nil when the run has no threshold (an index other than NDVI without one given).
+    public var greenHa: Double?
+    /// `greenHa` / `observedHa`; nil without a threshold or when nothing is observed.
+    public var greenFraction: Double?
     /// True when the observed fraction is under the `--min-observed` threshold.
     public var lowObserved: Bool
     /// The factors applied (class, R, CF, expansion factor, sources).
@@ -55,20 +60,20 @@ public struct ParcelFigures: Hashable, Sendable {
     /// The note of a parcel wholly outside the raster.
     public static let outsideNote = "outside the raster: no cell lies under the parcel, so it has no figures"
 
-    /// Figures from a parcel's sums.
+    /// Figures from a parcel's sums; `greenThreshold` is the one the sums' green area was taken with (nil: none).
     public init(
         parcel: Parcel, areaM2: Double, sums: ParcelSums, factors: CarbonFactors, hasNDVI: Bool = true,
-        minObserved: Double = 0.5
+        minObserved: Double = 0.5, greenThreshold: Double? = nil
     ) {
         self.init(
             parcel: parcel, areaM2: areaM2, sums: sums, applied: { _ in AppliedFactors(factors) }, hasNDVI: hasNDVI,
-            minObserved: minObserved)
+            minObserved: minObserved, greenThreshold: greenThreshold)
     }
 
     /// Figures from a parcel's sums, with the factors chosen from its AGB density (t/ha, nil when unobserved).
     public init(
         parcel: Parcel, areaM2: Double, sums: ParcelSums, applied: (Double?) throws -> AppliedFactors,
-        hasNDVI: Bool = true, minObserved: Double = 0.5
+        hasNDVI: Bool = true, minObserved: Double = 0.5, greenThreshold: Double? = nil
     ) rethrows {
         parcelID = parcel.id
         attributes = parcel.attributes
@@ -96,6 +101,9 @@ public struct ParcelFigures: Hashable, Sendable {
         let filled = agbTPerHa.map { max(agb, $0 * area) }
         agbTFilled = filled
         co2eTFilled = filled.map { CarbonFactors.co2e(carbon: factors.carbon(agb: $0)) }
+        let hasGreen = greenThreshold != nil
+        greenHa = hasGreen ? sums.greenArea / 10_000 : nil
+        greenFraction = hasGreen && observed ? sums.greenArea / sums.observedArea : nil
         lowObserved = !hasArea || sums.observedArea / areaM2 < minObserved
         notes = parcel.notes
     }

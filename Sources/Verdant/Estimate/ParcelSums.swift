@@ -12,6 +12,9 @@ public struct ParcelSums: Hashable, Sendable {
     public var noDataArea: Double = 0
     /// … over cells masked on purpose.
     public var maskedArea: Double = 0
+    /// Σ coverage × cell area (m²) over observed cells whose index is at least the green threshold (`GreenCover`);
+    /// 0 when the run has no threshold.
+    public var greenArea: Double = 0
     /// Σ coverage × cell area × NDVI over observed cells.
     public var ndviAreaSum: Double = 0
     /// Σ coverage × cell area × the model's index over observed cells.
@@ -35,6 +38,7 @@ public struct ParcelSums: Hashable, Sendable {
         cloudArea += other.cloudArea
         noDataArea += other.noDataArea
         maskedArea += other.maskedArea
+        greenArea += other.greenArea
         ndviAreaSum += other.ndviAreaSum
         indexAreaSum += other.indexAreaSum
         agbTonnes += other.agbTonnes

@@ -18,6 +18,9 @@ public enum ReportColumns {
     public static let factors = ["factor_class", "root_shoot", "carbon_fraction"]
     /// The 90 % confidence interval (empty without a model uncertainty).
     public static let interval = ["agb_t_lo90", "agb_t_hi90", "co2e_t_lo90", "co2e_t_hi90", "uncertainty_pct"]
+    /// Green cover (`GreenCover`): the observed green area and its share of the observed area (empty without a
+    /// threshold).
+    public static let green = ["green_ha", "green_fraction"]
     /// The last column: notes on the parcel (repaired geometry, merged features), `; `-separated.
     public static let notes = "notes"
 
@@ -33,7 +36,7 @@ public enum ReportColumns {
 
     /// The figure columns for a model index: the mean of a non-NDVI index gets its own column (`mean_evi`).
     public static func figureColumns(index: String) -> [String] {
-        figures + masking + (index == "ndvi" ? [] : ["mean_\(index)"]) + filling + factors + interval
+        figures + masking + (index == "ndvi" ? [] : ["mean_\(index)"]) + filling + factors + interval + green
     }
 
     /// All columns of a report: `parcel_id`, the attributes, the figures, `notes`.
@@ -44,7 +47,7 @@ public enum ReportColumns {
     /// Every name a figure column can have (attributes with these names are renamed `attr_…`).
     public static var reserved: Set<String> {
         Set(
-            [parcelID, notes] + figures + masking + filling + factors + interval
+            [parcelID, notes] + figures + masking + filling + factors + interval + green
                 + SpectralIndex.all.map { "mean_\($0.name)" })
     }
 
@@ -74,6 +77,7 @@ public enum ReportColumns {
         out += [.text(r.factors.className), .number(r.factors.rootShoot), .number(r.factors.carbonFraction)]
         let i = r.interval
         out += [i?.agbLow, i?.agbHigh, i?.co2eLow, i?.co2eHigh, i?.uncertaintyPct].map { .number($0) }
+        out += [.number(r.greenHa), .number(r.greenFraction)]
         return out
     }
 }

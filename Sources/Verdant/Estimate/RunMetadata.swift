@@ -70,6 +70,10 @@ public struct RunMetadata: Hashable, Sendable {
     public var scalingOrigin: ScalingOrigin = .unstated
     /// The quality masks actually applied, in words (only layers the run had).
     public var masksApplied: [String] = []
+    /// The green threshold used (`GreenCover`), nil when there was none.
+    public var greenThreshold: Double? = nil
+    /// Where the green threshold comes from: `GreenCover.source` for the default, else that it was given.
+    public var greenThresholdSource: String? = nil
 
     /// Equality over everything but the timings.
     public static func == (a: RunMetadata, b: RunMetadata) -> Bool {
@@ -80,7 +84,7 @@ public struct RunMetadata: Hashable, Sendable {
             && a.masks == b.masks && a.minObserved == b.minObserved && a.warnings == b.warnings
             && a.threads == b.threads
             && a.scale == b.scale && a.offset == b.offset && a.uncertainty == b.uncertainty
-            && a.classField == b.classField
+            && a.classField == b.classField && a.greenThreshold == b.greenThreshold
     }
 
     /// Hashes what `==` compares.

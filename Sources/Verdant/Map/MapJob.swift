@@ -13,6 +13,14 @@ public enum MapJob {
     public static func run(_ request: MapRequest) throws -> MapSummary {
         try request.execution.validate()
         let rules = try CellRules(model: request.model, masks: request.masks)
+        let greenThreshold = try GreenCover.threshold(request.greenThreshold, for: rules.index)
+        if request.greenOutput != nil && greenThreshold == nil {
+            throw VerdantError.invalidParameter(
+                .greenThreshold,
+                problem:
+                    "is needed for \(param: .greenOutput) with the \(rules.index) index, which has no default (NDVI's is \(GreenCover.ndviThreshold))"
+            )
+        }
         try request.inputs.require(rules.requiredRoles, for: "the \(rules.index) index")
         let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
         try RunLimits.check(inputs, resolution: request.inputs.resolution, execution: request.execution)
@@ -29,12 +37,16 @@ public enum MapJob {
         }
 
         let protected = inputs.sourcePaths
-        // (slot, kind shown in the summary, path, band description, unit); slots: 0 NDVI, 1 index, 2 AGB, 3 CO2e.
+        // (slot, kind shown in the summary, path, band description, unit); slots: 0 NDVI, 1 index, 2 AGB, 3 CO2e,
+        // 4 green cover (Byte, 255 nodata; the others Float32, NaN nodata).
+        let greenDescription =
+            "green cover: 1 where \(rules.index.name.uppercased()) ≥ \(greenThreshold ?? .nan), 0 where not, 255 not observed"
         let wanted: [(Int, String, String?, String, String)] = [
             (0, "ndvi", request.ndviOutput, "NDVI", "1"),
             (1, rules.index.name, request.indexOutput, rules.index.name.uppercased(), "1"),
             (2, "agb_t_per_ha", request.agbOutput, "AGB", "t/ha"),
-            (3, "co2e_t_per_ha", request.carbonOutput, "CO2e", "tCO2e/ha")
+            (3, "co2e_t_per_ha", request.carbonOutput, "CO2e", "tCO2e/ha"),
+            (4, "green", request.greenOutput, greenDescription, "class")
         ]
         let targets = try wanted.compactMap { slot, kind, path, description, unit in
             try path.map {
@@ -46,11 +58,14 @@ public enum MapJob {
             throw VerdantError.usage("two outputs are the same file: \(outputPaths.joined(separator: ", "))")
         }
         let writers = try targets.map {
-            try COGWriter(output: $0.2, grid: grid, bandDescription: $0.3, unit: $0.4, options: cog)
+            try COGWriter(
+                output: $0.2, grid: grid, bandDescription: $0.3, unit: $0.4, options: cog,
+                dataType: $0.0 == 4 ? .byte : .float32, noData: $0.0 == 4 ? Double(SceneKernel.unobserved) : .nan)
         }
         defer { writers.forEach { $0.abandon() } }
         func writer(_ slot: Int) -> COGWriter? { targets.firstIndex { $0.0 == slot }.map { writers[$0] } }
         let ndviWriter = writer(0), indexWriter = writer(1), agbWriter = writer(2), carbonWriter = writer(3)
+        let greenWriter = writer(4)
         try request.factors.validate()
         let co2ePerAGB = CarbonFactors.co2e(carbon: request.factors.carbon(agb: 1))
 
@@ -60,10 +75,13 @@ public enum MapJob {
             makeWorker: {
                 try MapWorker(
                     inputs: inputs,
-                    writers: .init(ndvi: ndviWriter, index: indexWriter, agb: agbWriter, co2e: carbonWriter),
+                    writers: .init(
+                        ndvi: ndviWriter, index: indexWriter, agb: agbWriter, co2e: carbonWriter, green: greenWriter),
                     co2ePerAGB: co2ePerAGB)
             },
-            process: { worker, _, window in try worker.process(window, rowAreas: rowAreas, rules: rules) })
+            process: { worker, _, window in
+                try worker.process(window, rowAreas: rowAreas, rules: rules, greenThreshold: greenThreshold)
+            })
         var totals = SceneSums()
         for p in partials { totals.add(p) }
         // Every output is converted before any is committed: a failure leaves none behind.
@@ -89,7 +107,10 @@ public enum MapJob {
             model: request.model.expression, modelFormula: request.model.formula, modelSource: request.model.source,
             outputs: targets.map { .init(kind: $0.1, path: $0.2.path) }, threads: request.execution.threads,
             tiles: plan.count,
-            verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal, warnings: warnings)
+            verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal, warnings: warnings,
+            greenThreshold: greenThreshold, greenHa: greenThreshold.map { _ in totals.greenArea / 10_000 },
+            greenFraction: greenThreshold != nil && totals.observedArea > 0
+                ? totals.greenArea / totals.observedArea : nil)
     }
 }
 
@@ -99,6 +120,7 @@ struct MapWriters: Sendable {
     var index: COGWriter?
     var agb: COGWriter?
     var co2e: COGWriter?
+    var green: COGWriter?
 }
 
 /// One worker of a map run: its reader, its cells, its output cells and the writers they go to.
@@ -113,21 +135,22 @@ final class MapWorker {
         self.writers = writers
         outputs = SceneKernel.Outputs(
             ndvi: writers.ndvi != nil, index: writers.index != nil, agb: writers.agb != nil,
-            co2e: writers.co2e != nil, co2ePerAGB: co2ePerAGB)
+            co2e: writers.co2e != nil, co2ePerAGB: co2ePerAGB, green: writers.green != nil)
     }
 
-    func process(_ window: Window, rowAreas: [Double], rules: CellRules) throws -> SceneSums {
+    func process(_ window: Window, rowAreas: [Double], rules: CellRules, greenThreshold: Double?) throws -> SceneSums {
         try reader.load(window)
         try cells.compute(reader, count: window.cellCount, rules: rules)
         outputs.resize(window.cellCount)
         var totals = SceneKernel.process(
             cells.buffers, width: window.width, rowAreas: rowAreas[window.rowOffset..<window.rowEnd],
-            outputs: &outputs)
+            greenThreshold: greenThreshold, outputs: &outputs)
         totals.vegetationSigns = cells.vegetationSigns
         try writers.ndvi?.write(window: window, values: outputs.ndvi)
         try writers.index?.write(window: window, values: outputs.index)
         try writers.agb?.write(window: window, values: outputs.agb)
         try writers.co2e?.write(window: window, values: outputs.co2e)
+        try writers.green?.write(window: window, values: outputs.green)
         return totals
     }
 }

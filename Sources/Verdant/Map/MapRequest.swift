@@ -20,6 +20,13 @@ public struct MapRequest: Hashable, Sendable {
     public var carbonOutput: String?
     /// Carbon factors for the carbon density raster.
     public var factors: CarbonFactors = .ipccDefault
+    /// Where to write green cover as a COG (Byte: 1 green, 0 observed but not green, 255 not observed, its
+    /// nodata), if anywhere.
+    public var greenOutput: String?
+    /// The index value from which an observed cell counts as green; nil: the model index's default
+    /// (`GreenCover.defaultThreshold(for:)`: 0.4 for NDVI; other indices have none, and then `greenOutput` needs
+    /// one). Must be finite.
+    public var greenThreshold: Double?
     /// Replace outputs that exist already.
     public var overwrite = false
 

@@ -2,7 +2,7 @@
 public struct MapSummary: Hashable, Sendable, Codable {
     /// A raster written by the run.
     public struct Output: Hashable, Sendable, Codable {
-        /// What it holds: `ndvi`, the index name, or `agb_t_per_ha`.
+        /// What it holds: `ndvi`, the index name, `agb_t_per_ha`, `co2e_t_per_ha` or `green`.
         public var kind: String
         /// Where.
         public var path: String
@@ -64,6 +64,12 @@ public struct MapSummary: Hashable, Sendable, Codable {
     public var gdalVersion: String
     /// Warnings (e.g. a likely red/NIR swap).
     public var warnings: [String]
+    /// The green threshold used (`GreenCover`); nil when there was none.
+    public var greenThreshold: Double? = nil
+    /// Area of the valid cells whose index is at least the green threshold, ha; nil without a threshold.
+    public var greenHa: Double? = nil
+    /// `greenHa` / `observedHa`; nil without a threshold or when no cell is valid.
+    public var greenFraction: Double? = nil
 
     enum CodingKeys: String, CodingKey {
         case cells
@@ -88,5 +94,8 @@ public struct MapSummary: Hashable, Sendable, Codable {
         case outputs, threads, tiles
         case verdantVersion = "verdant_version"
         case gdalVersion = "gdal_version"
+        case greenThreshold = "green_threshold"
+        case greenHa = "green_ha"
+        case greenFraction = "green_fraction"
     }
 }

@@ -4,6 +4,10 @@ public struct SceneSums: Sendable {
     public var validCells: Int = 0
     /// Area of those cells, m².
     public var observedArea: Double = 0
+    /// Valid cells whose index is at least the green threshold (none without a threshold).
+    public var greenCells: Int = 0
+    /// Area of those cells, m².
+    public var greenArea: Double = 0
     /// Σ NDVI × cell area over valid cells (NaN when the input has no red or NIR).
     public var ndviAreaSum: Double = 0
     /// Σ index × cell area over valid cells.
@@ -26,6 +30,8 @@ public struct SceneSums: Sendable {
     public mutating func add(_ other: SceneSums) {
         validCells += other.validCells
         observedArea += other.observedArea
+        greenCells += other.greenCells
+        greenArea += other.greenArea
         indexAreaSum += other.indexAreaSum
         ndviAreaSum += other.ndviAreaSum
         agbTonnes += other.agbTonnes

@@ -1,3 +1,5 @@
+import GDALKit
+
 /// How Cloud-Optimized GeoTIFFs are written.
 public struct COGOptions: Hashable, Sendable {
     /// The compression codec.
@@ -27,14 +29,17 @@ public struct COGOptions: Hashable, Sendable {
         return 128
     }
 
-    /// GDAL COG driver creation options.
-    func creationOptions(width: Int, height: Int) -> [String] {
-        [
+    /// GDAL COG driver creation options for cells of `dataType`: floating-point cells get the floating-point
+    /// predictor and averaged overviews; integer cells (classes, such as green cover) the horizontal predictor and
+    /// nearest-neighbour overviews, so that an overview cell is one of the classes.
+    func creationOptions(width: Int, height: Int, dataType: DataType = .float32) -> [String] {
+        let float = dataType.isFloatingPoint
+        return [
             "COMPRESS=\(compression.rawValue)",
-            "PREDICTOR=FLOATING_POINT",
+            float ? "PREDICTOR=FLOATING_POINT" : "PREDICTOR=STANDARD",
             "BLOCKSIZE=\(COGOptions.blockSize(width: width, height: height))",
             "OVERVIEWS=IGNORE_EXISTING",
-            "OVERVIEW_RESAMPLING=AVERAGE",
+            float ? "OVERVIEW_RESAMPLING=AVERAGE" : "OVERVIEW_RESAMPLING=NEAREST",
             "NUM_THREADS=\(max(1, threads))",
             "BIGTIFF=IF_SAFER"
         ]

@@ -1,7 +1,8 @@
 import Foundation
 import GDALKit
 
-/// Writes one Float32 band as a Cloud-Optimized GeoTIFF: tiles go into a temporary tiled GeoTIFF beside the
+/// Writes one band (Float32 with NaN nodata by default, or another cell type and nodata value, such as Byte with
+/// 255) as a Cloud-Optimized GeoTIFF: tiles go into a temporary tiled GeoTIFF beside the
 /// output (any worker may write, one at a time), `finish()` turns it into a COG with overviews and renames it
 /// into place. Until then the output path is untouched; `abandon()` removes the temporaries.
 ///
@@ -18,28 +19,38 @@ public final class COGWriter: @unchecked Sendable {
     private var dataset: Dataset?
     private let options: COGOptions
     private let grid: RasterGrid
+    /// The cell type of the band.
+    public let dataType: DataType
 
-    /// Creates the staging file (this is where an unwritable output fails, before any work is done).
-    public init(output: OutputPath, grid: RasterGrid, bandDescription: String, unit: String, options: COGOptions) throws
-    {
+    /// Creates the staging file (this is where an unwritable output fails, before any work is done) for a band of
+    /// `dataType` cells (Float32 by default) whose nodata value is `noData` (NaN by default).
+    public init(
+        output: OutputPath, grid: RasterGrid, bandDescription: String, unit: String, options: COGOptions,
+        dataType: DataType = .float32, noData: Double = .nan
+    ) throws {
+        guard !dataType.isComplex, dataType != .unknown else {
+            throw VerdantError.internal("COG writer: cells of type \(dataType.rawValue) are not written")
+        }
         self.output = output
         self.grid = grid
         self.options = options
+        self.dataType = dataType
         self.staging = output.temporarySibling(tag: "staging")
         self.cogTemp = output.temporarySibling(tag: "cog")
         do {
             let driver = try Driver(named: "GTiff")
             let ds = try driver.create(
                 path: staging, width: grid.width, height: grid.height, bandCount: 1,
-                dataType: .float32,
+                dataType: dataType,
                 options: [
                     "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=ZSTD",
-                    "ZSTD_LEVEL=1", "PREDICTOR=3", "BIGTIFF=IF_SAFER", "SPARSE_OK=TRUE"
+                    "ZSTD_LEVEL=1", dataType.isFloatingPoint ? "PREDICTOR=3" : "PREDICTOR=2", "BIGTIFF=IF_SAFER",
+                    "SPARSE_OK=TRUE"
                 ])
             try ds.setGeoTransform(grid.geoTransform)
             try ds.setSpatialReference(SpatialReference(userInput: grid.crsWKT))
             let band = try ds.band(1)
-            try band.setNoDataValue(.nan)
+            try band.setNoDataValue(noData)
             try band.setBandDescription(bandDescription)
             try ds.setMetadataItem("UNITS", unit)
             self.dataset = ds
@@ -51,8 +62,12 @@ public final class COGWriter: @unchecked Sendable {
 
     deinit { abandon() }
 
-    /// Writes the cells of `window` (row-major Float32, NaN = nodata).
-    public func write(window: Window, values: [Float]) throws {
+    /// Writes the cells of `window` (row-major, of the writer's cell type: Float32 by default, NaN = nodata).
+    public func write<T: RasterElement>(window: Window, values: [T]) throws {
+        guard T.dataType == dataType else {
+            throw VerdantError.internal(
+                "COG writer for \(output.path): \(T.dataType.rawValue) cells given for a \(dataType.rawValue) band")
+        }
         try lock.withLock {
             guard let ds = dataset else {
                 throw VerdantError.internal("COG writer for \(output.path) already finished")
@@ -80,7 +95,7 @@ public final class COGWriter: @unchecked Sendable {
                 try staged.flush()
                 let cog = try Driver(named: "COG").createCopy(
                     of: staged, path: cogTemp,
-                    options: options.creationOptions(width: grid.width, height: grid.height))
+                    options: options.creationOptions(width: grid.width, height: grid.height, dataType: dataType))
                 try cog.close()
                 try staged.close()
                 dataset = nil

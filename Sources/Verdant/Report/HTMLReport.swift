@@ -58,6 +58,12 @@ public enum HTMLReport {
         let sums = checksums.sorted { $0.key < $1.key }.map { "<li><code>\(e($0.value))</code> \(e($0.key))</li>" }
             .joined(separator: "\n")
         let warnings = m.warnings.map { "<li>\(e($0))</li>" }.joined(separator: "\n")
+        let green =
+            t.greenHa.map { ha in
+                let threshold = m.greenThreshold.map { " (\(e(m.model.index.name.uppercased())) ≥ \(n($0, 2)))" } ?? ""
+                return
+                    "<li>green cover\(threshold): \(n(ha, 4)) ha, \(n((t.greenFraction ?? 0) * 100, 1)) % of the observed area</li>"
+            } ?? ""
         let factorSource = m.factorSet.map { "\(e($0.name)): \(e($0.source))" } ?? e(m.factors.source)
         return """
             <!DOCTYPE html>
@@ -76,6 +82,7 @@ public enum HTMLReport {
             <li>AGB: \(n(t.agbT)) t; carbon: \(n(t.carbonT)) t C; CO2e: <b>\(n(t.co2eT)) t</b> (gap-filled \(n(t.co2eTFilled)) t)</li>
             <li>CO2e uncertainty: \(interval)</li>
             <li>parcels under the observed threshold: \(t.lowObservedParcels)</li>
+            \(green)
             </ul>
             \(warnings.isEmpty ? "" : "<h2>Warnings</h2><ul>\(warnings)</ul>")
             <h2>Most unobserved parcels</h2><ul>\(flagged.isEmpty ? "<li>none</li>" : flagged)</ul>

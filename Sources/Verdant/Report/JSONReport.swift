@@ -31,7 +31,8 @@ public enum JSONReport {
             "mean_ndvi": .number(t.meanNDVI), "agb_t": .number(t.agbT), "agb_t_per_ha": .number(t.agbTPerHa),
             "carbon_t": .number(t.carbonT), "co2e_t": .number(t.co2eT),
             "agb_t_filled": .number(t.agbTFilled), "co2e_t_filled": .number(t.co2eTFilled),
-            "low_observed_parcels": .integer(Int64(t.lowObservedParcels))
+            "low_observed_parcels": .integer(Int64(t.lowObservedParcels)),
+            "green_ha": .number(t.greenHa), "green_fraction": .number(t.greenFraction)
         ]
         if index != "ndvi" { totalsObject["mean_\(index)"] = .number(t.meanIndex) }
         if let i = t.interval {
@@ -89,6 +90,8 @@ public enum JSONReport {
                 } ?? .null,
                 "class_field": m.classField.map { .string($0) } ?? .null,
                 "min_observed": .number(m.minObserved),
+                "green_threshold": .number(m.greenThreshold),
+                "green_threshold_source": m.greenThresholdSource.map { .string($0) } ?? .null,
                 "scl_exclude": m.bands.contains { $0.role == BandRole.scl.name }
                     ? .array(m.masks.sclExclude.sorted().map { .integer(Int64($0)) }) : .null,
                 "qa_exclude_bits": m.bands.contains { $0.role == BandRole.qa.name }

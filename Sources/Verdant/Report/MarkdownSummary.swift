@@ -20,6 +20,10 @@ public enum MarkdownSummary {
             "| carbon (t C) | \(n(t.carbonT)) |",
             "| CO2e (t) | \(n(t.co2eT)) |"
         ]
+        if let g = t.greenHa {
+            lines.append("| green area (ha) | \(n(g, 4)) |")
+            lines.append("| green fraction of observed | \(n(t.greenFraction, 4)) |")
+        }
         if let i = t.interval { lines.append("| CO2e 90 % CI (t) | \(n(i.co2eLow)) – \(n(i.co2eHigh)) |") }
         lines.append("| parcels under the observed threshold | \(t.lowObservedParcels) |")
         let failed = report.rows.filter(\.failed).map(\.parcelID)

@@ -148,4 +148,8 @@ extension Parameter {
     public static let confirm = Parameter("confirm")
     /// The stable period a time series' seasonal model is fitted on (`DisturbanceMonitor.baseline`).
     public static let seriesBaseline = Parameter("seriesBaseline")
+    /// The index value from which a cell counts as green (`GreenCover`).
+    public static let greenThreshold = Parameter("greenThreshold")
+    /// The green-cover output raster.
+    public static let greenOutput = Parameter("greenOutput")
 }

@@ -45,3 +45,34 @@ import Verdant
         }
     }
 }
+
+@Suite struct COGWriterByteTests {
+    @Test func aByteBandWithNodata255IsAValidCOG() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let width = 700, height = 500
+        // NDVI from 0.9 (cell 0) falling, in bands of columns, to under 0: green, then not.
+        let red = (0..<(width * height)).map { Double(($0 % width) / 7 + 1) }
+        let nir = [Double](repeating: 60, count: width * height)
+        let input = try RasterFixture.write(
+            folder.file("in.tif"), width: width, height: height, type: .uInt16, bands: [red, nir],
+            options: ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256"])
+        let out = folder.file("green.tif")
+        var request = MapRequest(inputs: .stacked(path: input, red: .index(1), nir: .index(2), scaling: .identity))
+        request.greenOutput = out
+        _ = try MapJob.run(request)
+        let layout = try TIFFLayout(path: out)
+        #expect(layout.cogProblems.isEmpty, "\(layout.cogProblems)")
+        #expect(layout.images.count >= 2, "internal overviews")
+        let ds = try Dataset.open(out)
+        #expect(ds.metadataItem("LAYOUT", domain: "IMAGE_STRUCTURE") == "COG")
+        #expect(ds.metadataItem("PREDICTOR", domain: "IMAGE_STRUCTURE") != "3", "no floating-point predictor")
+        let band = try ds.band(1)
+        #expect(band.dataType == .byte && band.noDataValue == 255)
+        let values = try band.readAll(as: UInt8.self)
+        for i in stride(from: 0, to: values.count, by: 991) {
+            let ndvi = (nir[i] - red[i]) / (nir[i] + red[i])
+            #expect(values[i] == (ndvi >= 0.4 ? 1 : 0), "cell \(i)")
+        }
+    }
+}

@@ -18,7 +18,7 @@ import TestSupport
     }
 
     static let header =
-        "parcel_id,land_use,parcel_ha,covered_ha,observed_ha,unobserved_fraction,mean_ndvi,agb_t,agb_t_per_ha,carbon_t,co2e_t,cloud_fraction,nodata_fraction,masked_fraction,agb_t_filled,co2e_t_filled,low_observed,factor_class,root_shoot,carbon_fraction,agb_t_lo90,agb_t_hi90,co2e_t_lo90,co2e_t_hi90,uncertainty_pct,notes"
+        "parcel_id,land_use,parcel_ha,covered_ha,observed_ha,unobserved_fraction,mean_ndvi,agb_t,agb_t_per_ha,carbon_t,co2e_t,cloud_fraction,nodata_fraction,masked_fraction,agb_t_filled,co2e_t_filled,low_observed,factor_class,root_shoot,carbon_fraction,agb_t_lo90,agb_t_hi90,co2e_t_lo90,co2e_t_hi90,uncertainty_pct,green_ha,green_fraction,notes"
 
     @Test func csvColumnsAndValues() throws {
         let r = try Self.report()
