@@ -90,7 +90,7 @@ struct CalibrateCommand: ParsableCommand {
             CalibrationRequest(
                 inputs: inputs, masks: masks, index: spectral, plots: source, form: chosenForm,
                 minObserved: minObserved,
-                sensor: raster.sensor, execution: try output.execution(runOptions, label: "plots")))
+                sensor: raster.settings.sensor, execution: try output.execution(runOptions, label: "plots")))
         for e in result.excluded { Console.note("left out plot \(e)") }
         try target.write(Data((try result.modelFile.json() + "\n").utf8))
         if output.quiet { return }

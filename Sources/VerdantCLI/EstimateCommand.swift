@@ -33,41 +33,11 @@ struct EstimateCommand: ParsableCommand {
 
     @OptionGroup(title: "Input") var raster: RasterOptions
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Parcel polygons: any vector GDAL reads (GeoJSON, GeoPackage, Shapefile, FlatGeobuf).", valueName: "FILE"))
-    var parcels: String
-
-    @Option(name: .long, help: ArgumentHelp("The layer of --parcels, when the file has several.", valueName: "L"))
-    var layer: String?
-
-    @Option(
-        name: .customLong("id-field"),
-        help: ArgumentHelp("The attribute holding the parcel id (default: the feature id).", valueName: "F"))
-    var idField: String?
-
-    @Option(
-        name: .customLong("assume-parcels-crs"),
-        help: ArgumentHelp("CRS to assume for parcels that have none, e.g. EPSG:4326.", valueName: "CRS"))
-    var assumeParcelsCRS: String?
+    @OptionGroup(title: "Parcels") var parcelOptions: ParcelOptions
 
     @OptionGroup(title: "Model") var model: ModelOptions
 
-    @Option(
-        name: .customLong("root-shoot"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Root-to-shoot ratio R (default 0: above-ground only), or mokany for R = e^(−1.085 + 0.9256 ln b)/b of each parcel's AGB b (t/ha).",
-            valueName: "R"))
-    var rootShoot: RootShoot = .ratio(0)
-
-    @OptionGroup(title: "Factors") var factorOptions: FactorOptions
-
-    @Option(
-        name: .customLong("carbon-fraction"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Carbon fraction of dry matter CF (default 0.47, IPCC 2006 Vol. 4 Table 4.3).", valueName: "CF"))
-    var carbonFraction: Double = 0.47
+    @OptionGroup(title: "Factors") var carbon: CarbonOptions
 
     @Option(
         name: .long,
@@ -140,14 +110,11 @@ struct EstimateCommand: ParsableCommand {
         let (inputs, masks) = try raster.resolve(for: biomass)
         var request = EstimateRequest(
             inputs: inputs,
-            parcels: ParcelSource(path: parcels, layer: layer, idField: idField, assumedCRS: assumeParcelsCRS),
+            parcels: parcelOptions.source,
             model: biomass, masks: masks, minObserved: minObserved,
             execution: try output.execution(runOptions, label: "estimate"))
-        request.factorChoice = try FactorChoice(
-            rootShoot: rootShoot, carbonFraction: carbonFraction,
-            factorSet: try factorOptions.factors.map { try FactorCatalog.load($0) },
-            factorClass: factorOptions.factorClass)
-        request.classField = factorOptions.classField
+        request.factorChoice = try carbon.choice()
+        request.classField = carbon.factorOptions.classField
         request.uncertainty = UncertaintyOptions(method: uncertainty, draws: draws, seed: seed)
         request.greenThreshold = greenThreshold
         let outputs = EstimateOutputs(

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import Verdant
 
-/// Options that choose the input bands, the sensor preset, reflectance scaling and the analysis grid.
-struct RasterOptions: ParsableArguments {
+/// Input settings every date of a run shares: the sensor preset, the bands of stacked rasters, reflectance
+/// scaling, masks and the analysis grid (files are given by `RasterOptions` or a dates table).
+struct InputSettings: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -19,12 +20,6 @@ struct RasterOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A raster holding the bands (any format GDAL reads); repeat it for tiles to mosaic.", valueName: "FILE"))
-    var raster: [String] = []
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
             "The red band of --raster: a 1-based index or a band description such as B04.", valueName: "BAND"))
     var red: String?
 
@@ -33,33 +28,6 @@ struct RasterOptions: ParsableArguments {
         help: ArgumentHelp(
             "The NIR band of --raster: a 1-based index or a band description such as B08.", valueName: "BAND"))
     var nir: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "A band from its own file: ROLE=FILE[:BAND], roles blue, green, red, rededge, nir, nirnarrow, swir1, swir2, scl, qa, mask. Repeat per role; repeat a role to mosaic tiles.",
-            valueName: "ROLE=FILE[:BAND]"))
-    var band: [String] = []
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "A STAC item JSON whose assets are the bands (asset keys such as red, nir, scl or B04).",
-            valueName: "ITEM.json"))
-    var stac: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "A product folder (e.g. a Sentinel-2 .SAFE or a Landsat scene) whose file names name the bands.",
-            valueName: "FOLDER"))
-    var scene: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Sentinel-2 processing baseline (e.g. 05.09) when the metadata does not say.", valueName: "NN.NN"))
-    var baseline: String?
 
     @Option(
         name: .long, parsing: .unconditional,
@@ -116,20 +84,12 @@ struct RasterOptions: ParsableArguments {
         help: ArgumentHelp("Reflectance outside MIN,MAX is no data.", valueName: "MIN,MAX"))
     var validRange: String?
 
-    /// The setup these options describe.
-    func setup() throws -> SensorSetup {
+    /// Fills `setup` with these settings (the preset, selectors, scaling, grid and masks).
+    func apply(to setup: inout SensorSetup) throws {
         let catalog = try PresetCatalog.load(userFiles: presetFile)
-        var setup = SensorSetup(preset: try sensor.map { try catalog.preset(named: $0) })
-        setup.rasters = raster
+        setup.preset = try sensor.map { try catalog.preset(named: $0) }
         if let red { setup.selectors[.red] = try BandSelector(parsing: red) }
         if let nir { setup.selectors[.nir] = try BandSelector(parsing: nir) }
-        if !raster.isEmpty && setup.preset == nil && (red == nil || nir == nil) && band.isEmpty {
-            throw VerdantError.usage("--raster needs --red BAND and --nir BAND, or --sensor NAME to name the bands")
-        }
-        setup.assignments = try band.map(BandAssignment.init(parsing:))
-        setup.stac = stac
-        setup.scene = scene
-        setup.baseline = baseline
         setup.scale = scale
         setup.offset = offset
         setup.assumedCRS = assumeCRS
@@ -141,6 +101,58 @@ struct RasterOptions: ParsableArguments {
         setup.maskWater = maskWater
         setup.maskSnow = maskSnow
         setup.validRange = try validRange.map(MaskRules.range)
+    }
+}
+
+/// Options that choose the input bands of one date, the sensor preset, reflectance scaling and the analysis grid.
+struct RasterOptions: ParsableArguments {
+    @OptionGroup var settings: InputSettings
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A raster holding the bands (any format GDAL reads); repeat it for tiles to mosaic.", valueName: "FILE"))
+    var raster: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A band from its own file: ROLE=FILE[:BAND], roles blue, green, red, rededge, nir, nirnarrow, swir1, swir2, scl, qa, mask, or an index a product ships (ndvi, evi, savi, msavi2, ndre, gndvi: taken as the model's index when its reflectance bands are absent). Repeat per role; repeat a role to mosaic tiles.",
+            valueName: "ROLE=FILE[:BAND]"))
+    var band: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A STAC item JSON whose assets are the bands (asset keys such as red, nir, scl or B04).",
+            valueName: "ITEM.json"))
+    var stac: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A product folder (e.g. a Sentinel-2 .SAFE or a Landsat scene) whose file names name the bands.",
+            valueName: "FOLDER"))
+    var scene: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Sentinel-2 processing baseline (e.g. 05.09) when the metadata does not say.", valueName: "NN.NN"))
+    var baseline: String?
+
+    /// The setup these options describe.
+    func setup() throws -> SensorSetup {
+        var setup = SensorSetup()
+        try settings.apply(to: &setup)
+        setup.rasters = raster
+        if !raster.isEmpty && setup.preset == nil && (settings.red == nil || settings.nir == nil) && band.isEmpty {
+            throw VerdantError.usage("--raster needs --red BAND and --nir BAND, or --sensor NAME to name the bands")
+        }
+        setup.assignments = try band.map(BandAssignment.init(parsing:))
+        setup.stac = stac
+        setup.scene = scene
+        setup.baseline = baseline
         return setup
     }
 }

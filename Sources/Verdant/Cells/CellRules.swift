@@ -14,6 +14,23 @@ public struct CellRules: Hashable, Sendable {
         self.masks = masks
     }
 
-    /// The bands these rules need.
+    /// The reflectance bands the index is computed from.
     public var requiredRoles: [BandRole] { index.roles }
+
+    /// The bands these rules need from `inputs`: the index's reflectance bands, or, when any of them is absent and
+    /// the inputs give the index itself (`--band ndvi=FILE`), that band.
+    public func requiredRoles(for inputs: RasterInputs) -> [BandRole] {
+        readsIndexBand(Set(inputs.bands.keys)) ? [index.bandRole] : index.roles
+    }
+
+    /// True when the index is read from its own band: some reflectance band it needs is absent from `roles` and
+    /// the index's band is present.
+    public func readsIndexBand(_ roles: Set<BandRole>) -> Bool {
+        !index.roles.allSatisfy(roles.contains) && roles.contains(index.bandRole)
+    }
+
+    /// True when cells on `roles` get an NDVI: red and NIR are present, or NDVI is the index and read from its band.
+    public func hasNDVI(_ roles: Set<BandRole>) -> Bool {
+        (roles.contains(.red) && roles.contains(.nir)) || (index == .ndvi && readsIndexBand(roles))
+    }
 }

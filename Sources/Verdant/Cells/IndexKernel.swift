@@ -6,16 +6,20 @@
 /// `0..<count` of the buffers, that the reader's values hold `count` cells for each of its band slots and that
 /// the SCL table holds 256 classes. The pointers never leave this file.
 extension TileBuffers {
-    /// Values any index, any quality bands and masks; `needed` are the slots of the index's bands.
-    mutating func valueIndex(_ reader: TileReader, runs: [Range<Int>], rules: CellRules, needed: [Int]) -> CellOutcome {
+    /// Values any index, any quality bands and masks; `needed` are the slots of the index's bands; `indexSlot`, when
+    /// given, the slot of a band holding the index itself, taken as the index (and as NDVI when the index is NDVI).
+    mutating func valueIndex(
+        _ reader: TileReader, runs: [Range<Int>], rules: CellRules, needed: [Int], indexSlot: Int? = nil
+    ) -> CellOutcome {
         let spectral = rules.index, model = rules.model, masks = rules.masks
         let slots = (
             red: reader.slot(of: .red), nir: reader.slot(of: .nir), blue: reader.slot(of: .blue),
             green: reader.slot(of: .green), redEdge: reader.slot(of: .redEdge), scl: reader.slot(of: .scl),
             qa: reader.slot(of: .qa), mask: reader.slot(of: .mask)
         )
-        let reflectanceSlots = reader.inputs.bands.indices.filter { reader.inputs.bands[$0].role.kind == .reflectance }
+        let reflectanceSlots = reader.inputs.bands.indices.filter { reader.inputs.bands[$0].role.kind != .classes }
         let hasNDVI = slots.red != nil && slots.nir != nil
+        let ndviIsIndex = indexSlot != nil && spectral == .ndvi
         let range = masks.validRange
         let scl = slots.scl.map { _ in TileCells.sclTable(masks) } ?? []
         let qa = masks.qaMasks
@@ -24,6 +28,7 @@ extension TileBuffers {
         precondition(
             reader.count == n && runs.lie(within: n) && values.count >= reader.inputs.bands.count * n
                 && needed.allSatisfy { $0 < reader.inputs.bands.count }
+                && (indexSlot ?? 0) < reader.inputs.bands.count
                 && (slots.scl == nil || scl.count == 256), "index kernel: bands and tile differ in size")
         var outcome = CellOutcome()
         var positive = 0, negative = 0
@@ -35,6 +40,7 @@ extension TileBuffers {
             let redEdge = band(slots.redEdge), sclValues = band(slots.scl), qaValues = band(slots.qa),
                 maskValues = band(slots.mask)
             let neededBands = needed.map { band($0)! }
+            let indexBand = band(indexSlot)
             let reflectance = reflectanceSlots.map { band($0)! }
             scl.withUnsafeBufferPointer { sclTable in
                 withUnsafeMutableCells { out in
@@ -64,15 +70,21 @@ extension TileBuffers {
                             }
                             var x = Double.nan, v = Double.nan, g = Double.nan
                             if s == 0 {
-                                x = spectral.value(
-                                    blue: blue?[i] ?? .nan, green: green?[i] ?? .nan, red: red?[i] ?? .nan,
-                                    redEdge: redEdge?[i] ?? .nan, nir: nir?[i] ?? .nan)
+                                if let indexBand {
+                                    x = indexBand[i]
+                                } else {
+                                    x = spectral.value(
+                                        blue: blue?[i] ?? .nan, green: green?[i] ?? .nan, red: red?[i] ?? .nan,
+                                        redEdge: redEdge?[i] ?? .nan, nir: nir?[i] ?? .nan)
+                                }
                                 if x.isNaN {
                                     s = CellStatus.noData.rawValue
                                 } else {
                                     g = model.agb(x)
                                     if !g.isFinite { outcome.nonFinite = x }
-                                    if hasNDVI {
+                                    if ndviIsIndex {
+                                        v = x
+                                    } else if hasNDVI {
                                         v = NDVI.value(red: red![i], nir: nir![i])
                                         if v > 0.3 { positive += 1 } else if v < -0.3 { negative += 1 }
                                     }

@@ -40,15 +40,17 @@ public final class TileCells {
         let runs = (cells ?? CellRuns(all: n)).ranges
         let spectral = rules.index, model = rules.model
         buffers.resize(n, gradients: model.uncertainty != nil)
-        let needed = spectral.roles.compactMap { reader.slot(of: $0) }
-        guard needed.count == spectral.roles.count else {
+        let indexSlot = rules.readsIndexBand(Set(reader.inputs.roles)) ? reader.slot(of: spectral.bandRole) : nil
+        let needed = indexSlot.map { [$0] } ?? spectral.roles.compactMap { reader.slot(of: $0) }
+        guard indexSlot != nil || needed.count == spectral.roles.count else {
             throw VerdantError.usage(
-                "index \(spectral) needs the \(spectral.roles.map(\.name).joined(separator: ", ")) bands")
+                "index \(spectral) needs the \(spectral.roles.map(\.name).joined(separator: ", ")) bands (or the \(spectral.bandRole) band itself)"
+            )
         }
         let outcome: CellOutcome
         let ndviOnly =
-            fastPath && spectral == .ndvi && reader.slot(of: .qa) == nil && reader.slot(of: .mask) == nil
-            && rules.masks.validRange == nil
+            fastPath && spectral == .ndvi && indexSlot == nil && reader.slot(of: .qa) == nil
+            && reader.slot(of: .mask) == nil && rules.masks.validRange == nil
         if ndviOnly, !reader.converted, let stored = storedNDVIBands(reader) {
             outcome = buffers.valueNDVI(
                 stored: stored, sclTable: stored.scl == nil ? [] : TileCells.sclTable(rules.masks),
@@ -63,7 +65,7 @@ public final class TileCells {
                     scl: sclSlot, sclTable: sclSlot == nil ? [] : TileCells.sclTable(rules.masks),
                     runs: runs, model: model)
             } else {
-                outcome = buffers.valueIndex(reader, runs: runs, rules: rules, needed: needed)
+                outcome = buffers.valueIndex(reader, runs: runs, rules: rules, needed: needed, indexSlot: indexSlot)
             }
         }
         if let x = outcome.nonFinite {

@@ -8,7 +8,7 @@ public enum EstimateJob {
     public static func prepare(_ request: EstimateRequest) throws -> PreparedParcels {
         try request.execution.validate()
         let rules = try CellRules(model: request.model, masks: request.masks)
-        let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
+        let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles(for: request.inputs))
         try RunLimits.check(inputs, resolution: request.inputs.resolution, execution: request.execution)
         return try PreparedParcels(source: request.parcels, inputs: inputs, execution: request.execution)
     }
@@ -40,8 +40,9 @@ public enum EstimateJob {
         }
         let rules = try CellRules(model: request.model, masks: request.masks)
         let greenThreshold = try GreenCover.threshold(request.greenThreshold, for: rules.index)
-        try request.inputs.require(rules.requiredRoles, for: "the \(rules.index) index")
-        let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
+        let roles = rules.requiredRoles(for: request.inputs)
+        try request.inputs.require(roles, for: "the \(rules.index) index")
+        let inputs = try ResolvedInputs.resolve(request.inputs, roles: roles)
         try RunLimits.check(inputs, resolution: request.inputs.resolution, execution: request.execution)
         var phases: [(String, Double)] = []
         var mark = Date()
@@ -89,11 +90,11 @@ public enum EstimateJob {
         let model = request.model
         // A picture of the scene needs every tile; the parcels' sums only the tiles under them.
         let picture = request.ndviPictureSize.map { NDVIPicture.Builder(grid: grid, maxSize: $0) }
-        if picture != nil && (inputs.band(.red) == nil || inputs.band(.nir) == nil) {
+        let hasNDVI = rules.hasNDVI(Set(inputs.roles))
+        if picture != nil && !hasNDVI {
             try request.inputs.require([.red, .nir], for: "the NDVI picture")
         }
         let selection = picture == nil ? coverage.tilesWithParcels : Array(0..<plan.count)
-        let hasNDVI = inputs.band(.red) != nil && inputs.band(.nir) != nil
         let histogramBinWidth: Double? =
             request.uncertainty.method == .monteCarlo && model.uncertainty != nil ? 0.001 : nil
 
@@ -160,7 +161,7 @@ public enum EstimateJob {
             startedAt: ISO8601DateFormatter().string(from: started), seconds: Date().timeIntervalSince(started),
             phases: phases + [("figures", Date().timeIntervalSince(mark))],
             scalingOrigin: inputs.scalingOrigin,
-            masksApplied: AppliedMasks.describe(request.masks, inputs: inputs, roles: rules.requiredRoles),
+            masksApplied: AppliedMasks.describe(request.masks, inputs: inputs, roles: roles),
             greenThreshold: greenThreshold,
             greenThresholdSource: GreenCover.sourceText(given: request.greenThreshold, threshold: greenThreshold))
         let report = EstimateReport(

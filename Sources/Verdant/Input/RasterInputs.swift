@@ -20,6 +20,13 @@ public struct RasterInputs: Hashable, Sendable {
     /// nil: `average` when the band is finer than the grid, `bilinear` when coarser. Classes always use `near`.
     public var resampling: Resampling?
 
+    /// A grid every band is brought onto, overriding `gridRole` and `resolution` (the common grid of a time
+    /// series); nil: the grid is chosen from the bands.
+    public var targetGrid: RasterGrid?
+    /// The block size tiles are cut from (width, height), overriding the files' own (so that every date of a
+    /// series is cut into the same tiles); nil: the grid file's natural blocks.
+    public var targetBlock: TileBlock?
+
     /// Warnings about the inputs (e.g. no cloud mask), carried to the outputs.
     public var warnings: [String] = []
 
@@ -92,5 +99,19 @@ public struct RasterInputs: Hashable, Sendable {
                 "\(purpose) needs the \(missing.map(\.name).joined(separator: ", ")) band(s), which the input lacks: give them with \(param: .band) ROLE=FILE[:BAND] (or \(param: .raster) FILE \(param: .red) BAND \(param: .nir) BAND, or \(param: .sensor))"
             )
         }
+    }
+}
+
+/// The size of the blocks a grid's tiles are cut from.
+public struct TileBlock: Hashable, Sendable {
+    /// Columns.
+    public var width: Int
+    /// Rows.
+    public var height: Int
+
+    /// A block of `width × height` cells.
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
     }
 }

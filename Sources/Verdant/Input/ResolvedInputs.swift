@@ -23,6 +23,9 @@ public struct ResolvedInputs: Hashable, Sendable {
     /// The natural block size of the grid's file.
     public var blockSize: (width: Int, height: Int) { (blockWidth, blockHeight) }
 
+    /// The block size tiles are cut from, as a value.
+    public var tileBlock: TileBlock { TileBlock(width: blockWidth, height: blockHeight) }
+
     /// Equality over every field but the scratch folder.
     public static func == (a: ResolvedInputs, b: ResolvedInputs) -> Bool {
         a.bands == b.bands && a.grid == b.grid && a.scaling == b.scaling && a.blockWidth == b.blockWidth
@@ -101,7 +104,9 @@ public struct ResolvedInputs: Hashable, Sendable {
         var grid = try RasterGrid(
             path: base.source.path, width: base.width, height: base.height,
             geoTransform: base.geoTransform, crs: base.crs)
-        if let resolution = inputs.resolution {
+        if let target = inputs.targetGrid {
+            grid = target
+        } else if let resolution = inputs.resolution {
             grid = try grid.resampled(cellSize: resolution, file: base.source.path)
         }
 
@@ -118,7 +123,11 @@ public struct ResolvedInputs: Hashable, Sendable {
             }
             bands.append(band)
         }
-        let block: (width: Int, height: Int) = inputs.resolution == nil ? base.blockSize : (512, 512)
+        let baseOnGrid =
+            base.width == grid.width && base.height == grid.height && base.geoTransform.isClose(to: grid.geoTransform)
+        var block: (width: Int, height: Int) =
+            inputs.resolution == nil && (inputs.targetGrid == nil || baseOnGrid) ? base.blockSize : (512, 512)
+        if let b = inputs.targetBlock { block = (b.width, b.height) }
         var resolved = ResolvedInputs(
             bands: bands, grid: grid, scaling: inputs.scaling, gridRole: base.role,
             blockWidth: block.width, blockHeight: block.height, scratch: scratch)
@@ -158,6 +167,18 @@ public struct ResolvedInputs: Hashable, Sendable {
                     problem:
                         "holds the \(role) band at index \(indices.first { $0 != indices[0] }!), not \(indices[0]) as \(source.path) does: a mosaic takes the same band of every file"
                 )
+            }
+            // gdalbuildvrt skips a file in another CRS with a warning: such a mosaic would lose it silently.
+            let (_, firstCRS) = try georeferencing(of: datasets[0], path: source.paths[0], assumed: assumed)
+            for (k, ds) in datasets.enumerated().dropFirst() {
+                let (_, crs) = try georeferencing(of: ds, path: source.paths[k], assumed: assumed)
+                guard crs.isSame(as: firstCRS) else {
+                    throw VerdantError.input(
+                        file: source.paths[k],
+                        problem:
+                            "is in \(crs.name), \(source.paths[0]) in \(firstCRS.name): the files of one mosaic (the \(role) band) must share a CRS (reproject one with gdalwarp)"
+                    )
+                }
             }
             let mosaicPath = scratch.file("\(role.name)-mosaic.vrt")
             var args = ["-b", "\(index)"]
@@ -247,7 +268,7 @@ public struct ResolvedInputs: Hashable, Sendable {
             let text = nd.isNaN ? "nan" : "\(nd)"
             args += ["-srcnodata", text, "-dstnodata", text]
         }
-        if f.role.kind == .reflectance && (band.noData == nil || band.hasExplicitMask || band.alphaIndex != nil) {
+        if f.role.kind != .classes && (band.noData == nil || band.hasExplicitMask || band.alphaIndex != nil) {
             args += ["-dstalpha"]
         }
         let path = scratch.file("\(f.role.name)-on-grid.vrt")
@@ -281,9 +302,16 @@ public struct ResolvedInputs: Hashable, Sendable {
     static func checkScaling(_ bands: [ResolvedBand], origin: ScalingOrigin) throws {
         guard origin == .unstated else { return }
         for band in bands
-        where band.role.kind == .reflectance && !band.dataType.isFloatingPoint
+        where band.role.kind != .classes && !band.dataType.isFloatingPoint
             && band.gdalScale == 1 && band.gdalOffset == 0
         {
+            if band.role.kind == .index {
+                throw VerdantError.input(
+                    file: band.source,
+                    problem:
+                        "the \(band.role) band (band \(band.sourceIndex), \(band.dataType.rawValue)) holds integers with no scale or offset in its metadata, so its index values are unknown: give \(param: .scale) (MODIS MOD13Q1 NDVI: \(param: .scale) 0.0001), or \(param: .scale) 1 to use the values as they are"
+                )
+            }
             throw VerdantError.input(
                 file: band.source,
                 problem:
@@ -348,7 +376,7 @@ public struct ResolvedInputs: Hashable, Sendable {
         }
         let explicit = band.maskFlags.isExplicitMask
         var alpha: Int?
-        if !explicit && role.kind == .reflectance {
+        if !explicit && role.kind != .classes {
             alpha = try band.dataset.bands().first { $0.index != band.index && $0.colorInterpretation == "Alpha" }?
                 .index
         }

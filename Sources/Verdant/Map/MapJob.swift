@@ -6,7 +6,7 @@ public enum MapJob {
     /// The analysis grid the request's inputs resolve to.
     public static func grid(of request: MapRequest) throws -> RasterGrid {
         let rules = try CellRules(model: request.model, masks: request.masks)
-        return try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles).grid
+        return try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles(for: request.inputs)).grid
     }
 
     /// Runs the request; outputs appear only when everything succeeded.
@@ -21,8 +21,9 @@ public enum MapJob {
                     "is needed for \(param: .greenOutput) with the \(rules.index) index, which has no default (NDVI's is \(GreenCover.ndviThreshold))"
             )
         }
-        try request.inputs.require(rules.requiredRoles, for: "the \(rules.index) index")
-        let inputs = try ResolvedInputs.resolve(request.inputs, roles: rules.requiredRoles)
+        let roles = rules.requiredRoles(for: request.inputs)
+        try request.inputs.require(roles, for: "the \(rules.index) index")
+        let inputs = try ResolvedInputs.resolve(request.inputs, roles: roles)
         try RunLimits.check(inputs, resolution: request.inputs.resolution, execution: request.execution)
         let grid = inputs.grid
         let plan = try TilePlan(
@@ -31,7 +32,7 @@ public enum MapJob {
         GDAL.setCacheMax(bytes: request.execution.gdalCacheBytes)
         var cog = request.cog
         cog.threads = request.execution.threads
-        let hasNDVI = inputs.band(.red) != nil && inputs.band(.nir) != nil
+        let hasNDVI = rules.hasNDVI(Set(inputs.roles))
         if request.ndviOutput != nil && !hasNDVI {
             try request.inputs.require([.red, .nir], for: String(naming: "\(param: .ndviOutput)"))
         }

@@ -24,10 +24,22 @@ public final class COGWriter: @unchecked Sendable {
 
     /// Creates the staging file (this is where an unwritable output fails, before any work is done) for a band of
     /// `dataType` cells (Float32 by default) whose nodata value is `noData` (NaN by default).
-    public init(
+    public convenience init(
         output: OutputPath, grid: RasterGrid, bandDescription: String, unit: String, options: COGOptions,
         dataType: DataType = .float32, noData: Double = .nan
     ) throws {
+        try self.init(
+            output: output, grid: grid, bandDescriptions: [bandDescription], unit: unit, options: options,
+            dataType: dataType, noData: noData)
+    }
+
+    /// Creates the staging file of a COG with one band per description (all of one cell type and nodata value),
+    /// band 1 first.
+    public init(
+        output: OutputPath, grid: RasterGrid, bandDescriptions: [String], unit: String, options: COGOptions,
+        dataType: DataType = .float32, noData: Double = .nan
+    ) throws {
+        precondition(!bandDescriptions.isEmpty, "a COG needs a band")
         guard !dataType.isComplex, dataType != .unknown else {
             throw VerdantError.internal("COG writer: cells of type \(dataType.rawValue) are not written")
         }
@@ -40,18 +52,20 @@ public final class COGWriter: @unchecked Sendable {
         do {
             let driver = try Driver(named: "GTiff")
             let ds = try driver.create(
-                path: staging, width: grid.width, height: grid.height, bandCount: 1,
+                path: staging, width: grid.width, height: grid.height, bandCount: bandDescriptions.count,
                 dataType: dataType,
                 options: [
-                    "TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=ZSTD",
+                    "TILED=YES", "INTERLEAVE=BAND", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=ZSTD",
                     "ZSTD_LEVEL=1", dataType.isFloatingPoint ? "PREDICTOR=3" : "PREDICTOR=2", "BIGTIFF=IF_SAFER",
                     "SPARSE_OK=TRUE"
                 ])
             try ds.setGeoTransform(grid.geoTransform)
             try ds.setSpatialReference(SpatialReference(userInput: grid.crsWKT))
-            let band = try ds.band(1)
-            try band.setNoDataValue(noData)
-            try band.setBandDescription(bandDescription)
+            for (i, description) in bandDescriptions.enumerated() {
+                let band = try ds.band(i + 1)
+                try band.setNoDataValue(noData)
+                try band.setBandDescription(description)
+            }
             try ds.setMetadataItem("UNITS", unit)
             self.dataset = ds
         } catch {
@@ -62,8 +76,9 @@ public final class COGWriter: @unchecked Sendable {
 
     deinit { abandon() }
 
-    /// Writes the cells of `window` (row-major, of the writer's cell type: Float32 by default, NaN = nodata).
-    public func write<T: RasterElement>(window: Window, values: [T]) throws {
+    /// Writes the cells of `window` (row-major, of the writer's cell type: Float32 by default, NaN = nodata) into
+    /// band `band` (1-based).
+    public func write<T: RasterElement>(window: Window, band: Int = 1, values: [T]) throws {
         guard T.dataType == dataType else {
             throw VerdantError.internal(
                 "COG writer for \(output.path): \(T.dataType.rawValue) cells given for a \(dataType.rawValue) band")
@@ -72,7 +87,7 @@ public final class COGWriter: @unchecked Sendable {
             guard let ds = dataset else {
                 throw VerdantError.internal("COG writer for \(output.path) already finished")
             }
-            do { try ds.write(window: window, bands: [1], values: values) } catch {
+            do { try ds.write(window: window, bands: [band], values: values) } catch {
                 throw VerdantError.output(file: output.path, problem: "\(error)")
             }
         }

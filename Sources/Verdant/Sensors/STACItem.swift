@@ -18,8 +18,10 @@ public struct STACItem: Hashable, Sendable {
     public var assets: [Asset]
     /// `s2:processing_baseline`, when given.
     public var processingBaseline: String?
-    /// The acquisition time, when given.
+    /// The acquisition time (`properties.datetime`, else `start_datetime`), when given.
     public var datetime: String?
+    /// The item's id, when given.
+    public var id: String?
 
     /// Reads a STAC item JSON file.
     public init(file: String) throws {
@@ -29,8 +31,15 @@ public struct STACItem: Hashable, Sendable {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw VerdantError.input(file: file, problem: "is not a JSON object (a STAC item)")
         }
+        try self.init(object: object, file: file)
+    }
+
+    /// An item from its parsed JSON, read from `file` (hrefs are resolved against the file's folder; errors name
+    /// `file`, and `label` when the item is one of an ItemCollection).
+    public init(object: [String: Any], file: String, label: String? = nil) throws {
+        let what = label.map { "\($0) " } ?? ""
         guard let assets = object["assets"] as? [String: Any], !assets.isEmpty else {
-            throw VerdantError.input(file: file, problem: "is not a STAC item: it has no assets")
+            throw VerdantError.input(file: file, problem: "\(what)is not a STAC item: it has no assets")
         }
         let properties = object["properties"] as? [String: Any] ?? [:]
         self.file = file
@@ -47,7 +56,8 @@ public struct STACItem: Hashable, Sendable {
         if let baseline = properties["s2:processing_baseline"] {
             processingBaseline = "\(baseline)"
         }
-        datetime = properties["datetime"] as? String
+        datetime = properties["datetime"] as? String ?? properties["start_datetime"] as? String
+        id = object["id"] as? String
     }
 
     /// A path GDAL opens for an href.

@@ -13,6 +13,8 @@ public struct SensorSetup: Hashable, Sendable {
     public var assignments: [BandAssignment] = []
     /// A STAC item JSON (`--stac`).
     public var stac: String?
+    /// A STAC item already read (one of an ItemCollection); taken instead of `stac`.
+    public var stacItem: STACItem?
     /// A product folder (`--scene`).
     public var scene: String?
     /// A Sentinel-2 processing baseline given by the user (`--baseline`).
@@ -52,8 +54,7 @@ public struct SensorSetup: Hashable, Sendable {
         let wanted = Array(Set(presetRoles + roles + [.scl, .qa])).sorted()
         var item: STACItem?
 
-        if let stac {
-            let it = try STACItem(file: stac)
+        if let it = try stacItem ?? stac.map({ try STACItem(file: $0) }) {
             item = it
             for role in wanted {
                 let names = (preset?.names(for: role) ?? []) + [role.name]

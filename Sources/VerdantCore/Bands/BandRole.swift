@@ -1,10 +1,14 @@
-/// What a band means to the engine: a reflectance band (red, NIR, …), a quality layer (Sentinel-2 SCL,
-/// Landsat QA_PIXEL) or a user mask.
+/// What a band means to the engine: a reflectance band (red, NIR, …), a vegetation index a product ships
+/// (MODIS MOD13Q1 NDVI), a quality layer (Sentinel-2 SCL, Landsat QA_PIXEL) or a user mask.
 public struct BandRole: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// How a role's values are read.
     public enum Kind: String, Hashable, Sendable {
         /// Surface reflectance: scaled, resampled by averaging or bilinear interpolation.
         case reflectance
+        /// A vegetation index as a product stores it (MODIS MOD13Q1 NDVI, a platform's NDVI export): scaled,
+        /// range-checked and resampled as reflectance is, and taken by the model as its index when the index's
+        /// reflectance bands are absent.
+        case index
         /// Classes or bit flags: read as stored, resampled by nearest neighbour.
         case classes
     }
@@ -37,9 +41,23 @@ public struct BandRole: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// A user mask: 0 = exclude, anything else = keep.
     public static let mask = BandRole(name: "mask", kind: .classes)
 
+    /// NDVI as a product ships it.
+    public static let ndvi = BandRole(name: "ndvi", kind: .index)
+    /// EVI as a product ships it.
+    public static let evi = BandRole(name: "evi", kind: .index)
+    /// SAVI as a product ships it.
+    public static let savi = BandRole(name: "savi", kind: .index)
+    /// MSAVI2 as a product ships it.
+    public static let msavi2 = BandRole(name: "msavi2", kind: .index)
+    /// NDRE as a product ships it.
+    public static let ndre = BandRole(name: "ndre", kind: .index)
+    /// GNDVI as a product ships it.
+    public static let gndvi = BandRole(name: "gndvi", kind: .index)
+
     /// Roles this version of Verdant knows.
     public static let known: [BandRole] = [
-        .blue, .green, .red, .redEdge, .nir, .nirNarrow, .swir1, .swir2, .scl, .qa, .mask
+        .blue, .green, .red, .redEdge, .nir, .nirNarrow, .swir1, .swir2, .ndvi, .evi, .savi, .msavi2, .ndre, .gndvi,
+        .scl, .qa, .mask
     ]
 
     /// The role named `name` (case-insensitive; `re`, `red_edge`, `qa_pixel` accepted); throws for an unknown role.

@@ -60,6 +60,19 @@ public enum SpectralIndex: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The role of a band holding this index itself (`--band ndvi=FILE`), read when the index's reflectance bands
+    /// are absent.
+    public var bandRole: BandRole {
+        switch self {
+        case .ndvi: .ndvi
+        case .evi: .evi
+        case .savi: .savi
+        case .msavi2: .msavi2
+        case .ndre: .ndre
+        case .gndvi: .gndvi
+        }
+    }
+
     /// The formula, as documented.
     public var formula: String {
         switch self {

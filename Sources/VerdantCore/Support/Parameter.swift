@@ -135,6 +135,19 @@ extension Parameter {
     public static let summary = Parameter("summary")
     /// The quicklook picture.
     public static let quicklook = Parameter("quicklook")
+
+    /// A time series' dates table (`SeriesRequest`, `CompositeRequest`).
+    public static let dates = Parameter("dates")
+    /// How a composite reduces the dates of each cell.
+    public static let method = Parameter("method")
+    /// The first date a composite takes.
+    public static let from = Parameter("from")
+    /// The last date a composite takes.
+    public static let to = Parameter("to")
+    /// The raster of observed dates per cell of a composite.
+    public static let countOut = Parameter("countOut")
+    /// The per-parcel summary table of a series.
+    public static let summaryOut = Parameter("summaryOut")
 }
 
 extension Parameter {

@@ -21,7 +21,11 @@ import Testing
 
     @Test func kindsAndOrder() {
         #expect(BandRole.known.filter { $0.kind == .classes } == [.scl, .qa, .mask])
-        #expect(BandRole.known.count == 11 && Set(BandRole.known.map(\.name)).count == 11)
+        #expect(BandRole.known.count == 17 && Set(BandRole.known.map(\.name)).count == 17)
+        // Every index has its own band role, of the index kind, named as the index.
+        #expect(BandRole.known.filter { $0.kind == .index } == SpectralIndex.all.map(\.bandRole))
+        #expect(SpectralIndex.all.allSatisfy { $0.bandRole.name == $0.name })
+        #expect((try? BandRole(parsing: "NDVI")) == .ndvi)
         #expect([BandRole.mask, .nir, .blue, .scl, .red].sorted() == [.blue, .red, .nir, .scl, .mask])
     }
 }

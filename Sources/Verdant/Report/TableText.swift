@@ -1,0 +1,71 @@
+import Foundation
+import GDALKit
+
+/// A table of named columns as CSV text or JSON rows, with the per-parcel table's conventions: `.` decimals,
+/// every digit needed to read a number back exactly, empty (CSV) or null (JSON) for no value, flags as
+/// true/false.
+enum TableText {
+    /// CSV: the header, then one line per row.
+    static func csv(columns: [String], rows: [[ReportColumns.Value]]) -> String {
+        var text = columns.map(CSVReport.quote).joined(separator: ",") + "\n"
+        text.reserveCapacity(rows.count * 160)
+        for row in rows {
+            for (k, value) in row.enumerated() {
+                if k > 0 { text += "," }
+                switch value {
+                case .number(let v): if let v, v.isFinite { text += "\(v)" }
+                case .flag(let b): text += b ? "true" : "false"
+                case .text(let t): text += CSVReport.quote(t)
+                }
+            }
+            text += "\n"
+        }
+        return text
+    }
+
+    /// JSON objects, one per row, keyed by column (whole counts as integers).
+    static func json(columns: [String], rows: [[ReportColumns.Value]], integers: Set<String> = []) -> JSONValue {
+        .array(
+            rows.map { row in
+                var o: [String: JSONValue] = [:]
+                for (name, value) in zip(columns, row) {
+                    switch value {
+                    case .number(let v):
+                        if integers.contains(name), let v { o[name] = .integer(Int64(v)) } else { o[name] = .number(v) }
+                    case .flag(let b): o[name] = .bool(b)
+                    case .text(let t): o[name] = t.isEmpty && name != "notes" ? .null : .string(t)
+                    }
+                }
+                return .object(o)
+            })
+    }
+
+    /// The values as attribute values of a vector layer (flags as 0/1, empty text as null except notes).
+    static func fields(_ row: [ReportColumns.Value], columns: [String], integers: Set<String> = []) -> [FieldValue] {
+        zip(columns, row).map { name, value in
+            switch value {
+            case .number(let v):
+                v.map { integers.contains(name) ? FieldValue.integer(Int64($0)) : FieldValue.real($0) } ?? .null
+            case .flag(let b): .integer(b ? 1 : 0)
+            case .text(let t): t.isEmpty && name != "notes" ? .null : .string(t)
+            }
+        }
+    }
+
+    /// The field definitions of the columns: text, 0/1 flags as integers, numbers as reals.
+    static func definitions(
+        columns: [String], sample: [ReportColumns.Value]?, integers: Set<String> = []
+    )
+        -> [FieldDefinition]
+    {
+        columns.enumerated().map { k, name in
+            let type: FieldType
+            switch sample?[k] {
+            case .text?: type = .string
+            case .flag?: type = .integer
+            default: type = integers.contains(name) ? .integer : .real
+            }
+            return FieldDefinition(name: name, type: type)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// `verdant series` as one call: runs the series and writes its tables and report, published together (a Swift
+/// program gets the command-line tool's outputs, byte for byte).
+public enum SeriesWorkflow {
+    /// Runs `request` and writes `outputs`. Every output is checked before any work (an existing one is an error
+    /// unless `overwrite`), and none is left when the run fails. A partial result (failed or outside parcels) is
+    /// not thrown: it is in the run's `problems` and `exitCode`.
+    public static func run(_ request: SeriesRequest, outputs: SeriesOutputs) throws -> SeriesRun {
+        if Publication.current != nil { return try write(request, outputs) }
+        return try Publication.together { try write(request, outputs) }
+    }
+
+    private static func write(_ request: SeriesRequest, _ outputs: SeriesOutputs) throws -> SeriesRun {
+        try outputs.validate()
+        let protected =
+            request.series.acquisitions.flatMap { $0.inputs.bands.values.flatMap(\.paths) + [$0.file] }
+            + [request.parcels.path]
+        let table = try OutputPath(outputs.table, inputs: protected, overwrite: outputs.overwrite)
+        let summary = try outputs.summary.map {
+            try OutputPath($0, inputs: protected, overwrite: outputs.overwrite)
+        }
+        let html = try outputs.report.map { try OutputPath($0, inputs: protected, overwrite: outputs.overwrite) }
+        let report = try SeriesJob.run(request)
+        try SeriesWriter.writeRows(report, to: table)
+        if let summary { try SeriesWriter.writeSummary(report, to: summary) }
+        if let html { try html.write(Data(SeriesHTMLReport.html(report).utf8)) }
+        return SeriesRun(report: report, outputs: outputs.all, problems: report.problems)
+    }
+}
+
+/// What a series with its outputs gave: the result, the files written, what makes it partial, its exit code.
+public struct SeriesRun: RunOutcome, Sendable {
+    /// The result.
+    public let report: SeriesReport
+    /// The outputs written, table first.
+    public let outputs: [String]
+    /// What makes the result partial (failed or outside parcels); empty when complete.
+    public let problems: [String]
+    /// A summary for pipelines: dates, alerts, warnings, outputs, exit code.
+    public var summary: JSONValue {
+        .object([
+            "dates": .array(report.dates.map { .string($0.text) }),
+            "alerts": .array(
+                report.trends.filter { $0.alertDate != nil }.map {
+                    .object(["parcel_id": .string($0.parcelID), "alert_date": .string($0.alertDate!.text)])
+                }),
+            "warnings": .array(report.warnings.map { .string($0) }),
+            "outputs": .array(outputs.map { .string($0) }),
+            "exit_code": .integer(Int64(exitCode))
+        ])
+    }
+}
