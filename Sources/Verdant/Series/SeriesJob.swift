@@ -13,6 +13,7 @@ public enum SeriesJob {
         let model = request.model ?? BiomassModel.example.taking(request.index)
         let index = model.index
         let rules = try CellRules(model: model, masks: request.series.masks)
+        let greenThreshold = try GreenCover.threshold(request.greenThreshold, for: index)
         let (acquisitions, _, _) = try request.series.onCommonGrid(roles: { rules.requiredRoles(for: $0) })
         let dates = acquisitions.map(\.date)
         let monitor = try self.monitor(request, dates: dates)
@@ -48,7 +49,7 @@ public enum SeriesJob {
         }
         return SeriesReport(
             acquisitions: acquisitions, estimates: estimates, trends: trends, index: index,
-            hasModel: request.model != nil, greenThreshold: request.greenThreshold,
+            hasModel: request.model != nil, greenThreshold: greenThreshold,
             baseline: request.baseline, warnings: warnings, parcels: layer)
     }
 
