@@ -61,9 +61,10 @@ public struct ParcelTrend: Hashable, Sendable {
         if let a = greenHaFirst, let b = greenHaLast { greenHaChange = b - a }
         co2eFirst = hasModel ? first.map { figures[$0].co2eT } : nil
         co2eLast = hasModel ? last.map { figures[$0].co2eT } : nil
+        let usableSet = Set(usable)
         let observations = figures.indices.map { i in
             DisturbanceMonitor.Observation(
-                t: dates[i].years, value: figures[i].meanIndex, usable: usable.contains(i))
+                t: dates[i].years, value: figures[i].meanIndex, usable: usableSet.contains(i))
         }
         let outcome = monitor.evaluate(observations)
         baselineRMSE = outcome.baselineRMSE

@@ -1,4 +1,5 @@
 import Foundation
+import GDALKit
 import Testing
 import TestSupport
 import Verdant
@@ -84,5 +85,52 @@ import Verdant
             #expect(t.alertDate == nil)
             #expect(t.notes.contains { $0.contains("baseline") }, "\(t.notes)")
         }
+    }
+}
+
+/// Dates on different grids are brought onto one analysis grid: the finest, whichever date it comes from.
+@Suite struct SeriesGridTests {
+    @Test func aCoarserDateIsBroughtOntoTheFinestGrid() throws {
+        let s = try SeriesScenario(dateCount: 2)
+        defer { s.folder.remove() }
+        // A first date at 20 m (4 × 4 cells over the same 80 m square), NDVI 0.5 everywhere.
+        let coarse = GeoTransform(originX: 600_000, originY: 1_600_000, cellWidth: 20, cellHeight: 20)
+        let red = [Double](repeating: SeriesScenario.nir * 0.5 / 1.5, count: 16)
+        try RasterFixture.write(
+            s.folder.file("red-coarse.tif"), width: 4, height: 4, type: .float32, bands: [red], transform: coarse)
+        try RasterFixture.write(
+            s.folder.file("nir-coarse.tif"), width: 4, height: 4, type: .float32,
+            bands: [[Double](repeating: SeriesScenario.nir, count: 16)], transform: coarse)
+        var csv = try String(contentsOfFile: s.datesCSV, encoding: .utf8)
+        csv += "2019-12-15,red-coarse.tif,nir-coarse.tif,\n"
+        try csv.write(toFile: s.datesCSV, atomically: true, encoding: .utf8)
+        let report = try SeriesJob.run(try s.request())
+        #expect(report.dates.map(\.text) == ["2019-12-15"] + s.dates)
+        let grid = try #require(report.estimates.first?.metadata)
+        #expect(grid.width == 8 && grid.height == 8, "the 10 m grid of the later dates")
+        for row in report.estimates[0].rows {
+            #expect(abs(row.meanNDVI! - 0.5) < 1e-6, "\(row.parcelID): \(row.meanNDVI!)")
+            #expect(abs(row.observedHa - 0.16) < 1e-12)
+        }
+        // The later dates keep exactly the figures they have alone.
+        let alone = try SeriesJob.run(try SeriesScenario.request(s, skippingFirst: true))
+        #expect(report.estimates[1].rows == alone.estimates[0].rows)
+    }
+}
+
+extension SeriesScenario {
+    /// The scenario's request read from its original dates (without rows added since).
+    static func request(_ s: SeriesScenario, skippingFirst: Bool) throws -> SeriesRequest {
+        let lines = try String(contentsOfFile: s.datesCSV, encoding: .utf8).split(separator: "\n")
+        let kept = lines.filter { !$0.hasPrefix("2019-12-15") }
+        let path = s.folder.file("dates-original.csv")
+        try (kept.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        var setup = SensorSetup()
+        setup.scale = 1
+        var r = SeriesRequest(
+            series: try SeriesInputs.dates(path, setup: setup, needing: [.red, .nir]),
+            parcels: ParcelSource(path: s.parcelsPath, idField: "name"))
+        r.execution = ExecutionOptions(threads: 2)
+        return r
     }
 }
