@@ -2,7 +2,7 @@ import Foundation
 import Verdant
 import Yams
 
-/// A job file: one or many runs of `map`, `estimate`, `calibrate` or `credits`, each a map of the command's
+/// A job file: one or many runs of `map`, `estimate`, `series`, `composite`, `calibrate` or `credits`, each a map of the command's
 /// options (`id-field: parcel_id`), paths relative to the job file. `defaults` apply to every job.
 struct JobFile {
     /// One job: its name, command and command-line arguments.
@@ -17,12 +17,13 @@ struct JobFile {
     let path: String
     let jobs: [Job]
 
-    static let commands: Set<String> = ["map", "estimate", "calibrate", "credits"]
+    static let commands: Set<String> = ["map", "estimate", "series", "composite", "calibrate", "credits"]
     /// Options whose values are files (relative paths are resolved against the job file).
     static let pathKeys: Set<String> = [
         "raster", "band", "stac", "scene", "parcels", "out", "report", "summary", "ndvi-out",
         "agb-out", "index-out", "carbon-out", "green-out", "model-file", "preset-file", "plots", "t0-raster",
-        "t1-raster", "t0-band", "t1-band", "t0-stac", "t1-stac", "t0-scene", "t1-scene", "factors"
+        "t1-raster", "t0-band", "t1-band", "t0-stac", "t1-stac", "t0-scene", "t1-scene", "factors", "dates",
+        "summary-out", "count-out"
     ]
 
     /// Reads and checks the file; every problem names the file and the key.

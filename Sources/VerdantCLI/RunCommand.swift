@@ -6,7 +6,7 @@ import Verdant
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run the jobs of a YAML job file (map, estimate, calibrate, credits).",
+        abstract: "Run the jobs of a YAML job file (map, estimate, series, composite, calibrate, credits).",
         discussion: """
             Each job names its command and gives that command's options as keys (without the leading --); lists repeat an
             option, maps give ROLE=FILE bands; relative paths are resolved against the job file; `defaults` apply to every

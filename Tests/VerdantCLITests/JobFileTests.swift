@@ -49,6 +49,46 @@ import TestSupport
                 .count == 11)
     }
 
+    @Test func runsASeriesAndACompositeWithADatesTableRelativeToTheFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let job = try Self.write(
+            folder,
+            """
+            defaults:
+              red: B04
+              nir: B08
+              scale: 0.0001
+              offset: -0.1
+            jobs:
+              - name: series
+                command: series
+                dates: dates.csv
+                parcels: parcels.geojson
+                id-field: parcel_id
+                out: out/series.csv
+                summary-out: out/parcels.csv
+                quiet: true
+              - name: composite
+                command: composite
+                dates: dates.csv
+                method: median
+                out: out/median.tif
+                count-out: out/count.tif
+                quiet: true
+            """)
+        // Two dates of the same scene, given by a table beside the job file.
+        try "date,raster\n2024-01-05,s2.tif\n2024-02-04,s2.tif\n".write(
+            toFile: folder.file("dates.csv"), atomically: true, encoding: .utf8)
+        let r = try VerdantBinary.run(["run", job], in: "/")
+        #expect(r.status == 0, "\(r.stderr)")
+        let series = try String(contentsOfFile: folder.file("out/series.csv"), encoding: .utf8)
+        #expect(series.components(separatedBy: "\n").count == 1 + 9 * 2 + 1)  // header, 9 parcels × 2 dates
+        for name in ["out/parcels.csv", "out/median.tif", "out/count.tif"] {
+            #expect(FileManager.default.fileExists(atPath: folder.file(name)), "\(name)")
+        }
+    }
+
     @Test func aBadKeyNamesTheFileTheJobAndTheKeyAndRunsNothing() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
