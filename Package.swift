@@ -80,6 +80,7 @@ if Context.environment["VERDANT_FUZZ"] != nil {
         ("fuzz-job-file", ["JobFileReader"]),
         ("fuzz-model-file", ["Verdant"]),
         ("fuzz-coverage", ["Verdant"]),
+        ("fuzz-dates", ["Verdant"]),
     ]
     package.targets += [
         // libFuzzer's driver, declared for Swift.

@@ -16,7 +16,7 @@ seconds="${1:-60}"
 # (VERDANT_FUZZ_SEED=0 lets libFuzzer pick one, for exploring; docs/fuzzing.md).
 seed="${VERDANT_FUZZ_SEED:-1}"
 shift || true
-all=(geojson json-scanner wkb csv job-file model-file coverage)
+all=(geojson json-scanner wkb csv job-file model-file coverage dates)
 targets=("${@:-${all[@]}}")
 
 # Only the fuzz package (VERDANT_FUZZ) declares the fuzzers; every module gets coverage and AddressSanitizer.
@@ -32,7 +32,7 @@ bin="$(swift build --scratch-path .build-fuzz --manifest-cache none -c debug -Xs
 dictionary() {
     case "$1" in
         geojson|json-scanner|model-file) echo "-dict=Fuzz/Dictionaries/json.dict" ;;
-        csv) echo "-dict=Fuzz/Dictionaries/csv.dict" ;;
+        csv|dates) echo "-dict=Fuzz/Dictionaries/csv.dict" ;;
         job-file) echo "-dict=Fuzz/Dictionaries/yaml.dict" ;;
     esac
 }
