@@ -20,7 +20,7 @@ public enum SeriesJob {
 
         var estimates: [EstimateReport] = []
         var prepared: PreparedParcels?
-        for (i, a) in acquisitions.enumerated() {
+        for a in acquisitions {
             var e = EstimateRequest(
                 inputs: a.inputs, parcels: request.parcels, model: model, masks: request.series.masks,
                 minObserved: request.minObserved, execution: request.execution)
@@ -31,7 +31,8 @@ public enum SeriesJob {
                 let (report, parcels, _) = try EstimateJob.run(e, reusing: prepared, onlyIfSameGrid: false)
                 prepared = parcels
                 estimates.append(report)
-            } catch let error as VerdantError where error.file != request.parcels.path && i > 0 {
+            } catch let error as VerdantError where error.exitCode == 2 && error.file != request.parcels.path {
+                // A file of a later date: say which date it belongs to.
                 throw VerdantError.input(file: a.file, problem: "\(a.origin): \(error.description)")
             }
         }
