@@ -37,6 +37,15 @@ public enum DatesTable {
             throw VerdantError.input(
                 file: path, problem: "has no raster or band column: give raster, or roles such as red and nir")
         }
+        if rasterColumn != nil && setup.preset == nil && (setup.selectors[.red] == nil || setup.selectors[.nir] == nil)
+            && roleColumns.isEmpty
+        {
+            throw VerdantError.input(
+                file: path,
+                problem:
+                    "has a raster column, whose bands \(param: .red) BAND and \(param: .nir) BAND, or \(param: .sensor) NAME, must name"
+            )
+        }
         guard !table.rows.isEmpty else { throw VerdantError.input(file: path, problem: "has no rows (no dates)") }
         // Rows grouped by date, in the table's order of first appearance.
         var groups: [(date: AcquisitionDate, rows: [Int])] = []
