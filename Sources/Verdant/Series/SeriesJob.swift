@@ -48,6 +48,13 @@ public enum SeriesJob {
             if request.model == nil && w == BiomassModel.example.warning { continue }
             warnings.append(w)
         }
+        if let last = dates.last, !dates.contains(where: { $0.years > monitor.baseline.upperBound }) {
+            warnings.append(
+                String(
+                    naming:
+                        "the baseline period covers every date up to the last (\(last.text)): no date is monitored, so no alert can be raised; give \(param: .seriesBaseline) FROM/TO ending before the dates to monitor"
+                ))
+        }
         return SeriesReport(
             acquisitions: acquisitions, estimates: estimates, trends: trends, index: index,
             hasModel: request.model != nil, greenThreshold: greenThreshold,

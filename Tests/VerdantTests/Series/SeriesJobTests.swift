@@ -75,6 +75,16 @@ import Verdant
         #expect(throws: VerdantError.self) { try SeriesRequest.parseBaseline("2020-05-01") }
     }
 
+    @Test func aBaselineOverEveryDateIsWarnedOf() throws {
+        let short = try SeriesScenario(dateCount: 6)
+        defer { short.folder.remove() }
+        let report = try SeriesJob.run(try short.request())
+        #expect(report.warnings.contains { $0.contains("no date is monitored") }, "\(report.warnings)")
+        let long = try SeriesScenario(dateCount: 14)
+        defer { long.folder.remove() }
+        #expect(!(try SeriesJob.run(try long.request())).warnings.contains { $0.contains("no date is monitored") })
+    }
+
     @Test func aShortBaselineGivesANoteAndNoAlert() throws {
         let s = try SeriesScenario()
         defer { s.folder.remove() }
