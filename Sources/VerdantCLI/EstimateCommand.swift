@@ -42,6 +42,20 @@ struct EstimateCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
+            "A land-cover map (e.g. from `verdant classify`): the area of every class per parcel, as class_<name>_ha columns (same as --band class=FILE).",
+            valueName: "FILE[:BAND]"))
+    var classes: String?
+
+    @Option(
+        name: .customLong("green-classes"),
+        help: ArgumentHelp(
+            "Green cover from the land-cover map: these classes (names or values, comma-separated) are green, instead of an index threshold.",
+            valueName: "LIST"))
+    var greenClasses: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
             "Output: FILE.csv, FILE.json, FILE.geojson, FILE.gpkg, or - for CSV on standard output.", valueName: "FILE")
     )
     var out: String
@@ -107,7 +121,10 @@ struct EstimateCommand: ParsableCommand {
             throw VerdantError.usage("--json and --out - both print on standard output: choose one")
         }
         let biomass = try model.biomassModel()
-        let (inputs, masks) = try raster.resolve(for: biomass)
+        let resolved = try raster.resolve(for: biomass)
+        var inputs = resolved.inputs
+        let masks = resolved.masks
+        if let classes { inputs.bands[.landCover] = try BandSource(parsing: classes) }
         var request = EstimateRequest(
             inputs: inputs,
             parcels: parcelOptions.source,
@@ -115,6 +132,7 @@ struct EstimateCommand: ParsableCommand {
             execution: try output.execution(runOptions, label: "estimate"))
         request.factorChoice = try carbon.choice()
         request.classField = carbon.factorOptions.classField
+        request.greenClasses = greenClasses.map { $0.split(separator: ",").map(String.init) }
         request.uncertainty = UncertaintyOptions(method: uncertainty, draws: draws, seed: seed)
         request.greenThreshold = greenThreshold
         let outputs = EstimateOutputs(

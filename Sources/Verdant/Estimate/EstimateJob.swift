@@ -124,6 +124,32 @@ public enum EstimateJob {
                 hasNDVI: hasNDVI, minObserved: request.minObserved, greenThreshold: greenThreshold)
         }
         for i in outside { rows[i].notes.append(ParcelFigures.outsideNote) }
+        var classColumns: [ClassColumn] = []
+        if let band = inputs.band(.landCover) {
+            let names = ClassColumn.names(of: band)
+            var seen: Set<Int> = []
+            for i in rows.indices {
+                let areas = sums[i].classes?.hectares ?? [:]
+                rows[i].classAreasHa = areas
+                seen.formUnion(areas.keys)
+            }
+            classColumns = ClassColumn.columns(values: seen, names: names)
+            if let given = request.greenClasses {
+                // Green cover from the class map: the area of the green classes, and its share of the classified area.
+                let green = try ClassColumn.values(of: given, names: names, file: band.source)
+                for i in rows.indices {
+                    let areas = rows[i].classAreasHa
+                    let classified = areas.values.reduce(0, +)
+                    let g = areas.filter { green.contains($0.key) }.values.reduce(0, +)
+                    rows[i].greenHa = g
+                    rows[i].greenFraction = classified > 0 ? g / classified : nil
+                }
+            }
+        } else if request.greenClasses != nil {
+            throw VerdantError.usage(
+                "\(param: .greenClasses) needs a class band: give it with \(param: .classes) FILE (or \(param: .band) class=FILE)"
+            )
+        }
         phase("tiles")
         var totals = EstimateTotals(rows: rows, sums: sums)
         let propagated = rows.indices.map { i in
@@ -166,7 +192,7 @@ public enum EstimateJob {
             greenThresholdSource: GreenCover.sourceText(given: request.greenThreshold, threshold: greenThreshold))
         let report = EstimateReport(
             rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
-            attributeIndices: indices, parcels: layer, ndviPicture: ndviPicture)
+            attributeIndices: indices, parcels: layer, ndviPicture: ndviPicture, classColumns: classColumns)
         return (report, parcels, reused)
     }
 
@@ -191,7 +217,9 @@ public enum EstimateJob {
         var fields: [FieldDefinition] = [], indices: [Int] = []
         for (i, f) in layer.fields.enumerated() where f.name != layer.idField {
             var field = f
-            if ReportColumns.reserved.contains(f.name) { field.name = "attr_" + f.name }
+            if ReportColumns.reserved.contains(f.name) || ReportColumns.isClassColumn(f.name) {
+                field.name = "attr_" + f.name
+            }
             fields.append(field)
             indices.append(i)
         }
@@ -222,10 +250,21 @@ final class EstimateWorker {
         let pictureSums = picture?.sums(window: window, cells: cells)
         let tileCells = CellWindow(
             column: window.columnOffset, row: window.rowOffset, width: window.width, height: window.height)!
-        let sums = ParcelAccumulator.sums(
+        var sums = ParcelAccumulator.sums(
             parcels: coverage.parcelsByTile[tile], coverage: coverage, window: tileCells,
             rowAreas: rowAreas, values: cells.buffers, histogramBinWidth: histogramBinWidth,
             greenThreshold: greenThreshold)
+        // A land-cover band: each parcel's area (and AGB) by class, from the band's values under it.
+        if let slot = reader.slot(of: .landCover) {
+            if !reader.converted { reader.convert(picture == nil ? coverage.coveredCells(ofTile: tile) : nil) }
+            let n = window.cellCount
+            let classes = reader.values[(slot * n)..<((slot + 1) * n)]
+            for k in sums.indices {
+                sums[k].1.classes = ClassSums.of(
+                    coverage.parcels[Int(sums[k].0)], in: tileCells, rowAreas: rowAreas, classes: classes,
+                    values: cells.buffers)
+            }
+        }
         return (sums, cells.vegetationSigns, pictureSums)
     }
 }

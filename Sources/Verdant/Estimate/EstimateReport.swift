@@ -20,6 +20,9 @@ public struct EstimateReport: Hashable, Sendable {
     public var parcels: ParcelLayer
     /// The scene's NDVI picture, when the request asked for one (`ndviPictureSize`).
     public var ndviPicture: NDVIPicture?
+    /// The land-cover classes found under the parcels (a column each, `class_<name>_ha`), when the run has a class
+    /// band.
+    public var classColumns: [ClassColumn] = []
 
     /// The layer description of vector outputs (GeoJSON `description`, GeoPackage layer description): the
     /// disclaimer, then the run's warnings, so that they travel with the table.

@@ -24,6 +24,9 @@ public struct EstimateRequest: Hashable, Sendable {
     public var greenThreshold: Double?
     /// How confidence intervals are computed (when the model carries an uncertainty).
     public var uncertainty = UncertaintyOptions()
+    /// Land-cover classes (names or values of the class band, `BandRole.landCover`) that count as green: green
+    /// cover from the class map instead of an index threshold; nil: from the index.
+    public var greenClasses: [String]?
     /// Threads and tiles.
     public var execution: ExecutionOptions
     /// Also make an NDVI picture of the whole scene of at most this many cells a side (for a quicklook), from the

@@ -51,6 +51,8 @@ public struct ParcelFigures: Hashable, Sendable {
     public var gradientA: Double
     /// See `gradientA`.
     public var gradientB: Double
+    /// Area by land-cover class value, ha (empty without a class band).
+    public var classAreasHa: [Int: Double] = [:]
     /// Notes (repaired geometry, merged features, …).
     public var notes: [String]
     /// True when the parcel could not be processed (its row is kept, flagged).

@@ -28,6 +28,9 @@ public struct ParcelSums: Hashable, Sendable {
     /// Observed area (ha) and Σ area × index by index bin, for Monte Carlo intervals (when asked for).
     public var histogram: IndexHistogram?
 
+    /// Area and AGB by land-cover class, when the run has a class band.
+    public var classes: ClassSums?
+
     /// Empty sums.
     public init() {}
 
@@ -44,6 +47,10 @@ public struct ParcelSums: Hashable, Sendable {
         agbTonnes += other.agbTonnes
         gradA += other.gradA
         gradB += other.gradB
+        if let c = other.classes {
+            if classes == nil { classes = ClassSums() }
+            classes!.add(c)
+        }
         if let h = other.histogram {
             if histogram == nil { histogram = IndexHistogram(binWidth: h.binWidth) }
             histogram!.add(h)

@@ -34,15 +34,20 @@ public enum ReportColumns {
         case text(String)
     }
 
-    /// The figure columns for a model index: the mean of a non-NDVI index gets its own column (`mean_evi`).
-    public static func figureColumns(index: String) -> [String] {
+    /// The figure columns for a model index: the mean of a non-NDVI index gets its own column (`mean_evi`); with a
+    /// class band, one `class_<name>_ha` column per class after the green columns.
+    public static func figureColumns(index: String, classes: [ClassColumn] = []) -> [String] {
         figures + masking + (index == "ndvi" ? [] : ["mean_\(index)"]) + filling + factors + interval + green
+            + classes.map(\.column)
     }
 
     /// All columns of a report: `parcel_id`, the attributes, the figures, `notes`.
-    public static func all(attributes: [String], index: String = "ndvi") -> [String] {
-        [parcelID] + attributes + figureColumns(index: index) + [notes]
+    public static func all(attributes: [String], index: String = "ndvi", classes: [ClassColumn] = []) -> [String] {
+        [parcelID] + attributes + figureColumns(index: index, classes: classes) + [notes]
     }
+
+    /// True for a name a class column can have (`class_<name>_ha`): attributes so named are renamed `attr_…`.
+    static func isClassColumn(_ name: String) -> Bool { name.hasPrefix("class_") && name.hasSuffix("_ha") }
 
     /// Every name a figure column can have (attributes with these names are renamed `attr_…`).
     public static var reserved: Set<String> {
@@ -54,9 +59,11 @@ public enum ReportColumns {
     /// The figure values of a row, in `figureColumns(index:)` order.
     /// A parcel's row as attribute values for vector outputs, in column order: id, attributes, figures (flags as
     /// 0/1), notes.
-    static func fieldValues(_ r: ParcelFigures, attributeIndices: [Int], index: String) -> [FieldValue] {
+    static func fieldValues(
+        _ r: ParcelFigures, attributeIndices: [Int], index: String, classes: [ClassColumn] = []
+    ) -> [FieldValue] {
         var values: [FieldValue] = [.string(r.parcelID)] + attributeIndices.map { r.attributes[$0] }
-        values += Self.values(r, index: index).map { value -> FieldValue in
+        values += Self.values(r, index: index, classes: classes).map { value -> FieldValue in
             switch value {
             case .number(let v): v.map { FieldValue.real($0) } ?? .null
             case .flag(let b): .integer(b ? 1 : 0)
@@ -67,7 +74,7 @@ public enum ReportColumns {
         return values
     }
 
-    static func values(_ r: ParcelFigures, index: String) -> [Value] {
+    static func values(_ r: ParcelFigures, index: String, classes: [ClassColumn] = []) -> [Value] {
         var out: [Value] = [
             r.parcelHa, r.coveredHa, r.observedHa, r.unobservedFraction, r.meanNDVI, r.agbT, r.agbTPerHa,
             r.carbonT, r.co2eT, r.cloudFraction, r.noDataFraction, r.maskedFraction
@@ -78,6 +85,9 @@ public enum ReportColumns {
         let i = r.interval
         out += [i?.agbLow, i?.agbHigh, i?.co2eLow, i?.co2eHigh, i?.uncertaintyPct].map { .number($0) }
         out += [.number(r.greenHa), .number(r.greenFraction)]
+        // A class absent from a parcel over the raster has 0 ha there; a parcel off the raster has no figure.
+        let covered = r.coveredHa > 0
+        out += classes.map { .number(r.classAreasHa[$0.value] ?? (covered ? 0 : nil)) }
         return out
     }
 }

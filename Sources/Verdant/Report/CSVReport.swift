@@ -6,27 +6,34 @@ public enum CSVReport {
     /// The CSV text of `report` (rows formatted on all cores, in chunks joined in order).
     public static func text(_ report: EstimateReport) -> String {
         let index = report.metadata.model.index.name
-        let header = ReportColumns.all(attributes: report.attributeFields.map(\.name), index: index).map(quote).joined(
+        let header = ReportColumns.all(
+            attributes: report.attributeFields.map(\.name), index: index, classes: report.classColumns
+        ).map(quote).joined(
             separator: ",")
-        let rows = report.rows, attributeIndices = report.attributeIndices
+        let rows = report.rows, attributeIndices = report.attributeIndices, classes = report.classColumns
         let body =
             (try? ParallelMap.text(
                 count: rows.count, chunk: 2048, threads: ProcessInfo.processInfo.activeProcessorCount
             ) { range, text in
                 text.reserveCapacity(range.count * 256)
-                for row in rows[range] { line(row, attributeIndices: attributeIndices, index: index, into: &text) }
+                for row in rows[range] {
+                    line(row, attributeIndices: attributeIndices, index: index, classes: classes, into: &text)
+                }
             }) ?? ""
         return header + "\n" + body
     }
 
     /// Appends one parcel's line (with its line break) to `text`.
-    static func line(_ row: ParcelFigures, attributeIndices: [Int], index: String, into text: inout String) {
+    static func line(
+        _ row: ParcelFigures, attributeIndices: [Int], index: String, classes: [ClassColumn] = [],
+        into text: inout String
+    ) {
         text += quote(row.parcelID)
         for i in attributeIndices {
             text += ","
             text += quote(row.attributes[i].description)
         }
-        for value in ReportColumns.values(row, index: index) {
+        for value in ReportColumns.values(row, index: index, classes: classes) {
             text += ","
             switch value {
             case .number(let v): if let v, v.isFinite { text += "\(v)" }

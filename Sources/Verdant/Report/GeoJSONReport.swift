@@ -16,7 +16,8 @@ enum GeoJSONReport {
         let rows = report.rows, parcels = report.parcels.parcels, attributeIndices = report.attributeIndices
         let index = report.metadata.model.index.name
         let names =
-            ([ReportColumns.parcelID] + report.attributeFields.map(\.name) + ReportColumns.figureColumns(index: index)
+            ([ReportColumns.parcelID] + report.attributeFields.map(\.name)
+            + ReportColumns.figureColumns(index: index, classes: report.classColumns)
             + [ReportColumns.notes]).map { name -> String in
                 var quoted = ""
                 JSONValue.appendString(name, to: &quoted)
@@ -28,7 +29,8 @@ enum GeoJSONReport {
             text.reserveCapacity(range.count * 2048)
             for i in range {
                 let row = rows[i]
-                let values = ReportColumns.fieldValues(row, attributeIndices: attributeIndices, index: index)
+                let values = ReportColumns.fieldValues(
+                    row, attributeIndices: attributeIndices, index: index, classes: report.classColumns)
                 text +=
                     i == 0
                     ? "{ \"type\": \"Feature\", \"properties\": { " : ",\n{ \"type\": \"Feature\", \"properties\": { "

@@ -17,7 +17,8 @@ public enum HTMLReport {
         func n(_ v: Double?, _ digits: Int = 3) -> String {
             v.map { $0.isFinite ? String(format: "%.\(digits)f", $0) : "" } ?? ""
         }
-        let columns = ReportColumns.all(attributes: report.attributeFields.map(\.name), index: m.model.index.name)
+        let columns = ReportColumns.all(
+            attributes: report.attributeFields.map(\.name), index: m.model.index.name, classes: report.classColumns)
         var rows = ""
         let flaggedIDs = Set(
             report.rows.filter { ($0.unobservedFraction ?? 0) > 0 }
@@ -25,7 +26,7 @@ public enum HTMLReport {
         for r in report.rows {
             var cells = ["<td>\(e(r.parcelID))</td>"]
             cells += report.attributeIndices.map { "<td>\(e(r.attributes[$0].description))</td>" }
-            for v in ReportColumns.values(r, index: m.model.index.name) {
+            for v in ReportColumns.values(r, index: m.model.index.name, classes: report.classColumns) {
                 switch v {
                 case .number(let x):
                     cells.append("<td class=\"n\" data-v=\"\(x.map { "\($0)" } ?? "")\">\(n(x, 4))</td>")

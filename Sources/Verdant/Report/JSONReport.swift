@@ -11,7 +11,10 @@ public enum JSONReport {
                 attributes[field.name] = JSONValue(row.attributes[i])
             }
             o["attributes"] = .object(attributes)
-            for (name, v) in zip(ReportColumns.figureColumns(index: index), ReportColumns.values(row, index: index)) {
+            for (name, v) in zip(
+                ReportColumns.figureColumns(index: index, classes: report.classColumns),
+                ReportColumns.values(row, index: index, classes: report.classColumns))
+            {
                 switch v {
                 case .number(let x): o[name] = .number(x)
                 case .flag(let b): o[name] = .bool(b)
@@ -110,7 +113,9 @@ public enum JSONReport {
         return .object([
             "disclaimer": .string(EstimateReport.disclaimer),
             "columns": .array(
-                ReportColumns.all(attributes: report.attributeFields.map(\.name), index: index).map { .string($0) }),
+                ReportColumns.all(
+                    attributes: report.attributeFields.map(\.name), index: index, classes: report.classColumns
+                ).map { .string($0) }),
             "warnings": .array(m.warnings.map { .string($0) }),
             "parcels": .array(parcels),
             "totals": totals,

@@ -15,14 +15,15 @@ public enum VectorReport {
         let layer = try dataset.createLayer(name: "parcels", spatialReference: crs, options: layerOptions)
         let index = report.metadata.model.index.name
         var columns = [FieldDefinition(name: ReportColumns.parcelID, type: .string)] + report.attributeFields
-        columns += ReportColumns.figureColumns(index: index).map {
+        columns += ReportColumns.figureColumns(index: index, classes: report.classColumns).map {
             FieldDefinition(name: $0, type: $0 == "low_observed" ? .integer : ($0 == "factor_class" ? .string : .real))
         }
         columns.append(FieldDefinition(name: ReportColumns.notes, type: .string))
         for c in columns { try layer.createField(c) }
         try dataset.inTransaction {
             for (row, parcel) in zip(report.rows, report.parcels.parcels) {
-                let values = ReportColumns.fieldValues(row, attributeIndices: report.attributeIndices, index: index)
+                let values = ReportColumns.fieldValues(
+                    row, attributeIndices: report.attributeIndices, index: index, classes: report.classColumns)
                 let geometry = parcel.sourceWKB.isEmpty ? nil : try Geometry(wkb: parcel.sourceWKB).multiPolygon()
                 try layer.addFeature(values: values, geometry: geometry)
             }

@@ -40,6 +40,9 @@ public struct BandRole: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static let qa = BandRole(name: "qa", kind: .classes)
     /// A user mask: 0 = exclude, anything else = keep.
     public static let mask = BandRole(name: "mask", kind: .classes)
+    /// A land-cover map (`verdant classify`'s output, or any class raster): per-parcel class areas
+    /// (`class_<name>_ha`) and green cover from classes.
+    public static let landCover = BandRole(name: "class", kind: .classes)
 
     /// NDVI as a product ships it.
     public static let ndvi = BandRole(name: "ndvi", kind: .index)
@@ -57,13 +60,13 @@ public struct BandRole: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Roles this version of Verdant knows.
     public static let known: [BandRole] = [
         .blue, .green, .red, .redEdge, .nir, .nirNarrow, .swir1, .swir2, .ndvi, .evi, .savi, .msavi2, .ndre, .gndvi,
-        .scl, .qa, .mask
+        .scl, .qa, .mask, .landCover
     ]
 
     /// The role named `name` (case-insensitive; `re`, `red_edge`, `qa_pixel` accepted); throws for an unknown role.
     public init(parsing name: String) throws {
         let lower = name.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
-        let aliases = ["re": "rededge", "qapixel": "qa", "b8a": "nirnarrow"]
+        let aliases = ["re": "rededge", "qapixel": "qa", "b8a": "nirnarrow", "classes": "class", "landcover": "class"]
         let canonical = aliases[lower] ?? lower
         guard let role = BandRole.known.first(where: { $0.name == canonical }) else {
             throw VerdantError.usage(

@@ -165,4 +165,8 @@ extension Parameter {
     public static let greenThreshold = Parameter("greenThreshold")
     /// The green-cover output raster.
     public static let greenOutput = Parameter("greenOutput")
+    /// Land-cover classes that count as green (`EstimateRequest.greenClasses`).
+    public static let greenClasses = Parameter("greenClasses")
+    /// A land-cover map read as the class band (`BandRole.landCover`).
+    public static let classes = Parameter("classes")
 }

@@ -20,8 +20,8 @@ import Testing
     }
 
     @Test func kindsAndOrder() {
-        #expect(BandRole.known.filter { $0.kind == .classes } == [.scl, .qa, .mask])
-        #expect(BandRole.known.count == 17 && Set(BandRole.known.map(\.name)).count == 17)
+        #expect(BandRole.known.filter { $0.kind == .classes } == [.scl, .qa, .mask, .landCover])
+        #expect(BandRole.known.count == 18 && Set(BandRole.known.map(\.name)).count == 18)
         // Every index has its own band role, of the index kind, named as the index.
         #expect(BandRole.known.filter { $0.kind == .index } == SpectralIndex.all.map(\.bandRole))
         #expect(SpectralIndex.all.allSatisfy { $0.bandRole.name == $0.name })
