@@ -62,7 +62,7 @@ public enum SeriesWriter {
         case .gpkg:
             try writeGeoPackage(report, to: output, table: nil, summary: (columns, rows))
         default:
-            try output.write(Data(TableText.csv(columns: columns, rows: rows).utf8))
+            try output.write(Data(TableText.csv(columns: columns, rows: rows, integers: integerColumns).utf8))
         }
     }
 
