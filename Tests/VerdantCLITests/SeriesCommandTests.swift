@@ -176,6 +176,26 @@ import TestSupport
         }
     }
 
+    /// `-` prints a table as CSV on standard output (as `estimate --out -`), never a file named `-`.
+    @Test func aDashPrintsATableOnStandardOutput() throws {
+        let s = try SeriesFixture(dateCount: 3)
+        defer { s.folder.remove() }
+        let out = s.folder.file("series.csv"), summary = s.folder.file("parcels.csv")
+        let files = try VerdantBinary.run(s.series(["--out", out, "--summary-out", summary, "--quiet"]))
+        #expect(files.status == 0, "\(files.stderr)")
+        let rows = try VerdantBinary.run(s.series(["--out", "-"]), in: s.folder.path)
+        #expect(rows.status == 0, "\(rows.stderr)")
+        #expect(rows.stdout == (try String(contentsOfFile: out, encoding: .utf8)))
+        let parcels = try VerdantBinary.run(
+            s.series(["--out", s.folder.file("again.csv"), "--summary-out", "-"]), in: s.folder.path)
+        #expect(parcels.status == 0, "\(parcels.stderr)")
+        #expect(parcels.stdout == (try String(contentsOfFile: summary, encoding: .utf8)))
+        #expect(!FileManager.default.fileExists(atPath: s.folder.file("-")))
+        let both = try VerdantBinary.run(s.series(["--out", "-", "--json"]), in: s.folder.path)
+        #expect(both.status == 1 && both.stderr.contains("--json"), "\(both.stderr)")
+        #expect(both.stdout.isEmpty && !FileManager.default.fileExists(atPath: s.folder.file("-")))
+    }
+
     @Test func existingOutputsAreRefusedWithoutForce() throws {
         let s = try SeriesFixture(dateCount: 2)
         defer { s.folder.remove() }
