@@ -176,6 +176,40 @@ import TestSupport
         }
     }
 
+    /// A date whose files (no nodata value) cover only the western half of the grid: the eastern parcels are
+    /// unobserved on it, not observed as zeros, in the series and in the composite's count.
+    @Test func aDateCoveringPartOfTheGridLeavesTheRestUnobserved() throws {
+        let s = try SeriesFixture(dateCount: 2)
+        defer { s.folder.remove() }
+        let f = s.folder
+        try RasterFixture.write(
+            f.file("red-west.tif"), width: 4, height: 8, type: .float32, bands: [[Double](repeating: 0.1, count: 32)])
+        try RasterFixture.write(
+            f.file("nir-west.tif"), width: 4, height: 8, type: .float32, bands: [[Double](repeating: 0.3, count: 32)])
+        try
+            "date,red,nir\n\(s.dates[0]),red-\(s.dates[0]).tif,nir-\(s.dates[0]).tif\n2020-03-01,red-west.tif,nir-west.tif\n"
+            .write(toFile: s.datesCSV, atomically: true, encoding: .utf8)
+        let r = try VerdantBinary.run(s.series(["--out", "-"]))
+        #expect(r.status == 0, "\(r.stderr)")
+        for row in SeriesFixture.table(r.stdout).rows where row["date"] == "2020-03-01" {
+            let west = ["stable", "cleared"].contains(row["parcel_id"]!)
+            #expect(Double(row["observed_ha"]!) == (west ? 0.16 : 0), "\(row)")
+            #expect(Double(row["nodata_fraction"]!) == (west ? 0 : 1), "\(row)")
+            if west {
+                #expect(abs((Double(row["mean_ndvi"]!) ?? 0) - 0.5) < 1e-6, "\(row)")
+            } else {
+                #expect(row["mean_ndvi"] == "", "\(row)")
+            }
+        }
+        let count = f.file("n.tif")
+        let c = try VerdantBinary.run(
+            ["composite", "--dates", s.datesCSV, "--scale", "1", "--method", "mean", "--out", f.file("c.tif")]
+                + ["--count-out", count, "--quiet"])
+        #expect(c.status == 0, "\(c.stderr)")
+        let n = try Dataset.open(count).band(1).readAll(as: UInt16.self)
+        #expect(n[0] == 2 && n[7] == 1, "west: both dates; east: the first only")
+    }
+
     /// `-` prints a table as CSV on standard output (as `estimate --out -`), never a file named `-`.
     @Test func aDashPrintsATableOnStandardOutput() throws {
         let s = try SeriesFixture(dateCount: 3)
