@@ -31,6 +31,8 @@ struct DateOptions: ParsableArguments {
         var setup = SensorSetup()
         try settings.apply(to: &setup)
         setup.baseline = processingBaseline
+        setup.baselineIsFallback = true
+        setup.baselineParameter = .processingBaseline
         switch (dates, stac.isEmpty) {
         case (let d?, true):
             return try SeriesInputs.dates(d, setup: setup, needing: roles)

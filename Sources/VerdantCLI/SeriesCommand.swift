@@ -86,13 +86,14 @@ struct SeriesCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("The long table: FILE.csv, FILE.json or FILE.gpkg.", valueName: "FILE"))
+        help: ArgumentHelp(
+            "The long table: FILE.csv, FILE.json or FILE.gpkg (-: CSV on standard output).", valueName: "FILE"))
     var out: String
 
     @Option(
         name: .customLong("summary-out"),
         help: ArgumentHelp(
-            "Also write one row per parcel (trend, green change, alert): FILE.csv, .json or .gpkg.",
+            "Also write one row per parcel (trend, green change, alert): FILE.csv, .json or .gpkg (-: CSV on standard output).",
             valueName: "FILE"))
     var summaryOut: String?
 
@@ -110,6 +111,10 @@ struct SeriesCommand: ParsableCommand {
 
     func run() throws {
         try output.configure()
+        let printed = [out, summaryOut].contains("-")
+        if json && printed {
+            throw VerdantError.usage("--json and a table on - both print on standard output: choose one")
+        }
         let biomass: BiomassModel? =
             model.model == nil && model.modelFile == nil ? nil : try model.biomassModel()
         let index = try biomass?.index ?? model.index.with(saviL: model.saviL)
@@ -132,7 +137,7 @@ struct SeriesCommand: ParsableCommand {
         for w in run.report.warnings { Console.warn(w) }
         if json {
             try Console.output(try run.summary.text())
-        } else if !output.quiet {
+        } else if !output.quiet && !printed {
             let alerts = run.report.trends.filter { $0.alertDate != nil }.count
             try Console.output(
                 "\(run.report.dates.count) dates × \(run.report.trends.count) parcels; \(alerts) alert(s)\nwrote \(run.outputs.joined(separator: ", "))"

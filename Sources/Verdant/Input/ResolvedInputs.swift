@@ -272,6 +272,7 @@ public struct ResolvedInputs: Hashable, Sendable {
             args += ["-dstalpha"]
         }
         let path = scratch.file("\(f.role.name)-on-grid.vrt")
+        var alpha: Int?
         do {
             // One band (with its mask) of the source, then warped onto the grid.
             let single =
@@ -286,13 +287,19 @@ public struct ResolvedInputs: Hashable, Sendable {
             try vrt.close()
             let check = try Dataset.open(path)
             band.hasExplicitMask = try check.band(1).maskFlags.isExplicitMask
+            // `-dstalpha` puts the validity of the warped cells (0 outside the source, where no source cell
+            // reaches) in band 2, which a warped VRT does not report as band 1's mask: it is read as an alpha band,
+            // else the grid beyond a smaller band reads as valid zeros.
+            if !band.hasExplicitMask, check.bandCount > 1, try check.band(2).colorInterpretation == "Alpha" {
+                alpha = 2
+            }
         } catch {
             throw VerdantError.input(
                 file: f.source.path, problem: "the \(f.role) band cannot be resampled onto the analysis grid: \(error)")
         }
         band.path = path
         band.index = 1
-        band.alphaIndex = nil
+        band.alphaIndex = alpha
         band.resampling = method
         return band
     }

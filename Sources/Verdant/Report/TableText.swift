@@ -5,15 +5,17 @@ import GDALKit
 /// every digit needed to read a number back exactly, empty (CSV) or null (JSON) for no value, flags as
 /// true/false.
 enum TableText {
-    /// CSV: the header, then one line per row.
-    static func csv(columns: [String], rows: [[ReportColumns.Value]]) -> String {
+    /// CSV: the header, then one line per row (whole counts in `integers` without a decimal point).
+    static func csv(columns: [String], rows: [[ReportColumns.Value]], integers: Set<String> = []) -> String {
+        let whole = Set(columns.indices.filter { integers.contains(columns[$0]) })
         var text = columns.map(CSVReport.quote).joined(separator: ",") + "\n"
         text.reserveCapacity(rows.count * 160)
         for row in rows {
             for (k, value) in row.enumerated() {
                 if k > 0 { text += "," }
                 switch value {
-                case .number(let v): if let v, v.isFinite { text += "\(v)" }
+                case .number(let v):
+                    if let v, v.isFinite { text += whole.contains(k) ? "\(Int64(v))" : "\(v)" }
                 case .flag(let b): text += b ? "true" : "false"
                 case .text(let t): text += CSVReport.quote(t)
                 }

@@ -19,6 +19,11 @@ public struct SensorSetup: Hashable, Sendable {
     public var scene: String?
     /// A Sentinel-2 processing baseline given by the user (`--baseline`).
     public var baseline: String?
+    /// True when `baseline` stands in only where a product's metadata does not say (`--processing-baseline` of a
+    /// series, whose dates may lie on either side of a baseline change); false: it overrides the metadata.
+    public var baselineIsFallback = false
+    /// The parameter that gives `baseline`, as errors name it (`.processingBaseline` for a series).
+    public var baselineParameter: Parameter = .baseline
     /// User reflectance scale (`--scale`), overriding the preset.
     public var scale: Double?
     /// User reflectance offset (`--offset`), overriding the preset and the baseline.
@@ -159,17 +164,19 @@ public struct SensorSetup: Hashable, Sendable {
             }
             return newer ? rule.offset : 0
         }
-        if let baseline { return try offset(forBaseline: baseline, from: String(naming: "\(param: .baseline)")) }
+        let given = String(naming: "\(param: baselineParameter)")
+        if let baseline, !baselineIsFallback { return try offset(forBaseline: baseline, from: given) }
         if let b = item?.processingBaseline { return try offset(forBaseline: b, from: item!.file) }
         let files = bands.filter { $0.key.kind == .reflectance }.sorted { $0.key < $1.key }.flatMap(\.value.paths)
         if let found = ProcessingBaseline.find(files: files, folder: scene) {
             if let dn = found.addOffsetDN { return dn * presetScale }
             if let b = found.baseline { return try offset(forBaseline: b, from: found.source) }
         }
+        if let baseline { return try offset(forBaseline: baseline, from: given) }
         throw VerdantError.input(
             file: files.first ?? (stac ?? scene ?? "input"),
             problem:
-                "the Sentinel-2 processing baseline cannot be found in its metadata (STAC s2:processing_baseline, MTD_MSIL2A.xml, GDAL metadata), so the reflectance offset is unknown: give \(param: .baseline) (e.g. 05.09) or \(param: .offset) (-0.1 from baseline 04.00 on, 0 before)"
+                "the Sentinel-2 processing baseline cannot be found in its metadata (STAC s2:processing_baseline, MTD_MSIL2A.xml, GDAL metadata), so the reflectance offset is unknown: give \(param: baselineParameter) (e.g. 05.09) or \(param: .offset) (-0.1 from baseline 04.00 on, 0 before)"
         )
     }
 }

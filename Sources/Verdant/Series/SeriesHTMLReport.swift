@@ -100,7 +100,7 @@ public enum SeriesHTMLReport {
         let values = series.flatMap { $0.compactMap { $0 } }.filter(\.isFinite)
         let w = Double(width), h = Double(height), left = 36.0, bottom = 16.0, top = 14.0
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\"><title>\(e(title))</title>"
+            "<svg width=\"\(width)\" height=\"\(height)\" role=\"img\"><title>\(e(title))</title>"
         svg += "<text x=\"\(left)\" y=\"10\">\(e(title))</text>"
         guard let lo0 = values.min(), let hi0 = values.max(), let t0 = t.first, let t1 = t.last else {
             return svg + "<text x=\"\(left)\" y=\"\(h / 2)\">no observed date</text></svg>\n"

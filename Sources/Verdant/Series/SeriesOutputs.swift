@@ -1,8 +1,9 @@
 /// The files a series writes.
 public struct SeriesOutputs: Hashable, Sendable {
-    /// The long table, one row per parcel and date: FILE.csv, .json or .gpkg.
+    /// The long table, one row per parcel and date: FILE.csv, .json or .gpkg (`-`: CSV on standard output).
     public var table: String
-    /// The per-parcel table (trend, green change, alert): FILE.csv, .json or .gpkg, if wanted.
+    /// The per-parcel table (trend, green change, alert): FILE.csv, .json or .gpkg (`-`: CSV on standard output),
+    /// if wanted.
     public var summary: String?
     /// A self-contained HTML report with charts and the alerts, if wanted.
     public var report: String?

@@ -16,14 +16,24 @@ public enum SeriesWorkflow {
         let protected =
             request.series.acquisitions.flatMap { $0.inputs.bands.values.flatMap(\.paths) + [$0.file] }
             + [request.parcels.path]
-        let table = try OutputPath(outputs.table, inputs: protected, overwrite: outputs.overwrite)
-        let summary = try outputs.summary.map {
-            try OutputPath($0, inputs: protected, overwrite: outputs.overwrite)
+        // `-`: that table as CSV on standard output.
+        func path(_ p: String) throws -> OutputPath? {
+            p == "-" ? nil : try OutputPath(p, inputs: protected, overwrite: outputs.overwrite)
         }
+        let table = try path(outputs.table)
+        let summary = try outputs.summary.map { try path($0) }
         let html = try outputs.report.map { try OutputPath($0, inputs: protected, overwrite: outputs.overwrite) }
         let report = try SeriesJob.run(request)
-        try SeriesWriter.writeRows(report, to: table)
-        if let summary { try SeriesWriter.writeSummary(report, to: summary) }
+        if let table {
+            try SeriesWriter.writeRows(report, to: table)
+        } else {
+            try StandardOutput.write(SeriesWriter.rowsCSV(report))
+        }
+        switch summary {
+        case .some(let summary?): try SeriesWriter.writeSummary(report, to: summary)
+        case .some(nil): try StandardOutput.write(SeriesWriter.summaryCSV(report))
+        case nil: break
+        }
         if let html { try html.write(Data(SeriesHTMLReport.html(report).utf8)) }
         return SeriesRun(report: report, outputs: outputs.all, problems: report.problems)
     }

@@ -34,6 +34,18 @@ public enum SeriesWriter {
         return out
     }
 
+    /// The long table as CSV text (what `--out -` prints).
+    static func rowsCSV(_ report: SeriesReport) -> String {
+        TableText.csv(columns: SeriesColumns.rows(index: report.index, hasModel: report.hasModel), rows: rows(report))
+    }
+
+    /// The per-parcel table as CSV text (what `--summary-out -` prints).
+    static func summaryCSV(_ report: SeriesReport) -> String {
+        TableText.csv(
+            columns: SeriesColumns.summary(index: report.index, hasModel: report.hasModel),
+            rows: report.trends.map { SeriesColumns.values($0, hasModel: report.hasModel) }, integers: integerColumns)
+    }
+
     /// Writes the long table to `output`.
     public static func writeRows(_ report: SeriesReport, to output: OutputPath) throws {
         let columns = SeriesColumns.rows(index: report.index, hasModel: report.hasModel)
@@ -62,7 +74,7 @@ public enum SeriesWriter {
         case .gpkg:
             try writeGeoPackage(report, to: output, table: nil, summary: (columns, rows))
         default:
-            try output.write(Data(TableText.csv(columns: columns, rows: rows).utf8))
+            try output.write(Data(TableText.csv(columns: columns, rows: rows, integers: integerColumns).utf8))
         }
     }
 

@@ -126,6 +126,8 @@ extension Parameter {
     public static let ndviOutput = Parameter("ndviOutput")
     /// The Sentinel-2 processing baseline.
     public static let baseline = Parameter("baseline")
+    /// The Sentinel-2 processing baseline of a time series' dates where their metadata does not say.
+    public static let processingBaseline = Parameter("processingBaseline")
 }
 
 extension Parameter {

@@ -41,6 +41,26 @@ import TestSupport
             onNIR.grid.width == 2 && onNIR.band(.red)?.resampling == .average && onNIR.band(.nir)?.resampling == nil)
     }
 
+    /// A band with no nodata value that covers only part of the grid: the cells beyond it are no data, not zeros
+    /// (the warped band's alpha is honoured).
+    @Test func theGridBeyondABandWithoutNodataIsNoData() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let red = try RasterFixture.write(
+            folder.file("red.tif"), width: 8, height: 8, type: .float32, bands: [[Double](repeating: 0.1, count: 64)])
+        // NIR over the western half only (4 × 8 cells from the same origin).
+        let nir = try RasterFixture.write(
+            folder.file("nir.tif"), width: 4, height: 8, type: .int16, bands: [[Double](repeating: 5000, count: 32)])
+        var inputs = RasterInputs(
+            bands: [.red: BandSource(path: red, band: .index(1)), .nir: BandSource(path: nir, band: .index(1))],
+            scaling: .identity)
+        inputs.gridRole = .red
+        let resolved = try ResolvedInputs.resolve(inputs, roles: [.red, .nir])
+        #expect(resolved.grid.width == 8 && resolved.band(.nir)?.alphaIndex == 2, "the warped band's alpha")
+        let map = try MapJob.run(MapRequest(inputs: inputs))
+        #expect(map.cells == 64 && map.validCells == 32, "\(map.validCells) valid cells")
+    }
+
     @Test func integerBandsWithoutAStatedScalingAreRefused() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
