@@ -53,6 +53,13 @@ struct EstimateCommand: ParsableCommand {
             valueName: "LIST"))
     var greenClasses: String?
 
+    @Flag(
+        name: .customLong("class-raster"),
+        help:
+            "With --factors and --classes: carbon factors per cell from its land-cover class (the map's class names as the set's classes), so a parcel mixing forest types is summed class by class."
+    )
+    var classRaster = false
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -133,6 +140,7 @@ struct EstimateCommand: ParsableCommand {
         request.factorChoice = try carbon.choice()
         request.classField = carbon.factorOptions.classField
         request.greenClasses = greenClasses.map { $0.split(separator: ",").map(String.init) }
+        request.factorsByClassBand = classRaster
         request.uncertainty = UncertaintyOptions(method: uncertainty, draws: draws, seed: seed)
         request.greenThreshold = greenThreshold
         let outputs = EstimateOutputs(

@@ -8,7 +8,7 @@ enum FlagNames {
     static let exceptions: [Parameter: String] = [
         .assumedCRS: "--assume-crs", .assumedParcelsCRS: "--assume-parcels-crs", .gridBand: "--grid",
         .qaExcludeBits: "--qa-bits", .factorClass: "--class", .overwrite: "--force", .ndviOutput: "--ndvi-out",
-        .seriesBaseline: "--baseline", .greenOutput: "--green-out"
+        .seriesBaseline: "--baseline", .greenOutput: "--green-out", .factorsByClassBand: "--class-raster"
     ]
 
     /// The flag of `parameter`.

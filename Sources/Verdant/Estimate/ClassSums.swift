@@ -1,15 +1,15 @@
 /// One parcel's coverage-weighted area by land-cover class (the class raster's cell values), and the AGB over
 /// each class's observed cells: what one tile adds, or, added in tile order, the parcel's sums.
 public struct ClassSums: Hashable, Sendable {
-    /// Class values, ascending, with Σ coverage × cell area (m²) and Σ coverage × cell area (ha) × AGB (t) of
-    /// the observed cells of each.
-    public private(set) var entries: [(value: Int, area: Double, agbTonnes: Double)] = []
+    /// Class values, ascending, with Σ coverage × cell area (m²) of each, and of its observed cells, and
+    /// Σ coverage × cell area (ha) × AGB (t) of its observed cells.
+    public private(set) var entries: [(value: Int, area: Double, observedArea: Double, agbTonnes: Double)] = []
 
     /// No classes.
     public init() {}
 
-    /// Adds `area` m² (and `agbTonnes`) to class `value`.
-    public mutating func add(value: Int, area: Double, agbTonnes: Double = 0) {
+    /// Adds `area` m² (`observedArea` of it observed, holding `agbTonnes`) to class `value`.
+    public mutating func add(value: Int, area: Double, observedArea: Double = 0, agbTonnes: Double = 0) {
         var lo = 0, hi = entries.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -17,15 +17,18 @@ public struct ClassSums: Hashable, Sendable {
         }
         if lo < entries.count && entries[lo].value == value {
             entries[lo].area += area
+            entries[lo].observedArea += observedArea
             entries[lo].agbTonnes += agbTonnes
         } else {
-            entries.insert((value, area, agbTonnes), at: lo)
+            entries.insert((value, area, observedArea, agbTonnes), at: lo)
         }
     }
 
     /// Adds another part's sums.
     public mutating func add(_ other: ClassSums) {
-        for e in other.entries { add(value: e.value, area: e.area, agbTonnes: e.agbTonnes) }
+        for e in other.entries {
+            add(value: e.value, area: e.area, observedArea: e.observedArea, agbTonnes: e.agbTonnes)
+        }
     }
 
     /// The area of each class, ha.
@@ -46,6 +49,7 @@ public struct ClassSums: Hashable, Sendable {
         for e in entries {
             h.combine(e.value)
             h.combine(e.area)
+            h.combine(e.observedArea)
             h.combine(e.agbTonnes)
         }
     }
@@ -60,23 +64,29 @@ public struct ClassSums: Hashable, Sendable {
         var sums = ClassSums()
         let base = classes.startIndex
         // The last class seen, summed locally until another comes (parcels are mostly of few classes).
-        var current = Int.min, area = 0.0, agb = 0.0
+        var current = Int.min, area = 0.0, observed = 0.0, agb = 0.0
         coverage.forEachCell(in: tile) { row, column, fraction in
             let i = (row - tile.row) * tile.width + (column - tile.column)
             let c = classes[base + i]
             guard c.isFinite else { return }
             let value = Int(c)
             if value != current {
-                if current != Int.min { sums.add(value: current, area: area, agbTonnes: agb / 10_000) }
+                if current != Int.min {
+                    sums.add(value: current, area: area, observedArea: observed, agbTonnes: agb / 10_000)
+                }
                 current = value
                 area = 0
+                observed = 0
                 agb = 0
             }
             let a = fraction * rowAreas[row]
             area += a
-            if values.status[i] == CellStatus.observed.rawValue { agb += a * values.agb[i] }
+            if values.status[i] == CellStatus.observed.rawValue {
+                observed += a
+                agb += a * values.agb[i]
+            }
         }
-        if current != Int.min { sums.add(value: current, area: area, agbTonnes: agb / 10_000) }
+        if current != Int.min { sums.add(value: current, area: area, observedArea: observed, agbTonnes: agb / 10_000) }
         return sums
     }
 }

@@ -116,11 +116,27 @@ public enum EstimateJob {
             signs.negative += tile.signs.negative
         }
         let ndviPicture = picture?.picture(partials.compactMap(\.picture))
+        if request.factorsByClassBand {
+            guard request.factorSet != nil, request.classField == nil, request.factorClass == nil else {
+                throw VerdantError.usage(
+                    "\(param: .factorsByClassBand) takes the classes of a factor set (\(param: .factors)) from the class band, instead of \(param: .classField) or \(param: .factorClass)"
+                )
+            }
+            guard inputs.band(.landCover) != nil else {
+                throw VerdantError.usage(
+                    "\(param: .factorsByClassBand) needs a class band: give it with \(param: .classes) FILE (or \(param: .band) class=FILE)"
+                )
+            }
+        }
         let chooser = try FactorChooser(request: request, layer: layer)
+        let byClass = request.factorsByClassBand
         var rows = try layer.parcels.indices.map { i in
             try ParcelFigures(
                 parcel: layer.parcels[i], areaM2: parcels.areas[i], sums: sums[i],
-                applied: { try chooser.factors(for: layer.parcels[i], agbPerHa: $0) },
+                applied: {
+                    // Factors by class are applied below, from the class sums.
+                    byClass ? AppliedFactors(request.factors) : try chooser.factors(for: layer.parcels[i], agbPerHa: $0)
+                },
                 hasNDVI: hasNDVI, minObserved: request.minObserved, greenThreshold: greenThreshold)
         }
         for i in outside { rows[i].notes.append(ParcelFigures.outsideNote) }
@@ -144,6 +160,9 @@ public enum EstimateJob {
                     rows[i].greenHa = g
                     rows[i].greenFraction = classified > 0 ? g / classified : nil
                 }
+            }
+            if request.factorsByClassBand, let set = request.factorSet {
+                try ClassCarbon.apply(set: set, names: names, sums: sums, rows: &rows, band: band.source)
             }
         } else if request.greenClasses != nil {
             throw VerdantError.usage(

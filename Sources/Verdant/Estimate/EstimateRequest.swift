@@ -27,6 +27,9 @@ public struct EstimateRequest: Hashable, Sendable {
     /// Land-cover classes (names or values of the class band, `BandRole.landCover`) that count as green: green
     /// cover from the class map instead of an index threshold; nil: from the index.
     public var greenClasses: [String]?
+    /// Carbon factors chosen per cell from its land-cover class (the class band's names as classes of
+    /// `factorSet`), so that a parcel mixing forest types is summed class by class (`--class-raster`).
+    public var factorsByClassBand = false
     /// Threads and tiles.
     public var execution: ExecutionOptions
     /// Also make an NDVI picture of the whole scene of at most this many cells a side (for a quicklook), from the

@@ -31,7 +31,7 @@ struct FactorChooser {
             fieldIndex = i
         } else {
             fieldIndex = nil
-            if request.factorSet != nil && request.factorClass == nil {
+            if request.factorSet != nil && request.factorClass == nil && !request.factorsByClassBand {
                 throw VerdantError.usage(
                     "\(param: .factors) needs \(param: .classField) FIELD (a class per parcel) or \(param: .factorClass) NAME (one class for all)"
                 )

@@ -31,6 +31,17 @@ public struct AppliedFactors: Hashable, Sendable {
             + (factors.expansionFactor.map { [$0.source] } ?? [])
     }
 
+    /// Factors as stated.
+    public init(
+        className: String, rootShoot: Double, carbonFraction: Double, expansionFactor: Double, sources: [String]
+    ) {
+        self.className = className
+        self.rootShoot = rootShoot
+        self.carbonFraction = carbonFraction
+        self.expansionFactor = expansionFactor
+        self.sources = sources
+    }
+
     /// Tonnes of carbon in `agb` tonnes (the model's AGB): agb × BEF × (1 + R) × CF.
     public func carbon(agb: Double) -> Double { agb * expansionFactor * (1 + rootShoot) * carbonFraction }
 }

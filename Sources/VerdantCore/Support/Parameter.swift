@@ -171,4 +171,6 @@ extension Parameter {
     public static let greenClasses = Parameter("greenClasses")
     /// A land-cover map read as the class band (`BandRole.landCover`).
     public static let classes = Parameter("classes")
+    /// Carbon factors per cell from its land-cover class (`EstimateRequest.factorsByClassBand`).
+    public static let factorsByClassBand = Parameter("factorsByClassBand")
 }

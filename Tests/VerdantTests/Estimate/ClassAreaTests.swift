@@ -105,4 +105,43 @@ import Verdant
         #expect(runs[0].classColumns.map(\.column) == ["class_1_ha", "class_3_ha", "class_4_ha"])
         #expect(runs[1].rows == runs[0].rows && runs[2].rows == runs[0].rows)
     }
+
+    @Test func carbonFactorsClassByClass() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (inputs, parcels) = try Self.scene(folder)
+        func set(water: Bool) throws -> FactorSet {
+            func c(_ r: Double, _ cf: Double) -> String {
+                "{\"rootShoot\": {\"value\": \(r), \"source\": \"R\"}, \"carbonFraction\": {\"value\": \(cf), \"source\": \"CF\"}}"
+            }
+            let text = """
+                {"name": "test", "title": "t", "source": "s", "classes": {"forest": \(c(0.24, 0.47)),
+                "plantation (teak)": \(c(0.2, 0.5)), "grass": \(c(0, 0.47))\(water ? ", \"water\": \(c(0, 0))" : "")}}
+                """
+            let path = folder.file("set-\(water).json")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return try FactorCatalog.load(path)
+        }
+        var request = EstimateRequest(
+            inputs: inputs, parcels: parcels, model: try BiomassModel(parsing: "linear:-30,250"))
+        request.factorSet = try set(water: false)
+        request.factorsByClassBand = true
+        // The water cells are observed and the set has no water class: an error naming the parcel and the class.
+        let error = #expect(throws: VerdantError.self) { try EstimateJob.run(request) }
+        #expect(error?.description.contains("class 4 (water)") == true, "\(String(describing: error))")
+        request.factorSet = try set(water: true)
+        let report = try EstimateJob.run(request)
+        // NDVI 0.6 everywhere: 120 t/ha, so 2.4 t of AGB in each 0.02 ha class of the left parcel.
+        let left = report.rows[0]
+        let expected = 2.4 * 1.24 * 0.47 + 2.4 * 1.2 * 0.5 + 2.4 * 0.47
+        #expect(abs(left.agbT - 9.6) < 1e-9)
+        #expect(abs(left.carbonT - expected) < 1e-9, "\(left.carbonT) vs \(expected)")
+        #expect(abs(left.co2eT - expected * 44 / 12) < 1e-9)
+        #expect(left.factors.className == "forest+Plantation (teak)+grass+water")
+        #expect(abs(left.factors.carbon(agb: left.agbT) - left.carbonT) < 1e-12)
+        #expect(left.notes.contains { $0.hasPrefix("factors by class: forest 2.4 t AGB (R 0.24, CF 0.47)") })
+        // A class field or a single class with --class-raster is a usage error.
+        request.factorClass = "forest"
+        #expect(throws: VerdantError.self) { try EstimateJob.run(request) }
+    }
 }
