@@ -174,3 +174,22 @@ extension Parameter {
     /// Carbon factors per cell from its land-cover class (`EstimateRequest.factorsByClassBand`).
     public static let factorsByClassBand = Parameter("factorsByClassBand")
 }
+
+extension Parameter {
+    /// The training samples of a classifier (`RandomForest`, `CrossValidation`).
+    public static let training = Parameter("training")
+    /// The trees of a random forest (`RandomForest.train`).
+    public static let trees = Parameter("trees")
+    /// The features a random forest's tree draws as candidates at each split.
+    public static let candidateFeatures = Parameter("candidateFeatures")
+    /// The seed of a random choice (bootstrap samples, folds, a stratified sample).
+    public static let seed = Parameter("seed")
+    /// The folds of a cross-validation (`GroupFolds`).
+    public static let folds = Parameter("folds")
+    /// The size of a stratified random sample (`StratifiedAllocation`).
+    public static let sampleSize = Parameter("sampleSize")
+    /// The least sample units of a stratum (`StratifiedAllocation`).
+    public static let sampleMinimum = Parameter("sampleMinimum")
+    /// A validation sample: reference labels of sample units, by map class (`StratifiedAreaEstimate`).
+    public static let validation = Parameter("validation")
+}
