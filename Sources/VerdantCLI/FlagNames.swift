@@ -8,7 +8,8 @@ enum FlagNames {
     static let exceptions: [Parameter: String] = [
         .assumedCRS: "--assume-crs", .assumedParcelsCRS: "--assume-parcels-crs", .gridBand: "--grid",
         .qaExcludeBits: "--qa-bits", .factorClass: "--class", .overwrite: "--force", .ndviOutput: "--ndvi-out",
-        .seriesBaseline: "--baseline", .greenOutput: "--green-out", .factorsByClassBand: "--class-raster"
+        .seriesBaseline: "--baseline", .greenOutput: "--green-out", .factorsByClassBand: "--class-raster",
+        .forestModel: "--model", .trainingClassField: "--class-field"
     ]
 
     /// The flag of `parameter`.

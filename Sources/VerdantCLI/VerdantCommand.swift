@@ -16,7 +16,8 @@ struct VerdantCommand: ParsableCommand {
             """,
         version: "verdant \(VerdantVersion.verdant) (GDAL \(VerdantVersion.gdal))",
         subcommands: [
-            EstimateCommand.self, MapCommand.self, SeriesCommand.self, CompositeCommand.self, CalibrateCommand.self,
+            EstimateCommand.self, MapCommand.self, SeriesCommand.self, CompositeCommand.self, ClassifyCommand.self,
+            CalibrateCommand.self,
             CreditsCommand.self, RunCommand.self,
             PresetsCommand.self
         ]

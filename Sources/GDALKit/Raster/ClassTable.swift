@@ -1,3 +1,4 @@
+import Foundation
 internal import CGDAL
 
 /// A class raster's legend: each class value's name and colour, as GDAL stores it in a band's category names,
@@ -42,6 +43,28 @@ public struct ClassTable: Hashable, Sendable {
 
     /// The name of `value`, if it has one.
     public func name(of value: Int) -> String? { entries.first { $0.value == value }?.name }
+
+    /// The table as GDAL's persistent auxiliary metadata (`.aux.xml` beside a raster) of band 1: category names,
+    /// colour table and attribute table, written by GDAL itself on a scratch raster in `folder`.
+    public func auxiliaryXML(dataType: DataType, folder: String) throws -> String {
+        let path = folder + "/class-table-\(UInt64.random(in: 0...UInt64.max)).tif"
+        defer {
+            unlink(path)
+            unlink(path + ".aux.xml")
+        }
+        do {
+            let ds = try Driver(named: "GTiff").create(
+                path: path, width: 1, height: 1, bandCount: 1, dataType: dataType, options: [])
+            try ds.close()
+        }
+        let ds = try Dataset.open(path)
+        try ds.band(1).setClassTable(self)
+        try ds.close()
+        guard let data = FileManager.default.contents(atPath: path + ".aux.xml"),
+            let text = String(data: data, encoding: .utf8)
+        else { throw GDALError(context: "GDAL wrote no auxiliary metadata for the class table in '\(folder)'") }
+        return text
+    }
 }
 
 extension RasterBand {

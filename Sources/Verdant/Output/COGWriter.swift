@@ -21,6 +21,8 @@ public final class COGWriter: @unchecked Sendable {
     private let grid: RasterGrid
     /// The cell type of the band.
     public let dataType: DataType
+    /// A legend for band 1 (class names and colours): its colour table goes into the COG.
+    public var classTable: ClassTable?
 
     /// Creates the staging file (this is where an unwritable output fails, before any work is done) for a band of
     /// `dataType` cells (Float32 by default) whose nodata value is `noData` (NaN by default).
@@ -107,6 +109,7 @@ public final class COGWriter: @unchecked Sendable {
                 guard let staged = dataset else {
                     throw VerdantError.internal("COG writer for \(output.path) already finished")
                 }
+                if let classTable { try staged.band(1).setClassTable(classTable) }
                 try staged.flush()
                 let cog = try Driver(named: "COG").createCopy(
                     of: staged, path: cogTemp,

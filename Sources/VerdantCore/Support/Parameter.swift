@@ -192,4 +192,10 @@ extension Parameter {
     public static let sampleMinimum = Parameter("sampleMinimum")
     /// A validation sample: reference labels of sample units, by map class (`StratifiedAreaEstimate`).
     public static let validation = Parameter("validation")
+    /// The features a classifier takes (`ClassifyRequest.features`).
+    public static let features = Parameter("features")
+    /// The attribute of the training polygons holding their class.
+    public static let trainingClassField = Parameter("trainingClassField")
+    /// A forest model file applied instead of training.
+    public static let forestModel = Parameter("forestModel")
 }

@@ -34,4 +34,18 @@ import TestSupport
             try ds.band(1).setClassTable(ClassTable([.init(value: -1, name: "x", color: (0, 0, 0))]))
         }
     }
+
+    @Test func auxiliaryXMLGivesTheNamesToAnotherRaster() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let table = ClassTable([
+            .init(value: 0, name: "unobserved", color: (0, 0, 0)), .init(value: 2, name: "water", color: (0, 0, 255))
+        ])
+        let xml = try table.auxiliaryXML(dataType: .byte, folder: folder.path)
+        #expect(xml.contains("water") && xml.contains("PAMDataset"))
+        #expect(folder.contents().isEmpty, "no scratch file left: \(folder.contents())")
+        let path = try RasterFixture.write(folder.file("map.tif"), width: 2, height: 1, type: .byte, bands: [[0, 2]])
+        try xml.write(toFile: path + ".aux.xml", atomically: true, encoding: .utf8)
+        #expect(try Dataset.open(path).band(1).categoryNames == [0: "unobserved", 2: "water"])
+    }
 }

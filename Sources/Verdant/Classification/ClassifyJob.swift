@@ -1,0 +1,220 @@
+import Foundation
+import GDALKit
+
+/// Runs `verdant classify`: trains a random forest on the observed cells inside training polygons (or applies a
+/// forest model), assesses it by cross-validation with folds of whole polygons, and classifies every cell tile by
+/// tile; writes the class map (with its legend and QGIS style), and optionally the model, the accuracy assessment
+/// and the share of votes. All outputs are published together.
+public enum ClassifyJob {
+    /// Runs the request.
+    public static func run(_ request: ClassifyRequest) throws -> ClassifyResult {
+        if Publication.current != nil { return try classify(request) }
+        return try Publication.together { try classify(request) }
+    }
+
+    private static func classify(_ request: ClassifyRequest) throws -> ClassifyResult {
+        try request.execution.validate()
+        guard request.trees >= 1 else {
+            throw VerdantError.invalidParameter(.trees, problem: "must be at least 1 (got \(request.trees))")
+        }
+        guard request.folds == 0 || request.folds >= 2 else {
+            throw VerdantError.invalidParameter(
+                .folds, problem: "must be 0 (none) or at least 2 (got \(request.folds))")
+        }
+        let model = try request.model.map { try ForestModel.read($0) }
+        if model == nil && (request.training == nil || request.classField == nil) {
+            throw VerdantError.usage(
+                "give \(param: .training) FILE with \(param: .trainingClassField) FIELD, or \(param: .forestModel) FILE"
+            )
+        }
+        if model != nil && request.training != nil {
+            throw VerdantError.usage("\(param: .training) and \(param: .forestModel) exclude each other")
+        }
+        // Cells are judged observed as for NDVI (masks, nodata); the features need their own bands too.
+        let rules = try CellRules(model: BiomassModel.example.taking(.ndvi), masks: request.masks)
+        let present = Set(request.inputs.bands.keys)
+        let features = try model?.features ?? Feature.list(nil, present: present)
+        let chosen = request.features ?? features
+        let roles = Array(
+            Set(rules.requiredRoles(for: request.inputs) + FeatureExtractor.roles(chosen, present: present))
+        ).sorted()
+        try request.inputs.require(roles, for: "the features \(chosen.map(\.description).joined(separator: ", "))")
+        let inputs = try ResolvedInputs.resolve(request.inputs, roles: roles)
+        try RunLimits.check(inputs, resolution: request.inputs.resolution, execution: request.execution)
+        let extractor = try FeatureExtractor(features: chosen, inputs: inputs)
+        if let model, let path = request.model {
+            try model.check(inputs, file: path)
+            if let f = request.features, f != model.features {
+                throw VerdantError.invalidParameter(
+                    .features,
+                    problem:
+                        "\(f.map(\.description).joined(separator: ",")) differ from the model's \(model.features.map(\.description).joined(separator: ","))"
+                )
+            }
+        }
+        let protected = inputs.sourcePaths + [request.training?.path, request.model].compactMap { $0 }
+        func output(_ path: String?) throws -> OutputPath? {
+            try path.map { try OutputPath($0, inputs: protected, overwrite: request.overwrite) }
+        }
+        let out = try output(request.output)!
+        let aux = try output(request.output + ".aux.xml")!
+        let style = try output((request.output as NSString).deletingPathExtension + ".qml")!
+        let modelOut = try output(request.modelOutput)
+        let accuracyOut = try output(request.accuracyOutput)
+        let probabilityOut = try output(request.probabilityOutput)
+        let all = [out, modelOut, accuracyOut, probabilityOut].compactMap { $0?.path }
+        if Set(all).count != all.count { throw VerdantError.usage("two outputs are the same file: \(all)") }
+        GDAL.setCacheMax(bytes: request.execution.gdalCacheBytes)
+
+        // Train (or take the model's forest).
+        var forestModel: ForestModel
+        var samples: TrainingSamples?
+        var outOfBag: Double?
+        var crossValidation: CrossValidation?
+        if let model {
+            forestModel = model
+        } else {
+            let s = try TrainingSamples.read(
+                request.training!, classField: request.classField!, inputs: inputs, rules: rules,
+                extractor: extractor, execution: request.execution)
+            samples = s
+            let (forest, oob) = try RandomForest.train(
+                features: s.features, labels: s.labels, classNames: s.classNames,
+                featureNames: chosen.map(\.description), trees: request.trees, seed: request.seed,
+                threads: request.execution.threads)
+            outOfBag = oob.accuracy
+            if request.folds >= 2 {
+                let folds = try GroupFolds.assign(
+                    groups: s.groups, labels: s.labels, folds: request.folds, seed: request.seed,
+                    classNames: s.classNames)
+                crossValidation = try CrossValidation.run(
+                    features: s.features, labels: s.labels, folds: folds, classNames: s.classNames,
+                    featureNames: chosen.map(\.description), trees: request.trees, seed: request.seed,
+                    threads: request.execution.threads)
+            }
+            forestModel = ForestModel(
+                features: chosen,
+                bands: FeatureExtractor.roles(chosen, present: Set(inputs.roles)).compactMap { role in
+                    inputs.band(role).map {
+                        ForestModel.BandUse(role: role.name, band: $0.sourceIndex, description: $0.bandDescription)
+                    }
+                },
+                scale: inputs.scaling.scale, offset: inputs.scaling.offset, classNames: s.classNames, forest: forest)
+        }
+        let classNames = forestModel.classNames
+        let table = ClassStyle.table(classNames)
+
+        // Classify every tile.
+        let grid = inputs.grid
+        let plan = try TilePlan(
+            width: grid.width, height: grid.height, blockWidth: inputs.blockWidth, blockHeight: inputs.blockHeight,
+            requested: request.execution.tileSize)
+        var cog = request.cog
+        cog.threads = request.execution.threads
+        let type: DataType = classNames.count < 255 ? .byte : .uInt16
+        let writer = try COGWriter(
+            output: out, grid: grid, bandDescription: "class", unit: "", options: cog, dataType: type, noData: 0)
+        writer.classTable = table
+        defer { writer.abandon() }
+        let shares = try probabilityOut.map {
+            try COGWriter(output: $0, grid: grid, bandDescription: "vote share", unit: "1", options: cog)
+        }
+        defer { shares?.abandon() }
+        let predictor = forestModel.forest.predictor()
+        let rowAreas = grid.rowCellAreas()
+        let partials = try TileExecutor.run(
+            tiles: plan.tiles, threads: request.execution.threads, progress: request.execution.progress,
+            makeWorker: { try ClassifyWorker(inputs: inputs) },
+            process: { worker, _, window in
+                try worker.process(
+                    window, rules: rules, extractor: extractor, predictor: predictor, classCount: classNames.count,
+                    rowAreas: rowAreas, writer: writer, shares: shares)
+            })
+        var areas = [Double](repeating: 0, count: classNames.count + 1)
+        for p in partials { for k in areas.indices { areas[k] += p[k] } }
+        try writer.convert()
+        try shares?.convert()
+        try writer.commit()
+        try shares?.commit()
+        // The legend as GDAL's auxiliary metadata beside the map (names, attribute table), and a QGIS style.
+        let scratch = NSTemporaryDirectory() + "verdant-classes-\(ProcessInfo.processInfo.processIdentifier)"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try aux.write(Data(try table.auxiliaryXML(dataType: type, folder: scratch).utf8))
+        try style.write(Data(ClassStyle.qml(table).utf8))
+        if let modelOut { try modelOut.write(try forestModel.json()) }
+
+        let mappedHa = areas.dropFirst().map { $0 / 10_000 }
+        var result = ClassifyResult(
+            classNames: classNames, features: chosen, mappedHa: Array(mappedHa), unobservedHa: areas[0] / 10_000,
+            samples: samples?.labels.count, outOfBagAccuracy: outOfBag, crossValidation: crossValidation,
+            areaEstimate: nil, areaEstimateNote: nil,
+            outputs: [out, aux, style, modelOut, accuracyOut, probabilityOut].compactMap { $0?.path },
+            warnings: request.inputs.warnings)
+        if let cv = crossValidation {
+            do {
+                result.areaEstimate = try StratifiedAreaEstimate(
+                    mappedAreas: Array(mappedHa), confusion: cv.confusion, classNames: classNames)
+            } catch let e as VerdantError {
+                result.areaEstimateNote = "no area estimate: \(e.description)"
+            }
+        } else {
+            result.areaEstimateNote =
+                "no area estimate: it needs a confusion matrix (cross-validation folds, or a validation sample)"
+        }
+        if let accuracyOut { try accuracyOut.write(Data((try result.json.text() + "\n").utf8)) }
+        return result
+    }
+}
+
+/// One worker of a classification: its reader, cells, feature rows and the predicted classes.
+final class ClassifyWorker {
+    let reader: TileReader
+    let cells = TileCells()
+    private var rows: [Float] = []
+    private var positions: [Int] = []
+    private var classes: [Int] = []
+    private var votes: [Float] = []
+
+    init(inputs: ResolvedInputs) throws { reader = try TileReader(inputs: inputs) }
+
+    /// Classifies one tile and writes it; returns the area (m²) of each cell value 0…classCount in it.
+    func process(
+        _ window: Window, rules: CellRules, extractor: FeatureExtractor, predictor: ForestPredictor, classCount: Int,
+        rowAreas: [Double], writer: COGWriter, shares: COGWriter?
+    ) throws -> [Double] {
+        try reader.read(window)
+        let n = window.cellCount
+        try cells.compute(reader, count: n, rules: rules)
+        rows.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
+        let status = cells.status
+        for i in 0..<n where status[i] == CellStatus.observed.rawValue {
+            if extractor.append(cell: i, reader: reader, into: &rows) { positions.append(i) }
+        }
+        var map = [Int](repeating: 0, count: n)
+        var share = [Float](repeating: .nan, count: shares == nil ? 0 : n)
+        if !positions.isEmpty {
+            let matrix = FeatureMatrix(values: rows, features: extractor.features.count)!
+            if shares != nil {
+                predictor.predict(matrix: matrix, into: &classes, shares: &votes)
+                for (k, i) in positions.enumerated() { share[i] = votes[k] }
+            } else {
+                predictor.predict(matrix: matrix, into: &classes)
+            }
+            for (k, i) in positions.enumerated() { map[i] = classes[k] + 1 }
+        }
+        var areas = [Double](repeating: 0, count: classCount + 1)
+        for r in 0..<window.height {
+            let a = rowAreas[window.rowOffset + r]
+            for c in 0..<window.width { areas[map[r * window.width + c]] += a }
+        }
+        if writer.dataType == .byte {
+            try writer.write(window: window, values: map.map { UInt8($0) })
+        } else {
+            try writer.write(window: window, values: map.map { UInt16($0) })
+        }
+        try shares?.write(window: window, values: share)
+        return areas
+    }
+}

@@ -1,0 +1,100 @@
+/// What a classification gave: the classes, their mapped areas, the accuracy assessment and area estimates.
+public struct ClassifyResult: Sendable {
+    /// The classes (cell value k + 1 is class k; 0 is unobserved).
+    public var classNames: [String]
+    /// The features the forest takes.
+    public var features: [Feature]
+    /// The mapped area of each class, ha (exact: ellipsoidal on longitude/latitude grids).
+    public var mappedHa: [Double]
+    /// The area left unobserved (class 0), ha.
+    public var unobservedHa: Double
+    /// Training samples (observed cells in training polygons), when the forest was trained.
+    public var samples: Int?
+    /// Out-of-bag accuracy of the forest, when trained.
+    public var outOfBagAccuracy: Double?
+    /// The cross-validation with folds of whole polygons, when run.
+    public var crossValidation: CrossValidation?
+    /// Olofsson et al. (2014) area estimates from the mapped areas and the cross-validation matrix — indicative
+    /// only: training polygons are not a probability sample.
+    public var areaEstimate: StratifiedAreaEstimate?
+    /// Why there is no area estimate, when there is none.
+    public var areaEstimateNote: String?
+    /// The outputs written.
+    public var outputs: [String]
+    /// Warnings of the inputs.
+    public var warnings: [String]
+
+    /// The sentence every area estimate from cross-validation carries.
+    public static let indicative =
+        "Indicative: the confusion matrix comes from cross-validation on the training polygons, which are not a probability sample of the map; for area estimates with valid confidence intervals, label a stratified random sample (--sample-out) and give it as --validation."
+
+    /// The accuracy assessment and area estimates as JSON.
+    public var json: JSONValue {
+        var o: [String: JSONValue] = [
+            "schema": .string("verdant-accuracy/1"),
+            "classes": .array(classNames.map { .string($0) }),
+            "features": .array(features.map { .string($0.description) }),
+            "mapped_ha": .object(
+                Dictionary(uniqueKeysWithValues: zip(classNames, mappedHa).map { ($0, JSONValue.number($1)) })),
+            "unobserved_ha": .number(unobservedHa)
+        ]
+        if let samples { o["samples"] = .integer(Int64(samples)) }
+        o["out_of_bag_accuracy"] = JSONValue.number(outOfBagAccuracy)
+        if let cv = crossValidation {
+            let m = cv.confusion
+            o["cross_validation"] = .object([
+                "folds": .integer(Int64(cv.foldCount)),
+                "confusion_matrix": .object([
+                    "rows": .string("reference"), "columns": .string("map"),
+                    "counts": .array(m.rows.map { .array($0.map { .number($0) }) })
+                ]),
+                "overall_accuracy": JSONValue.number(m.overallAccuracy),
+                "kappa": JSONValue.number(m.kappa),
+                "per_class": .object(
+                    Dictionary(
+                        uniqueKeysWithValues: classNames.enumerated().map { k, name in
+                            (
+                                name,
+                                JSONValue.object([
+                                    "user_accuracy": JSONValue.number(m.userAccuracy(k)),
+                                    "producer_accuracy": JSONValue.number(m.producerAccuracy(k)),
+                                    "f1": JSONValue.number(m.f1(k))
+                                ])
+                            )
+                        }))
+            ])
+        }
+        if let a = areaEstimate {
+            o["area_estimate"] = .object([
+                "method": .string(
+                    "Olofsson et al. (2014), stratified estimator with map classes as strata (Remote Sensing of Environment 148, 42–57)"
+                ),
+                "indicative": .string(Self.indicative),
+                "overall_accuracy": .number(a.overallAccuracy),
+                "overall_accuracy_se": .number(a.overallAccuracyStandardError),
+                "classes": .object(
+                    Dictionary(
+                        uniqueKeysWithValues: zip(classNames, a.classes).map { name, c in
+                            (
+                                name,
+                                JSONValue.object([
+                                    "area_ha": .number(c.area), "area_se_ha": .number(c.areaStandardError),
+                                    "area_ci95_ha": .array([
+                                        .number(c.areaInterval95.lowerBound), .number(c.areaInterval95.upperBound)
+                                    ]),
+                                    "user_accuracy": JSONValue.number(c.userAccuracy),
+                                    "user_accuracy_se": JSONValue.number(c.userAccuracyStandardError),
+                                    "producer_accuracy": JSONValue.number(c.producerAccuracy),
+                                    "producer_accuracy_se": JSONValue.number(c.producerAccuracyStandardError)
+                                ])
+                            )
+                        }))
+            ])
+        } else if let note = areaEstimateNote {
+            o["area_estimate_note"] = .string(note)
+        }
+        o["outputs"] = .array(outputs.map { .string($0) })
+        o["warnings"] = .array(warnings.map { .string($0) })
+        return .object(o)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// A trained classifier as a file (`--model-out`, applied with `--model`): the forest, its features, the bands
+/// they were read from and the reflectance scaling, checked against any input it is applied to.
+public struct ForestModel: Codable, Hashable, Sendable {
+    /// What a model file holds, written as its `schema` key.
+    public static let schema = "verdant-forest/1"
+
+    /// One band the features were read from.
+    public struct BandUse: Codable, Hashable, Sendable {
+        /// The role.
+        public var role: String
+        /// The band's number in its file.
+        public var band: Int
+        /// The band's description (e.g. `B04`), empty when none.
+        public var description: String
+    }
+
+    /// `verdant-forest/1`.
+    public var schema: String = ForestModel.schema
+    /// The features, in the forest's order.
+    public var features: [Feature]
+    /// The bands they were read from.
+    public var bands: [BandUse]
+    /// The reflectance scale and offset the training input had.
+    public var scale: Double
+    /// See `scale`.
+    public var offset: Double
+    /// The classes, in the forest's order; the map's cell value of class k is k + 1 (0 is unobserved).
+    public var classNames: [String]
+    /// The forest.
+    public var forest: RandomForest
+
+    /// Reads a model file; throws naming it when it is not one or is damaged.
+    public static func read(_ path: String) throws -> ForestModel {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw VerdantError.input(file: path, problem: "no such file (a forest model)")
+        }
+        let model: ForestModel
+        do { model = try JSONDecoder().decode(ForestModel.self, from: data) } catch {
+            throw VerdantError.input(file: path, problem: "is not a Verdant forest model (\(error))")
+        }
+        guard model.schema == schema else {
+            throw VerdantError.input(file: path, problem: "has schema '\(model.schema)', not '\(schema)'")
+        }
+        do { try model.forest.validate() } catch let e as VerdantError {
+            throw VerdantError.input(file: path, problem: "holds a damaged forest: \(e.description)")
+        }
+        guard model.forest.featureNames == model.features.map(\.description),
+            model.forest.classNames == model.classNames
+        else {
+            throw VerdantError.input(file: path, problem: "its features or classes disagree with its forest")
+        }
+        return model
+    }
+
+    /// The JSON text of the model.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(self)
+    }
+
+    /// Throws unless `inputs` give every band of the model's features, as the same band of its file (number and
+    /// description) with the same reflectance scaling: a model applied to other bands gives wrong classes silently.
+    func check(_ inputs: ResolvedInputs, file: String) throws {
+        for use in bands {
+            guard let role = try? BandRole(parsing: use.role), let band = inputs.band(role) else {
+                throw VerdantError.input(
+                    file: file,
+                    problem:
+                        "was trained on the \(use.role) band, which the input lacks (bands: \(inputs.roles.map(\.name).joined(separator: ", ")))"
+                )
+            }
+            if !use.description.isEmpty && !band.bandDescription.isEmpty && use.description != band.bandDescription
+                || use.description.isEmpty && band.sourceIndex != use.band
+            {
+                throw VerdantError.input(
+                    file: file,
+                    problem:
+                        "was trained with \(use.role) from band \(use.band)\(use.description.isEmpty ? "" : " (\(use.description))"); the input's \(use.role) is band \(band.sourceIndex)\(band.bandDescription.isEmpty ? "" : " (\(band.bandDescription))") of \(band.source)"
+                )
+            }
+        }
+        guard inputs.scaling.scale == scale, inputs.scaling.offset == offset else {
+            throw VerdantError.input(
+                file: file,
+                problem:
+                    "was trained on reflectance scaled by \(scale), offset \(offset); the input's are \(inputs.scaling.scale), \(inputs.scaling.offset)"
+            )
+        }
+    }
+}
