@@ -84,6 +84,35 @@ struct ClassifyCommand: ParsableCommand {
         help: ArgumentHelp("Also write the share of votes of the winning class (Float32 COG).", valueName: "FILE.tif"))
     var probabilityOut: String?
 
+    @Option(
+        name: .customLong("sample-out"),
+        help: ArgumentHelp(
+            "Also write a stratified random sample of map cells (GeoPackage points, an empty reference field) to label for area estimates (with --sample-size).",
+            valueName: "FILE.gpkg"))
+    var sampleOut: String?
+
+    @Option(
+        name: .customLong("sample-size"), parsing: .unconditional,
+        help: "Points of --sample-out: each class at least --sample-minimum, the rest by mapped area.")
+    var sampleSize: Int?
+
+    @Option(
+        name: .customLong("sample-minimum"), parsing: .unconditional,
+        help: "The least points per class of --sample-out (default 50).")
+    var sampleMinimum: Int = 50
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Labelled points (a probability sample, e.g. --sample-out labelled): the area estimates and accuracy come from them.",
+            valueName: "FILE"))
+    var validation: String?
+
+    @Option(
+        name: .customLong("reference-field"),
+        help: ArgumentHelp("The attribute of --validation holding each point's reference class.", valueName: "F"))
+    var referenceField: String?
+
     @Option(name: .long, help: "COG compression: deflate or zstd.")
     var compress: COGOptions.Compression = .deflate
 
@@ -110,6 +139,11 @@ struct ClassifyCommand: ParsableCommand {
         request.modelOutput = modelOut
         request.accuracyOutput = accuracyOut
         request.probabilityOutput = probabilityOut
+        request.sampleOutput = sampleOut
+        request.sampleSize = sampleSize
+        request.sampleMinimum = sampleMinimum
+        request.validation = validation
+        request.referenceField = referenceField
         request.execution = try output.execution(runOptions, label: "classify")
         request.cog = COGOptions(compression: compress)
         request.overwrite = output.force
@@ -143,7 +177,16 @@ struct ClassifyCommand: ParsableCommand {
             lines.append(line)
         }
         lines.append("unobserved: \(f(r.unobservedHa, 2)) ha")
-        if r.areaEstimate != nil { lines.append(ClassifyResult.indicative) }
+        if let v = r.validation {
+            lines.append(
+                "validation (\(Int(v.total)) labelled points): overall accuracy \(f(v.overallAccuracy)), kappa \(f(v.kappa)); the area estimates come from this sample"
+            )
+        } else if r.areaEstimate != nil {
+            lines.append(ClassifyResult.indicative)
+        }
+        if let a = r.sampleAllocation {
+            lines.append("sample for labelling: " + zip(r.classNames, a).map { "\($0) \($1)" }.joined(separator: ", "))
+        }
         if let note = r.areaEstimateNote { lines.append(note) }
         lines.append("wrote \(r.outputs.joined(separator: ", "))")
         return lines.joined(separator: "\n")

@@ -9,7 +9,7 @@ enum FlagNames {
         .assumedCRS: "--assume-crs", .assumedParcelsCRS: "--assume-parcels-crs", .gridBand: "--grid",
         .qaExcludeBits: "--qa-bits", .factorClass: "--class", .overwrite: "--force", .ndviOutput: "--ndvi-out",
         .seriesBaseline: "--baseline", .greenOutput: "--green-out", .factorsByClassBand: "--class-raster",
-        .forestModel: "--model", .trainingClassField: "--class-field"
+        .forestModel: "--model", .trainingClassField: "--class-field", .sampleOutput: "--sample-out"
     ]
 
     /// The flag of `parameter`.

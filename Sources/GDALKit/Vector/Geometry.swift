@@ -46,6 +46,20 @@ public final class Geometry {
         self.init(owning: multi)
     }
 
+    /// A point.
+    public convenience init(pointX x: Double, y: Double) {
+        _ = GDALCall.registered
+        let point = OGR_G_CreateGeometry(wkbPoint)!
+        OGR_G_SetPoint_2D(point, 0, x, y)
+        self.init(owning: point)
+    }
+
+    /// The coordinates of a point geometry; nil for any other kind or an empty point.
+    public var point: (x: Double, y: Double)? {
+        guard OGR_GT_Flatten(OGR_G_GetGeometryType(handle)) == wkbPoint, OGR_G_IsEmpty(handle) == 0 else { return nil }
+        return (OGR_G_GetX(handle, 0), OGR_G_GetY(handle, 0))
+    }
+
     /// A copy as a multipolygon (polygons and collections of polygons promoted).
     public func multiPolygon() -> Geometry { Geometry(owning: OGR_G_ForceToMultiPolygon(OGR_G_Clone(handle))) }
 

@@ -82,17 +82,17 @@ public final class VectorDataset {
         return VectorLayer(handle: l, dataset: self)
     }
 
-    /// Creates a multipolygon layer, or with `attributesOnly` a table without geometry (a GeoPackage attribute table).
+    /// Creates a multipolygon layer, a point layer (`points`), or with `attributesOnly` a table without geometry (a
+    /// GeoPackage attribute table).
     public func createLayer(
-        name: String, spatialReference: SpatialReference?, options: [String] = [], attributesOnly: Bool = false
+        name: String, spatialReference: SpatialReference?, options: [String] = [], attributesOnly: Bool = false,
+        points: Bool = false
     ) throws -> VectorLayer {
         let h = try handle()
+        let type = attributesOnly ? wkbNone : points ? wkbPoint : wkbMultiPolygon
         let l = try GDALCall.handle("creating layer '\(name)' in '\(path)'") {
             CStringList(options).withPointer {
-                GDALDatasetCreateLayer(
-                    h, name, attributesOnly ? nil : spatialReference?.handle,
-                    attributesOnly ? wkbNone : wkbMultiPolygon,
-                    $0)
+                GDALDatasetCreateLayer(h, name, attributesOnly ? nil : spatialReference?.handle, type, $0)
             }
         }
         return VectorLayer(handle: l, dataset: self)

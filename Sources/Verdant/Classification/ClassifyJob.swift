@@ -52,7 +52,8 @@ public enum ClassifyJob {
                 )
             }
         }
-        let protected = inputs.sourcePaths + [request.training?.path, request.model].compactMap { $0 }
+        let protected =
+            inputs.sourcePaths + [request.training?.path, request.model, request.validation].compactMap { $0 }
         func output(_ path: String?) throws -> OutputPath? {
             try path.map { try OutputPath($0, inputs: protected, overwrite: request.overwrite) }
         }
@@ -62,7 +63,14 @@ public enum ClassifyJob {
         let modelOut = try output(request.modelOutput)
         let accuracyOut = try output(request.accuracyOutput)
         let probabilityOut = try output(request.probabilityOutput)
-        let all = [out, modelOut, accuracyOut, probabilityOut].compactMap { $0?.path }
+        let sampleOut = try output(request.sampleOutput)
+        if sampleOut != nil && request.sampleSize == nil {
+            throw VerdantError.usage("\(param: .sampleOutput) needs \(param: .sampleSize) N")
+        }
+        if request.validation != nil && request.referenceField == nil {
+            throw VerdantError.usage("\(param: .validation) needs \(param: .referenceField) FIELD")
+        }
+        let all = [out, modelOut, accuracyOut, probabilityOut, sampleOut].compactMap { $0?.path }
         if Set(all).count != all.count { throw VerdantError.usage("two outputs are the same file: \(all)") }
         GDAL.setCacheMax(bytes: request.execution.gdalCacheBytes)
 
@@ -151,7 +159,27 @@ public enum ClassifyJob {
             areaEstimate: nil, areaEstimateNote: nil,
             outputs: [out, aux, style, modelOut, accuracyOut, probabilityOut].compactMap { $0?.path },
             warnings: request.inputs.warnings)
-        if let cv = crossValidation {
+        let map = Publication.current?.readablePath(out.path) ?? out.path
+        if let sampleOut, let n = request.sampleSize {
+            let units = try ValidationSample.draw(
+                map: map, grid: grid, classCount: classNames.count, mappedHa: Array(mappedHa), total: n,
+                minimum: request.sampleMinimum, seed: request.seed, tiles: plan.tiles)
+            try ValidationSample.write(units, grid: grid, classNames: classNames, to: sampleOut)
+            result.sampleAllocation = (1...classNames.count).map { v in units.filter { $0.value == v }.count }
+            result.outputs.append(sampleOut.path)
+        }
+        if let path = request.validation, let field = request.referenceField {
+            let (matrix, unobserved) = try ValidationSample.confusion(
+                path, referenceField: field, map: map, grid: grid, classNames: classNames)
+            result.validation = matrix
+            result.validationUnobserved = unobserved
+            do {
+                result.areaEstimate = try StratifiedAreaEstimate(
+                    mappedAreas: Array(mappedHa), confusion: matrix, classNames: classNames)
+            } catch let e as VerdantError {
+                throw VerdantError.input(file: path, problem: "gives no area estimate: \(e.description)")
+            }
+        } else if let cv = crossValidation {
             do {
                 result.areaEstimate = try StratifiedAreaEstimate(
                     mappedAreas: Array(mappedHa), confusion: cv.confusion, classNames: classNames)

@@ -27,6 +27,17 @@ public struct ClassifyRequest: Hashable, Sendable {
     public var accuracyOutput: String?
     /// Where to write the share of votes of the winning class (a Float32 COG), if anywhere.
     public var probabilityOutput: String?
+    /// Where to write a stratified random sample of map cells (a GeoPackage of points) for labelling, if anywhere.
+    public var sampleOutput: String?
+    /// The size of that sample.
+    public var sampleSize: Int?
+    /// The least sample units per class (Olofsson et al. 2014 suggest 50–100 for rare classes).
+    public var sampleMinimum = 50
+    /// Labelled points (a probability sample of the map, e.g. `sampleOutput` labelled): the area estimates come
+    /// from them instead of the cross-validation.
+    public var validation: String?
+    /// The attribute of `validation` holding each point's reference class.
+    public var referenceField: String?
     /// Threads and tiles.
     public var execution = ExecutionOptions()
     /// COG compression.

@@ -19,6 +19,16 @@ public struct ClassifyResult: Sendable {
     public var areaEstimate: StratifiedAreaEstimate?
     /// Why there is no area estimate, when there is none.
     public var areaEstimateNote: String?
+    /// The confusion matrix of the labelled validation points (rows reference, columns map), when given: the area
+    /// estimates come from this probability sample.
+    public var validation: ConfusionMatrix?
+    /// Validation points left out because their cell is unobserved.
+    public var validationUnobserved = 0
+    /// The sample units drawn for labelling (`sampleOutput`), per class.
+    public var sampleAllocation: [Int]?
+
+    /// True when the area estimates come from cross-validation on the training polygons, not a probability sample.
+    public var areaEstimateIsIndicative: Bool { areaEstimate != nil && validation == nil }
     /// The outputs written.
     public var outputs: [String]
     /// Warnings of the inputs.
@@ -69,7 +79,12 @@ public struct ClassifyResult: Sendable {
                 "method": .string(
                     "Olofsson et al. (2014), stratified estimator with map classes as strata (Remote Sensing of Environment 148, 42–57)"
                 ),
-                "indicative": .string(Self.indicative),
+                "basis": .string(
+                    validation == nil
+                        ? Self.indicative
+                        : "a probability sample: \(Int(validation!.total)) labelled validation points (\(validationUnobserved) on unobserved cells left out)"
+                ),
+                "indicative": .bool(areaEstimateIsIndicative),
                 "overall_accuracy": .number(a.overallAccuracy),
                 "overall_accuracy_se": .number(a.overallAccuracyStandardError),
                 "classes": .object(
@@ -92,6 +107,20 @@ public struct ClassifyResult: Sendable {
             ])
         } else if let note = areaEstimateNote {
             o["area_estimate_note"] = .string(note)
+        }
+        if let v = validation {
+            o["validation"] = .object([
+                "points": .integer(Int64(v.total)), "unobserved_points_left_out": .integer(Int64(validationUnobserved)),
+                "confusion_matrix": .object([
+                    "rows": .string("reference"), "columns": .string("map"),
+                    "counts": .array(v.rows.map { .array($0.map { .number($0) }) })
+                ]),
+                "overall_accuracy": JSONValue.number(v.overallAccuracy), "kappa": JSONValue.number(v.kappa)
+            ])
+        }
+        if let a = sampleAllocation {
+            o["sample_allocation"] = .object(
+                Dictionary(uniqueKeysWithValues: zip(classNames, a).map { ($0, JSONValue.integer(Int64($1))) }))
         }
         o["outputs"] = .array(outputs.map { .string($0) })
         o["warnings"] = .array(warnings.map { .string($0) })

@@ -198,4 +198,8 @@ extension Parameter {
     public static let trainingClassField = Parameter("trainingClassField")
     /// A forest model file applied instead of training.
     public static let forestModel = Parameter("forestModel")
+    /// The attribute of validation points holding their reference class.
+    public static let referenceField = Parameter("referenceField")
+    /// The stratified random sample of map cells written for labelling.
+    public static let sampleOutput = Parameter("sampleOutput")
 }
