@@ -1,12 +1,13 @@
 """Checks that Verdant's and the peer's per-parcel figures agree.
 
-    python compare_results.py VERDANT.csv PEER.csv [--rtol 1e-6] [--json OUT.json]
+    python compare_results.py VERDANT.csv PEER.csv [--rtol 1e-6] [--json OUT.json] [--key parcel_id,date]
 
 Parcels are matched by parcel_id and columns by name (so added columns do not matter). For observed_ha,
 mean_ndvi and agb_t two values agree when |a - b| <= max(rtol * max(|a|, |b|), atol) with atol = 1e-9 (ha, NDVI
 or t): the absolute floor only matters for values near 0, e.g. a sliver of a parcel on the scene's edge. An
 empty cell (no observed area, so no mean NDVI) agrees only with an empty cell. Prints a summary; exits 1 when a
-parcel is missing on one side or any value disagrees.
+parcel is missing on one side or any value disagrees. --key names the columns that identify a row (default
+parcel_id; parcel_id,date for the long tables of a time series, one row per parcel and date).
 """
 import argparse
 import csv
@@ -18,19 +19,20 @@ COLUMNS = ["observed_ha", "mean_ndvi", "agb_t"]
 ATOL = 1e-9
 
 
-def load(path):
+def load(path, key=("parcel_id",)):
     with open(path, newline="") as fh:
         rows = list(csv.DictReader(fh))
     if not rows:
         return {}, []
-    missing = [c for c in ["parcel_id"] + COLUMNS if c not in rows[0]]
+    missing = [c for c in list(key) + COLUMNS if c not in rows[0]]
     if missing:
         raise SystemExit(f"compare: {path} has no column {', '.join(missing)} (columns: {', '.join(rows[0])})")
     out = {}
     for r in rows:
-        if r["parcel_id"] in out:
-            raise SystemExit(f"compare: parcel_id {r['parcel_id']} twice in {path}")
-        out[r["parcel_id"]] = r
+        k = " ".join(r[c] for c in key)
+        if k in out:
+            raise SystemExit(f"compare: {'/'.join(key)} {k} twice in {path}")
+        out[k] = r
     return out, list(rows[0])
 
 
@@ -48,9 +50,11 @@ def main():
     p.add_argument("peer")
     p.add_argument("--rtol", type=float, default=1e-6)
     p.add_argument("--json")
+    p.add_argument("--key", default="parcel_id", help="comma-separated columns identifying a row")
     a = p.parse_args()
-    v, vcols = load(a.verdant)
-    q, _ = load(a.peer)
+    key = tuple(a.key.split(","))
+    v, vcols = load(a.verdant, key)
+    q, _ = load(a.peer, key)
     only_v = sorted(set(v) - set(q))
     only_q = sorted(set(q) - set(v))
     common = sorted(set(v) & set(q))
@@ -87,7 +91,7 @@ def main():
     result = {"rtol": a.rtol, "atol": ATOL, "verdant_parcels": len(v), "peer_parcels": len(q),
               "matched_parcels": len(common), "only_in_verdant": len(only_v), "only_in_peer": len(only_q),
               "mismatched_parcels": len(mismatched_parcels), "columns": stats, "verdant_columns": vcols, "ok": ok}
-    print(f"agreement: {len(common)} parcels matched by parcel_id ({len(v)} in verdant, {len(q)} in the peer; "
+    print(f"agreement: {len(common)} parcels matched by {'/'.join(key)} ({len(v)} in verdant, {len(q)} in the peer; "
           f"{len(only_v)} only in verdant, {len(only_q)} only in the peer); rtol {a.rtol:g}, atol {ATOL:g}")
     for c in COLUMNS:
         s = stats[c]

@@ -4,6 +4,11 @@
  * less time on this machine, so it is the floor the other tools are measured against.
  *
  *   decode_floor SCENE RED NIR THREADS [SCL]
+ *   decode_floor --dates LIST RED NIR THREADS
+ *
+ * With --dates, LIST is a text file with one date per line, "SCENE [SCL]" (paths without spaces, all scenes on
+ * the same grid): the floor of a time series, every block of every date read once (the threads take
+ * (date, block) pairs from one counter, dates in order), with each thread's handles on all dates opened first.
  *
  * RED and NIR are 1-based band indices or band descriptions (B04, B08). Each thread opens its own dataset
  * handles and takes the next block (in the scene's block size, 512 x 512 for the harness's scene) from a
@@ -25,6 +30,10 @@
 #include <string.h>
 #include <time.h>
 
+#define MAX_DATES 1024
+static char *scene_paths[MAX_DATES];
+static char *scl_paths[MAX_DATES];
+static int dates = 1;
 static const char *scene_path;
 static const char *scl_path;
 static int bands[2];
@@ -46,30 +55,36 @@ static int band_of(GDALDatasetH ds, const char *name) {
 
 static void *worker(void *arg) {
     (void)arg;
-    GDALDatasetH ds = GDALOpen(scene_path, GA_ReadOnly);
-    GDALDatasetH scl = scl_path ? GDALOpen(scl_path, GA_ReadOnly) : NULL;
-    if (!ds || (scl_path && !scl)) {
-        fprintf(stderr, "decode_floor: cannot open the inputs\n");
-        atomic_store(&failed, 1);
-        return NULL;
+    GDALDatasetH ds[MAX_DATES], scl[MAX_DATES];
+    for (int d = 0; d < dates; d++) {
+        ds[d] = GDALOpen(scene_paths[d], GA_ReadOnly);
+        scl[d] = scl_paths[d] ? GDALOpen(scl_paths[d], GA_ReadOnly) : NULL;
+        if (!ds[d] || (scl_paths[d] && !scl[d])) {
+            fprintf(stderr, "decode_floor: cannot open the inputs of date %d\n", d + 1);
+            atomic_store(&failed, 1);
+            return NULL;
+        }
     }
     uint16_t *buf = malloc((size_t)block_w * block_h * 2 * sizeof(uint16_t));
     uint8_t *sbuf = malloc((size_t)block_w * block_h);
     unsigned long sum = 0;
+    long blocks = (long)blocks_x * blocks_y;
     for (;;) {
-        long i = atomic_fetch_add(&next_block, 1);
-        if (i >= (long)blocks_x * blocks_y) break;
+        long k = atomic_fetch_add(&next_block, 1);
+        if (k >= blocks * dates) break;
+        int d = (int)(k / blocks);
+        long i = k % blocks;
         int bx = (int)(i % blocks_x), by = (int)(i / blocks_x);
         int x = bx * block_w, y = by * block_h;
         int w = x + block_w <= width ? block_w : width - x;
         int h = y + block_h <= height ? block_h : height - y;
-        if (GDALDatasetRasterIO(ds, GF_Read, x, y, w, h, buf, w, h, GDT_UInt16, 2, bands, 0, 0, 0) != CE_None) {
+        if (GDALDatasetRasterIO(ds[d], GF_Read, x, y, w, h, buf, w, h, GDT_UInt16, 2, bands, 0, 0, 0) != CE_None) {
             atomic_store(&failed, 1);
             break;
         }
         sum += buf[0] + buf[(size_t)w * h * 2 - 1];
-        if (scl) {
-            if (GDALDatasetRasterIO(scl, GF_Read, x, y, w, h, sbuf, w, h, GDT_Byte, 1, NULL, 0, 0, 0) != CE_None) {
+        if (scl[d]) {
+            if (GDALDatasetRasterIO(scl[d], GF_Read, x, y, w, h, sbuf, w, h, GDT_Byte, 1, NULL, 0, 0, 0) != CE_None) {
                 atomic_store(&failed, 1);
                 break;
             }
@@ -79,19 +94,55 @@ static void *worker(void *arg) {
     atomic_fetch_add(&checksum, sum);
     free(buf);
     free(sbuf);
-    if (scl) GDALClose(scl);
-    GDALClose(ds);
+    for (int d = 0; d < dates; d++) {
+        if (scl[d]) GDALClose(scl[d]);
+        GDALClose(ds[d]);
+    }
     return NULL;
 }
 
+/* Reads LIST ("SCENE [SCL]" per line) into scene_paths / scl_paths; returns the number of dates, 0 on error. */
+static int read_dates(const char *list) {
+    FILE *f = fopen(list, "r");
+    if (!f) return 0;
+    char line[8192];
+    int n = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *scene = strtok(line, " \t\r\n");
+        if (!scene) continue;
+        if (n == MAX_DATES) break;
+        char *scl = strtok(NULL, " \t\r\n");
+        scene_paths[n] = strdup(scene);
+        scl_paths[n] = scl ? strdup(scl) : NULL;
+        n++;
+    }
+    fclose(f);
+    return n;
+}
+
 int main(int argc, char **argv) {
-    if (argc < 5 || argc > 6) {
-        fprintf(stderr, "usage: decode_floor SCENE RED NIR THREADS [SCL]\n");
+    int list = argc > 1 && strcmp(argv[1], "--dates") == 0;
+    if (list) {
+        argv++;
+        argc--;
+    }
+    if (argc < 5 || argc > 6 || (list && argc != 5)) {
+        fprintf(stderr, "usage: decode_floor SCENE RED NIR THREADS [SCL]\n       decode_floor --dates LIST RED NIR THREADS\n");
         return 2;
     }
-    scene_path = argv[1];
+    if (list) {
+        dates = read_dates(argv[1]);
+        if (dates < 1) {
+            fprintf(stderr, "decode_floor: no dates in %s\n", argv[1]);
+            return 1;
+        }
+    } else {
+        scene_paths[0] = argv[1];
+        scl_paths[0] = argc == 6 ? argv[5] : NULL;
+    }
+    scene_path = scene_paths[0];
+    scl_path = scl_paths[0];
     int threads = atoi(argv[4]);
-    scl_path = argc == 6 ? argv[5] : NULL;
     if (threads < 1) {
         fprintf(stderr, "decode_floor: THREADS must be >= 1\n");
         return 2;
@@ -131,8 +182,8 @@ int main(int argc, char **argv) {
         return 1;
     }
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("decode_floor: %d x %d cells, %d blocks of %d x %d, bands %d,%d%s, %d threads: %.3f s (checksum %lu)\n",
-           width, height, blocks_x * blocks_y, block_w, block_h, bands[0], bands[1], scl_path ? " + SCL" : "",
-           threads, s, (unsigned long)atomic_load(&checksum));
+    printf("decode_floor: %d date%s of %d x %d cells, %d blocks of %d x %d, bands %d,%d%s, %d threads: %.3f s "
+           "(checksum %lu)\n", dates, dates == 1 ? "" : "s", width, height, blocks_x * blocks_y, block_w, block_h,
+           bands[0], bands[1], scl_path ? " + SCL" : "", threads, s, (unsigned long)atomic_load(&checksum));
     return 0;
 }

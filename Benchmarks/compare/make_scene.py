@@ -1,6 +1,6 @@
 """Makes the deterministic synthetic Sentinel-2 L2A scene for the comparison harness.
 
-    python make_scene.py --size N --scene OUT.tif --scl OUT_SCL.tif [--jobs J]
+    python make_scene.py --size N --scene OUT.tif --scl OUT_SCL.tif [--seed S] [--jobs J]
 
 OUT.tif: N x N cells of 10 m in EPSG:32647, 4 UInt16 bands described B02, B03, B04, B08, pixel-interleaved,
 DEFLATE, 512 x 512 tiles, nodata 0, DN = reflectance x 10000 + 1000 (the L2A offset of baseline 04.00).
@@ -11,6 +11,10 @@ Spatial structure comes from hashed value noise (fractal sums of smoothly interp
 lattice values are a hash of their integer coordinates), a farm-plot pattern, and per-tile seeded sensor noise,
 so any tile can be made on its own: the output depends only on N, never on the number of jobs or the order in
 which tiles are made. Memory stays bounded: tiles are made in strips of 512 rows, a few strips at a time.
+
+--seed S (default 0, the scene of the one-date comparison) makes another date of the same place: the land
+(water, forest, soil, farm plots) stays, while the clouds, their shadows, the cirrus, the fine texture, the
+sensor noise and the crops' vigour (a seasonal factor and a per-plot change) follow the seed.
 """
 import argparse
 import multiprocessing
@@ -81,8 +85,9 @@ def fbm(r0, c0, h, w, scales, seed):
     return total / norm
 
 
-def plots(r0, c0, h, w):
-    """Farm plots: 160-cell farm blocks cut into rectangular plots of 10-40 cells; returns (bare, vigor)."""
+def plots(r0, c0, h, w, seed=0):
+    """Farm plots: 160-cell farm blocks cut into rectangular plots of 10-40 cells; returns (bare, vigor).
+    With a seed (another date), each plot's vigour changes by up to +-0.2 and 1 plot in 10 is bare or not."""
     rows = np.arange(h)[:, None] + r0
     cols = np.arange(w)[None, :] + c0
     by, bx = rows // 160, cols // 160
@@ -95,39 +100,47 @@ def plots(r0, c0, h, w):
     u = hash01(pid_x, pid_y, 503)
     bare = u < 0.22
     vigor = 0.25 + 0.8 * hash01(pid_x, pid_y, 504)
+    if seed:
+        flip = hash01(pid_x, pid_y, 505 + 1000 * seed) < 0.1
+        bare = bare ^ flip
+        vigor = vigor + 0.4 * (hash01(pid_x, pid_y, 506 + 1000 * seed) - 0.5)
     return bare, vigor
 
 
 def make_strip(args):
-    size, r0, h = args
+    size, r0, h, seed = args
     w_all = size
     bands = np.zeros((4, h, w_all), dtype=np.uint16)
     scl = np.zeros((h, w_all), dtype=np.uint8)
     for c0 in range(0, size, G.BLOCK):
         w = min(G.BLOCK, size - c0)
-        b, s = make_tile(size, r0, c0, h, w)
+        b, s = make_tile(size, r0, c0, h, w, seed)
         bands[:, :, c0:c0 + w] = b
         scl[:, c0:c0 + w] = s
     return r0, h, bands, scl
 
 
-def make_tile(size, r0, c0, h, w):
+def make_tile(size, r0, c0, h, w, seed=0):
+    # seed 0 keeps the original seeds (and so the original scene); another seed moves the weather and the crops
+    ws = 1000 * seed
     terrain = fbm(r0, c0, h, w, [3000, 1200, 500, 200, 80], 11)
     forest_f = fbm(r0, c0, h, w, [2500, 900, 300, 100], 12)
     soil_f = fbm(r0, c0, h, w, [1500, 600, 200, 80], 13)
-    fine = fbm(r0, c0, h, w, [40, 12, 4], 14)
-    cloud = fbm(r0, c0, h, w, [400, 160, 60, 20, 8], 21)
-    shadow_src = fbm(r0 - 45, c0 - 70, h, w, [400, 160, 60, 20, 8], 21)
-    cirrus = fbm(r0, c0, h, w, [800, 300, 100], 31)
+    fine = fbm(r0, c0, h, w, [40, 12, 4], 14 + ws)
+    cloud = fbm(r0, c0, h, w, [400, 160, 60, 20, 8], 21 + ws)
+    shadow_src = fbm(r0 - 45, c0 - 70, h, w, [400, 160, 60, 20, 8], 21 + ws)
+    cirrus = fbm(r0, c0, h, w, [800, 300, 100], 31 + ws)
 
     water = terrain < T_WATER
     forest = (forest_f > T_FOREST) & ~water
     soil = (soil_f > T_SOIL) & ~water & ~forest
-    bare_plot, vigor = plots(r0, c0, h, w)
+    bare_plot, vigor = plots(r0, c0, h, w, seed)
     crop = ~water & ~forest & ~soil
     bare = soil | (crop & bare_plot)
     veg = forest | (crop & ~bare_plot)
     vigor = np.where(forest, 0.85 + 0.3 * (forest_f - T_FOREST), vigor) + 0.25 * (fine - 0.5)
+    if seed:
+        vigor = vigor * (0.8 + 0.3 * np.sin(seed * np.pi / 6))  # the season: 12 seeds make one year
 
     refl = np.empty((4, h, w))
     # vegetation: brighter NIR and darker red with vigor
@@ -153,7 +166,7 @@ def make_tile(size, r0, c0, h, w):
     refl[:, is_cirrus] += 0.03
 
     tr, tc = r0 // G.BLOCK, c0 // G.BLOCK
-    rng = np.random.default_rng([20240611, size, tr, tc])
+    rng = np.random.default_rng([20240611, size, tr, tc] + ([seed] if seed else []))
     refl += rng.normal(0.0, 0.002, size=refl.shape)
     dn = np.clip(np.rint(refl * 10000.0) + 1000.0, 1, 65535).astype(np.uint16)
 
@@ -180,8 +193,11 @@ def main():
     p.add_argument("--size", type=int, required=True)
     p.add_argument("--scene", required=True)
     p.add_argument("--scl", required=True)
+    p.add_argument("--seed", type=int, default=0, help="another date of the same place (0: the original scene)")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     a = p.parse_args()
+    if a.seed < 0:
+        p.error("--seed must be >= 0")
     size = a.size
     transform = from_origin(G.ORIGIN_X, G.ORIGIN_Y, G.CELL, G.CELL)
     common = dict(driver="GTiff", width=size, height=size, crs=f"EPSG:{G.EPSG}", transform=transform,
@@ -190,7 +206,7 @@ def main():
     tmp_scene = a.scene + ".part"
     tmp_scl = a.scl + ".part"
     started = time.time()
-    strips = [(size, r0, min(G.BLOCK, size - r0)) for r0 in range(0, size, G.BLOCK)]
+    strips = [(size, r0, min(G.BLOCK, size - r0), a.seed) for r0 in range(0, size, G.BLOCK)]
     with rasterio.open(tmp_scene, "w", count=4, dtype="uint16", interleave="pixel", **common) as dst, \
             rasterio.open(tmp_scl, "w", count=1, dtype="uint8", **common) as dscl, \
             multiprocessing.get_context("fork").Pool(max(1, a.jobs)) as pool:

@@ -1,12 +1,14 @@
 import Foundation
 import GDALKit
+import Verdant
 
 /// A deterministic Sentinel-2-like test scene for benchmarks: 4 UInt16 bands (B02, B03, B04, B08),
 /// pixel-interleaved, DEFLATE, 512 × 512 tiles, nodata 0, the +1000 offset.
 enum SyntheticScene {
-    /// Writes (once) a `size × size` scene under the temporary folder and returns its path.
-    static func path(size: Int) throws -> String {
-        let path = NSTemporaryDirectory() + "verdant-bench-scene-\(size).tif"
+    /// Writes (once) a `size × size` scene under the temporary folder and returns its path; another `seed` gives
+    /// another date of it (other noise; seed 0 is the scene the one-date benchmarks use).
+    static func path(size: Int, seed: UInt64 = 0) throws -> String {
+        let path = NSTemporaryDirectory() + "verdant-bench-scene-\(size)\(seed == 0 ? "" : "-s\(seed)").tif"
         if FileManager.default.fileExists(atPath: path) { return path }
         let tmp = path + ".tmp.tif"
         let ds = try Driver(named: "GTiff").create(
@@ -21,7 +23,7 @@ enum SyntheticScene {
             try ds.band(i + 1).setBandDescription(name)
             try ds.band(i + 1).setNoDataValue(0)
         }
-        var state: UInt64 = 7
+        var state: UInt64 = 7 &+ seed &* 0x9E37_79B9_7F4A_7C15
         let rows = 256
         for r0 in stride(from: 0, to: size, by: rows) {
             let h = min(rows, size - r0)
@@ -41,5 +43,18 @@ enum SyntheticScene {
         try ds.close()
         try FileManager.default.moveItem(atPath: tmp, toPath: path)
         return path
+    }
+
+    /// `dates` monthly dates (2024-01-15, 2024-02-15, …) of a `size × size` scene, each its own file (seeds 0, 1,
+    /// …), stacked with B04 as red and B08 as NIR and the L2A scaling, written under the temporary folder once.
+    static func series(dates: Int, size: Int) throws -> SeriesInputs {
+        let acquisitions = try (0..<dates).map { d in
+            let date = AcquisitionDate(String(format: "%04d-%02d-15", 2024 + d / 12, d % 12 + 1))!
+            let inputs = RasterInputs.stacked(
+                path: try path(size: size, seed: UInt64(d)), red: .description("B04"), nir: .description("B08"),
+                scaling: ReflectanceScaling(scale: 0.0001, offset: -0.1))
+            return Acquisition(date: date, inputs: inputs, file: "benchmark", origin: "date \(d + 1)")
+        }
+        return SeriesInputs(acquisitions: acquisitions, masks: MaskRules())
     }
 }
