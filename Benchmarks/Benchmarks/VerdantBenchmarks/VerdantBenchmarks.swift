@@ -209,4 +209,55 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
         try? FileManager.default.removeItem(atPath: output)
     }
+
+    // Synthetic training samples of four separable-ish classes: `n` rows of `features` values (a seeded stream).
+    @Sendable func samples(_ n: Int, features: Int, seed: UInt64) -> (FeatureMatrix, [Int]) {
+        var state = seed
+        func next() -> Float {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Float(state >> 40) / Float(1 << 24)
+        }
+        var values: [Float] = [], labels: [Int] = []
+        values.reserveCapacity(n * features)
+        for i in 0..<n {
+            let c = i % 4
+            labels.append(c)
+            for f in 0..<features { values.append(Float((c * (f + 1)) % 4) * 0.25 + next() * 0.5) }
+        }
+        return (FeatureMatrix(values: values, features: features)!, labels)
+    }
+
+    // Training a 100-tree forest on Landsat-sized samples (4410 cells, 7 features, 4 classes), 2 threads.
+    Benchmark(
+        "classify: train 100 trees, 4410 samples x 7 features, 2 threads", configuration: .init(maxIterations: 10)
+    ) {
+        benchmark in
+        let (x, y) = samples(4410, features: 7, seed: 1)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(
+                try RandomForest.train(
+                    features: x, labels: y, classNames: ["a", "b", "c", "d"], trees: 100, seed: 42, threads: 2))
+        }
+    }
+
+    // A trained forest (100 trees, four features) predicting a synthetic 1024 × 1024 four-band scene.
+    Benchmark(
+        "classify: predict 1024x1024 four-band scene, 100 trees",
+        configuration: .init(maxIterations: 10)
+    ) {
+        benchmark in
+        let (x, y) = samples(4000, features: 4, seed: 1)
+        let forest = try RandomForest.train(
+            features: x, labels: y, classNames: ["a", "b", "c", "d"], trees: 100, seed: 42, threads: 2
+        ).forest
+        let predictor = forest.predictor()
+        let (scene, _) = samples(1024 * 1024, features: 4, seed: 2)
+        var classes: [Int] = []
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            predictor.predict(matrix: scene, into: &classes)
+            blackHole(classes)
+        }
+    }
 }

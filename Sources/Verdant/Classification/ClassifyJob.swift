@@ -35,6 +35,17 @@ public enum ClassifyJob {
         let present = Set(request.inputs.bands.keys)
         let features = try model?.features ?? Feature.list(nil, present: present)
         let chosen = request.features ?? features
+        if let model, let path = request.model {
+            // A model's bands absent from the input: name the model (the features are its, not the user's).
+            let missing = FeatureExtractor.roles(model.features, present: present).filter { !present.contains($0) }
+            if !missing.isEmpty {
+                throw VerdantError.input(
+                    file: path,
+                    problem:
+                        "was trained on the \(missing.map(\.name).joined(separator: ", ")) band(s), which the input lacks (bands: \(present.sorted().map(\.name).joined(separator: ", ")))"
+                )
+            }
+        }
         let roles = Array(
             Set(rules.requiredRoles(for: request.inputs) + FeatureExtractor.roles(chosen, present: present))
         ).sorted()
@@ -79,6 +90,7 @@ public enum ClassifyJob {
         var samples: TrainingSamples?
         var outOfBag: Double?
         var crossValidation: CrossValidation?
+        var polygonFolds: [String: Int]?
         if let model {
             forestModel = model
         } else {
@@ -92,6 +104,7 @@ public enum ClassifyJob {
                 threads: request.execution.threads)
             outOfBag = oob.accuracy
             if request.folds >= 2 {
+                try s.checkPolygonsPerClass(folds: request.folds, file: request.training!.path)
                 let folds = try GroupFolds.assign(
                     groups: s.groups, labels: s.labels, folds: request.folds, seed: request.seed,
                     classNames: s.classNames)
@@ -99,6 +112,9 @@ public enum ClassifyJob {
                     features: s.features, labels: s.labels, folds: folds, classNames: s.classNames,
                     featureNames: chosen.map(\.description), trees: request.trees, seed: request.seed,
                     threads: request.execution.threads)
+                var byPolygon: [String: Int] = [:]
+                for (i, g) in s.groups.enumerated() { byPolygon[s.polygonIDs[g]] = folds[i] }
+                polygonFolds = byPolygon
             }
             forestModel = ForestModel(
                 features: chosen,
@@ -155,7 +171,9 @@ public enum ClassifyJob {
         let mappedHa = areas.dropFirst().map { $0 / 10_000 }
         var result = ClassifyResult(
             classNames: classNames, features: chosen, mappedHa: Array(mappedHa), unobservedHa: areas[0] / 10_000,
-            samples: samples?.labels.count, outOfBagAccuracy: outOfBag, crossValidation: crossValidation,
+            samples: samples?.labels.count,
+            samplesPerClass: samples.map { s in s.classNames.indices.map { k in s.labels.count { $0 == k } } },
+            polygonFolds: polygonFolds, outOfBagAccuracy: outOfBag, crossValidation: crossValidation,
             areaEstimate: nil, areaEstimateNote: nil,
             outputs: [out, aux, style, modelOut, accuracyOut, probabilityOut].compactMap { $0?.path },
             warnings: request.inputs.warnings)

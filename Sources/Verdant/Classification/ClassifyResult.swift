@@ -10,6 +10,10 @@ public struct ClassifyResult: Sendable {
     public var unobservedHa: Double
     /// Training samples (observed cells in training polygons), when the forest was trained.
     public var samples: Int?
+    /// Training samples of each class (in `classNames` order), when the forest was trained.
+    public var samplesPerClass: [Int]?
+    /// The cross-validation fold of each training polygon (by its id), when cross-validation ran.
+    public var polygonFolds: [String: Int]?
     /// Out-of-bag accuracy of the forest, when trained.
     public var outOfBagAccuracy: Double?
     /// The cross-validation with folds of whole polygons, when run.
@@ -49,11 +53,17 @@ public struct ClassifyResult: Sendable {
             "unobserved_ha": .number(unobservedHa)
         ]
         if let samples { o["samples"] = .integer(Int64(samples)) }
+        if let samplesPerClass {
+            o["samples_per_class"] = .object(
+                Dictionary(
+                    uniqueKeysWithValues: zip(classNames, samplesPerClass).map { ($0, JSONValue.integer(Int64($1))) }))
+        }
         o["out_of_bag_accuracy"] = JSONValue.number(outOfBagAccuracy)
         if let cv = crossValidation {
             let m = cv.confusion
             o["cross_validation"] = .object([
                 "folds": .integer(Int64(cv.foldCount)),
+                "polygon_folds": .object((polygonFolds ?? [:]).mapValues { .integer(Int64($0)) }),
                 "confusion_matrix": .object([
                     "rows": .string("reference"), "columns": .string("map"),
                     "counts": .array(m.rows.map { .array($0.map { .number($0) }) })

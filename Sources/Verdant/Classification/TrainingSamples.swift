@@ -45,6 +45,13 @@ public struct TrainingSamples: Hashable, Sendable {
             names.append(v)
         }
         let classNames = Array(Set(names)).sorted()
+        guard classNames.count >= 2 else {
+            throw VerdantError.input(
+                file: layer.path,
+                problem:
+                    "has \(classNames.count) class\(classNames.count == 1 ? " ('\(classNames[0])')" : "es") in '\(classField)': a classifier needs at least 2"
+            )
+        }
         let polygonClasses = names.map { classNames.firstIndex(of: $0)! }
         let plan = try TilePlan(
             width: grid.width, height: grid.height, blockWidth: inputs.blockWidth, blockHeight: inputs.blockHeight,
@@ -104,6 +111,23 @@ public struct TrainingSamples: Hashable, Sendable {
             features: FeatureMatrix(values: values, features: extractor.features.count)!,
             labels: all.map { polygonClasses[$0.polygon] }, groups: all.map(\.polygon), classNames: classNames,
             polygonIDs: layer.parcels.map(\.id), polygonClasses: polygonClasses)
+    }
+}
+
+extension TrainingSamples {
+    /// Throws naming `file` and the polygon when a class has fewer than 2 polygons with samples: folds of whole
+    /// polygons need at least 2 per class (one to train on while the other is tested).
+    func checkPolygonsPerClass(folds: Int, file: String) throws {
+        var polygonsOfClass = [Set<Int>](repeating: [], count: classNames.count)
+        for (i, g) in groups.enumerated() { polygonsOfClass[labels[i]].insert(g) }
+        for (k, polygons) in polygonsOfClass.enumerated() where polygons.count < 2 {
+            let only = polygons.first.map { " (polygon \(polygonIDs[$0]))" } ?? ""
+            throw VerdantError.input(
+                file: file,
+                problem:
+                    "class '\(classNames[k])' has \(polygons.count) polygon\(only); cross-validation with \(param: .folds) \(folds) needs at least 2 polygons per class (add polygons, or give \(param: .folds) 0)"
+            )
+        }
     }
 }
 

@@ -120,7 +120,13 @@ public final class COGWriter: @unchecked Sendable {
                 converted = true
             }
             output.discard(staging)
+            // GDAL keeps what a TIFF cannot hold (category names, attribute table) in a .aux.xml beside each
+            // temporary; the caller writes the output's own, so these would only be left behind.
+            unlink(staging + ".aux.xml")
+            unlink(cogTemp + ".aux.xml")
         } catch {
+            unlink(staging + ".aux.xml")
+            unlink(cogTemp + ".aux.xml")
             output.discard(cogTemp)
             abandon()
             if let e = error as? VerdantError { throw e }
