@@ -58,7 +58,8 @@ struct ClassifyCommandTests {
         }
         #expect((cv["polygon_folds"] as? [String: Int])?.count == 36)
         let area = try #require(json["area_estimate"] as? [String: Any])
-        #expect((area["indicative"] as? String ?? "").hasPrefix("Indicative"))
+        #expect((area["basis"] as? String ?? "").hasPrefix("Indicative"))
+        #expect(area["indicative"] as? Bool == true)
         #expect((area["classes"] as? [String: Any])?.count == 4)
 
         // --json prints the same assessment.
