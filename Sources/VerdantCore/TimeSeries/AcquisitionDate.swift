@@ -14,7 +14,8 @@ public struct AcquisitionDate: Hashable, Sendable, Comparable, CustomStringConve
     public let hasTime: Bool
 
     /// Parses `text`; nil when it is not an ISO 8601 date or date-time (`YYYY-MM-DD`, optionally `Thh:mm`,
-    /// `:ss`, `.fff`, and `Z` or `±hh:mm`; a space may stand for the `T`).
+    /// `:ss`, `.fff`, and `Z` or `±hh:mm`; a space may stand for the `T`), or when its instant falls outside the
+    /// UTC years 0000–9999.
     public init?(_ text: String) {
         let t = text.trimmingCharacters(in: .whitespaces)
         let chars = Array(t.utf8)
@@ -79,10 +80,18 @@ public struct AcquisitionDate: Hashable, Sendable, Comparable, CustomStringConve
             }
             guard i == chars.count else { return nil }
         }
+        // The instant's UTC day must itself be writable as `YYYY-MM-DD` (an offset or a leap second can carry
+        // 0000-01-01 or 9999-12-31 outside the years 0000–9999).
+        guard seconds >= AcquisitionDate.firstSecond, seconds < AcquisitionDate.endSecond else { return nil }
         self.text = t
         self.seconds = seconds
         self.hasTime = hasTime
     }
+
+    /// The first instant of 0000-01-01 (UTC).
+    static let firstSecond = Double(daysFromEpoch(year: 0, month: 1, day: 1)) * 86_400
+    /// The first instant after 9999-12-31 (UTC).
+    static let endSecond = Double(daysFromEpoch(year: 10_000, month: 1, day: 1)) * 86_400
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days-from-civil).
     static func daysFromEpoch(year: Int, month: Int, day: Int) -> Int {

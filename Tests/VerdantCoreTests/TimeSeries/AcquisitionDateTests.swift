@@ -30,6 +30,16 @@ import VerdantCore
         }
     }
 
+    /// Found by fuzz-dates: a leap second or an offset can move the instant out of the four-digit years, whose
+    /// UTC day could not be written back as `YYYY-MM-DD`.
+    @Test func refusesInstantsOutsideFourDigitYears() {
+        #expect(AcquisitionDate("9999-12-31T23:59:60.999999Z") == nil)
+        #expect(AcquisitionDate("0000-01-01T00:00:00+01:00") == nil)
+        #expect(AcquisitionDate("9999-12-31T23:59:59Z")?.day == "9999-12-31")
+        #expect(AcquisitionDate("0000-03-01T00:00:00-23:59")?.day == "0000-03-01")
+        #expect(AcquisitionDate("0000-01-01")?.day == "0000-01-01")
+    }
+
     @Test func ordersByInstant() {
         let a = AcquisitionDate("2024-01-01")!, b = AcquisitionDate("2024-01-01T00:00:01Z")!
         #expect(a < b && !(b < a))
