@@ -7,3 +7,7 @@
 #include <cpl_vsi.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
+// The codecs GDAL's own GeoTIFF tiles use (Debian's libgdal-dev depends on both): GDALKit's TileCompressor
+// compresses the tiles of Verdant's COGs in the workers that make them.
+#include <libdeflate.h>
+#include <zstd.h>

@@ -15,7 +15,14 @@ public struct TIFFLayout {
         public var tileWidth: Int?
         /// Offsets of the image's tiles or strips (0 for sparse ones).
         public var dataOffsets: [Int]
+        /// Bytes of the image's tiles or strips.
+        public var dataSizes: [Int] = []
     }
+
+    /// The file's bytes.
+    public var bytes: [UInt8]
+    /// True for a BigTIFF.
+    public var isBigTIFF: Bool
 
     /// The images in IFD-chain order.
     public var images: [Image] = []
@@ -24,6 +31,7 @@ public struct TIFFLayout {
     public init(path: String) throws {
         let data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         guard data.count >= 8 else { throw CocoaError(.fileReadCorruptFile) }
+        bytes = data
         let little = data[0] == 0x49
         func uint(_ at: Int, _ size: Int) -> Int {
             var v = 0
@@ -35,6 +43,7 @@ public struct TIFFLayout {
         }
         let magic = uint(2, 2)
         let big = magic == 43
+        isBigTIFF = big
         var offset = big ? uint(8, 8) : uint(4, 4)
         while offset != 0 {
             let count = big ? uint(offset, 8) : uint(offset, 2)
@@ -55,6 +64,7 @@ public struct TIFFLayout {
                 case 257: image.height = values()[0]
                 case 322: image.tileWidth = values()[0]
                 case 324, 273: image.dataOffsets = values()
+                case 325, 279: image.dataSizes = values()
                 default: break
                 }
             }
@@ -85,6 +95,39 @@ public struct TIFFLayout {
             if thisData > previousData { problems.append("data of overview \(i) comes after that of image \(i - 1)") }
         }
         if main.ifdOffset > 16 + 1024 { problems.append("the first IFD is not at the start of the file") }
+        return problems
+    }
+
+    /// Problems with GDAL's COG block framing: the structural metadata ("ghost area") after the header, each
+    /// tile's size in the 4 bytes before it and its last 4 bytes repeated after it. Empty when all are there.
+    public var blockFramingProblems: [String] {
+        var problems: [String] = []
+        let ghostStart = isBigTIFF ? 16 : 8
+        let ghost = String(decoding: bytes[ghostStart..<min(bytes.count, ghostStart + 200)], as: UTF8.self)
+        for item in [
+            "GDAL_STRUCTURAL_METADATA_SIZE=", "LAYOUT=IFDS_BEFORE_DATA", "BLOCK_ORDER=ROW_MAJOR",
+            "BLOCK_LEADER=SIZE_AS_UINT4", "BLOCK_TRAILER=LAST_4_BYTES_REPEATED", "KNOWN_INCOMPATIBLE_EDITION=NO"
+        ] where !ghost.contains(item) {
+            problems.append("the structural metadata lacks \(item)")
+        }
+        for (i, image) in images.enumerated() {
+            guard image.dataSizes.count == image.dataOffsets.count else {
+                problems.append("image \(i) has \(image.dataOffsets.count) offsets, \(image.dataSizes.count) sizes")
+                continue
+            }
+            for (k, (offset, size)) in zip(image.dataOffsets, image.dataSizes).enumerated() where offset > 0 {
+                let leader = (0..<4).reduce(0) { $0 | Int(bytes[offset - 4 + $1]) << (8 * $1) }
+                if leader != size { problems.append("tile \(k) of image \(i): leader \(leader), size \(size)") }
+                let end = offset + size
+                guard end + 4 <= bytes.count else {
+                    problems.append("tile \(k) of image \(i) runs past the end")
+                    continue
+                }
+                if Array(bytes[(end - 4)..<end]) != Array(bytes[end..<(end + 4)]) {
+                    problems.append("tile \(k) of image \(i): no trailer")
+                }
+            }
+        }
         return problems
     }
 }

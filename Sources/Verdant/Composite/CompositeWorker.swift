@@ -77,14 +77,16 @@ final class CompositeWorker {
         status: [UnsafePointer<UInt8>], index: [UnsafePointer<Double>], outputs: inout [Float],
         counts: UnsafeMutablePointer<UInt16>?
     ) -> Int {
+        switch method {
+        case .median, .percentile:
+            return sortedStatistics(
+                cells: n, method: method, values: values, offsets: offsets, roles: roles, status: status,
+                index: index, outputs: &outputs, counts: counts)
+        default: break
+        }
         let dates = values.count, bands = roles + 1
         let observedStatus = CellStatus.observed.rawValue
-        let isMedian: Bool, isMaxIndex: Bool
-        switch method {
-        case .median: (isMedian, isMaxIndex) = (true, false)
-        case .maxIndex: (isMedian, isMaxIndex) = (false, true)
-        default: (isMedian, isMaxIndex) = (false, false)
-        }
+        let isMaxIndex = method == .maxIndex
         var observedDates = [Int](repeating: 0, count: dates)
         var sorted = [Double](repeating: 0, count: dates)
         var scratch: [Double] = []
@@ -129,13 +131,9 @@ final class CompositeWorker {
                                     count += 1
                                 }
                             }
-                            if isMedian {
-                                out[b * n + i] = Float(median(buffer.baseAddress!, count: count))
-                            } else {
-                                scratch.removeAll(keepingCapacity: true)
-                                for k in 0..<count { scratch.append(buffer[k]) }
-                                out[b * n + i] = Float(CompositeReducer.reduce(&scratch, method: method))
-                            }
+                            scratch.removeAll(keepingCapacity: true)
+                            for k in 0..<count { scratch.append(buffer[k]) }
+                            out[b * n + i] = Float(CompositeReducer.reduce(&scratch, method: method))
                         }
                     }
                 }
@@ -144,23 +142,76 @@ final class CompositeWorker {
         return observedCells
     }
 
-    /// The median of `count` finite values, as `CompositeReducer.reduce` takes it (the middle value, or the mean
-    /// of the middle two), sorting them in place by insertion: a date count is small. NaN when `count` is 0.
-    static func median(_ v: UnsafeMutablePointer<Double>, count: Int) -> Double {
-        guard count > 0 else { return .nan }
-        var j = 1
-        while j < count {
-            let x = v[j]
-            var k = j
-            while k > 0 && v[k - 1] > x {
-                v[k] = v[k - 1]
-                k -= 1
+    /// Cells at a time in `sortedStatistics`.
+    private typealias Lanes = SIMD4<Double>
+
+    /// `reduce` for the methods taken from sorted values (median, percentiles), a block of cells at a time: each
+    /// date's values of the block copied side by side (+∞ where unobserved or not finite; one date after the
+    /// other, so that every read streams through one array), then `Lanes.scalarCount` cells at a time the dates
+    /// sorted lane by lane by a sorting network and the statistic read per lane from its finite values, as
+    /// `CompositeReducer` takes it.
+    private static func sortedStatistics(
+        cells n: Int, method: CompositeMethod, values: [UnsafePointer<Double>], offsets: [Int], roles: Int,
+        status: [UnsafePointer<UInt8>], index: [UnsafePointer<Double>], outputs: inout [Float],
+        counts: UnsafeMutablePointer<UInt16>?
+    ) -> Int {
+        let dates = values.count, bands = roles + 1, width = Lanes.scalarCount, block = 256
+        let observedStatus = CellStatus.observed.rawValue
+        let network = SortingNetwork(count: dates)
+        let infinity = Lanes(repeating: .infinity)
+        var stack = [Lanes](repeating: .zero, count: dates)
+        var side = [Double](repeating: .infinity, count: dates * block)
+        var observed = [Int](repeating: 0, count: block)
+        var observedCells = 0
+        outputs.withUnsafeMutableBufferPointer { out in
+            stack.withUnsafeMutableBufferPointer { lanes in
+                side.withUnsafeMutableBufferPointer { sideBySide in
+                    let v = lanes.baseAddress!, blockValues = sideBySide.baseAddress!
+                    var start = 0
+                    while start < n {
+                        let cells = min(block, n - start)
+                        for j in 0..<cells { observed[j] = 0 }
+                        for d in 0..<dates {
+                            let s = status[d] + start
+                            for j in 0..<cells where s[j] == observedStatus { observed[j] += 1 }
+                        }
+                        for j in 0..<cells {
+                            counts?[start + j] = UInt16(min(observed[j], 65_534))
+                            if observed[j] > 0 { observedCells += 1 }
+                        }
+                        for b in 0..<bands {
+                            for d in 0..<dates {
+                                let row = (b < roles ? values[d] + offsets[d * roles + b] : index[d]) + start
+                                let s = status[d] + start
+                                let target = blockValues + d * block
+                                for j in 0..<cells {
+                                    let x = row[j]
+                                    target[j] = s[j] == observedStatus && x.isFinite ? x : .infinity
+                                }
+                                for j in cells..<block { target[j] = .infinity }
+                            }
+                            var c = 0
+                            while c < cells {
+                                var finite = SIMD4<Int64>.zero
+                                for d in 0..<dates {
+                                    let x = UnsafeRawPointer(blockValues + d * block + c).loadUnaligned(as: Lanes.self)
+                                    finite.replace(with: finite &+ 1, where: x .< infinity)
+                                    v[d] = x
+                                }
+                                network.sort(v)
+                                for k in 0..<min(width, cells - c) {
+                                    out[b * n + start + c + k] = Float(
+                                        CompositeReducer.ofSorted(method, count: Int(finite[k])) { v[$0][k] })
+                                }
+                                c += width
+                            }
+                        }
+                        start += cells
+                    }
+                }
             }
-            v[k] = x
-            j += 1
         }
-        let middle = count / 2
-        return count % 2 == 1 ? v[middle] : (v[middle - 1] + v[middle]) / 2
+        return observedCells
     }
 
     /// Calls `body` with the base address of each of `arrays` (none empty), valid during the call only.

@@ -1,31 +1,66 @@
 import Foundation
 import GDALKit
 
-/// Writes one band (Float32 with NaN nodata by default, or another cell type and nodata value, such as Byte with
-/// 255) as a Cloud-Optimized GeoTIFF: tiles go into a temporary tiled GeoTIFF beside the
-/// output (any worker may write, one at a time), `finish()` turns it into a COG with overviews and renames it
-/// into place. Until then the output path is untouched; `abandon()` removes the temporaries.
+/// Writes a Cloud-Optimized GeoTIFF of one or more bands (Float32 with NaN nodata by default, or another cell
+/// type and nodata value, such as Byte with 255) straight from the workers' tiles, with its overviews, in one
+/// pass: a worker that completes a tile of the COG compresses it (with the TIFF predictor GDAL uses) in its own
+/// thread, spools it to a temporary file beside the output and reduces it into the overview tile above it (the
+/// mean of 2 × 2 cells for floating-point cells, GDAL's AVERAGE; the top-left cell for integer cells), which is
+/// compressed the same way once its children are in. `convert()` writes the COG beside the output with the
+/// layout of GDAL's COG driver (GDAL writes a small template whose georeferencing, nodata, metadata and colour
+/// tags the COG's directories take) and `commit()` renames it into place. Until then the output path is
+/// untouched; `abandon()` removes the temporaries.
 ///
-/// Thread rules: every access to its dataset and state goes through its lock, so workers may write tiles from any
-/// thread; the GDAL dataset itself is only ever touched by one thread at a time.
+/// Tiles of the COG are `COGOptions.blockSize` cells square, compressed as `COGOptions.codec(floatingPoint:)`
+/// says, one band per tile. Cells never written hold the nodata value. Each cell is written
+/// once: windows of one band must not overlap.
+///
+/// Thread rules: every access to the writer's state goes through its lock, held for bookkeeping and copies only;
+/// any worker may write windows from any thread.
 public final class COGWriter: @unchecked Sendable {
     /// The output.
     public let output: OutputPath
-    private let staging: String
+    private let spoolPath: String
     private let cogTemp: String
-    /// True between `convert()` and `commit()`.
-    private var converted = false
-    private let lock = NSLock()
-    private var dataset: Dataset?
     private let options: COGOptions
     private let grid: RasterGrid
-    /// The cell type of the band.
+    /// The cell type of the bands.
     public let dataType: DataType
     /// A legend for band 1 (class names and colours): its colour table goes into the COG.
-    public var classTable: ClassTable?
+    public var classTable: ClassTable? {
+        get { lock.withLock { legend } }
+        set { lock.withLock { legend = newValue } }
+    }
+    private let bandDescriptions: [String]
+    private let unit: String
+    private let noData: Double
+    private let pyramid: COGPyramid
+    private let cellBytes: Int
+    private let predictor: TIFFPredictor
+    private let reduction: OverviewReduction
+    private let codec: TileCompressor.Codec
+    /// A tile full of nodata (the start of every tile, so that cells never written hold nodata).
+    private let blank: [UInt8]
 
-    /// Creates the staging file (this is where an unwritable output fails, before any work is done) for a band of
-    /// `dataType` cells (Float32 by default) whose nodata value is `noData` (NaN by default).
+    private let lock = NSLock()
+    private var legend: ClassTable?
+    /// The spool of compressed tiles; nil once converted or abandoned.
+    private var spool: FileHandle?
+    private var spoolEnd: UInt64 = 0
+    /// Tiles with some of their cells (level 0) or children (overviews) in: their cells and how many are in.
+    private var pending: [COGPyramid.Tile: (bytes: [UInt8], filled: Int)] = [:]
+    /// Tiles spooled.
+    private var records: [COGPyramid.Tile: COGLayout.Record] = [:]
+    /// Compressors not in use (one per worker at most are made).
+    private var idle: [TileCompressor] = []
+    /// True between `convert()` and `commit()`.
+    private var converted = false
+    /// Writes a BigTIFF even when a classic TIFF would do (for tests of the BigTIFF layout).
+    var alwaysBigTIFF = false
+
+    /// Creates the writer and its spool beside the output (this is where an unwritable output fails, before any
+    /// work is done) for a band of `dataType` cells (Float32 by default) whose nodata value is `noData` (NaN by
+    /// default).
     public convenience init(
         output: OutputPath, grid: RasterGrid, bandDescription: String, unit: String, options: COGOptions,
         dataType: DataType = .float32, noData: Double = .nan
@@ -35,45 +70,47 @@ public final class COGWriter: @unchecked Sendable {
             dataType: dataType, noData: noData)
     }
 
-    /// Creates the staging file of a COG with one band per description (all of one cell type and nodata value),
-    /// band 1 first.
+    /// Creates the writer of a COG with one band per description (all of one cell type and nodata value), band 1
+    /// first.
     public init(
         output: OutputPath, grid: RasterGrid, bandDescriptions: [String], unit: String, options: COGOptions,
         dataType: DataType = .float32, noData: Double = .nan
     ) throws {
         precondition(!bandDescriptions.isEmpty, "a COG needs a band")
-        guard !dataType.isComplex, dataType != .unknown else {
-            throw VerdantError.internal("COG writer: cells of type \(dataType.rawValue) are not written")
+        precondition(1.littleEndian == 1, "the COG writer writes little-endian TIFFs from memory as it is")
+        let floatingPoint: Bool
+        switch dataType {
+        case .byte: (cellBytes, floatingPoint) = (1, false)
+        case .uInt16, .int16: (cellBytes, floatingPoint) = (2, false)
+        case .uInt32, .int32: (cellBytes, floatingPoint) = (4, false)
+        case .uInt64, .int64: (cellBytes, floatingPoint) = (8, false)
+        case .float32: (cellBytes, floatingPoint) = (4, true)
+        case .float64: (cellBytes, floatingPoint) = (8, true)
+        default: throw VerdantError.internal("COG writer: cells of type \(dataType.rawValue) are not written")
         }
         self.output = output
         self.grid = grid
         self.options = options
         self.dataType = dataType
-        self.staging = output.temporarySibling(tag: "staging")
+        self.bandDescriptions = bandDescriptions
+        self.unit = unit
+        self.noData = noData
+        self.pyramid = COGPyramid(
+            width: grid.width, height: grid.height, bands: bandDescriptions.count,
+            tileSize: COGOptions.blockSize(width: grid.width, height: grid.height))
+        self.predictor = floatingPoint ? .floatingPoint : .horizontal
+        self.reduction = OverviewReduction(floatingPoint: floatingPoint, bytesPerSample: cellBytes)
+        self.codec = options.codec(floatingPoint: floatingPoint)
+        self.blank = Self.filled(with: noData, dataType: dataType, cells: pyramid.tileSize * pyramid.tileSize)
+        self.spoolPath = output.temporarySibling(tag: "tiles")
         self.cogTemp = output.temporarySibling(tag: "cog")
-        do {
-            let driver = try Driver(named: "GTiff")
-            let ds = try driver.create(
-                path: staging, width: grid.width, height: grid.height, bandCount: bandDescriptions.count,
-                dataType: dataType,
-                options: [
-                    "TILED=YES", "INTERLEAVE=BAND", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=ZSTD",
-                    "ZSTD_LEVEL=1", dataType.isFloatingPoint ? "PREDICTOR=3" : "PREDICTOR=2", "BIGTIFF=IF_SAFER",
-                    "SPARSE_OK=TRUE"
-                ])
-            try ds.setGeoTransform(grid.geoTransform)
-            try ds.setSpatialReference(SpatialReference(userInput: grid.crsWKT))
-            for (i, description) in bandDescriptions.enumerated() {
-                let band = try ds.band(i + 1)
-                try band.setNoDataValue(noData)
-                try band.setBandDescription(description)
-            }
-            try ds.setMetadataItem("UNITS", unit)
-            self.dataset = ds
-        } catch {
-            output.discard(staging)
-            throw VerdantError.output(file: output.path, problem: "\(error)")
+        guard FileManager.default.createFile(atPath: spoolPath, contents: nil),
+            let handle = FileHandle(forUpdatingAtPath: spoolPath)
+        else {
+            output.discard(spoolPath)
+            throw VerdantError.output(file: output.path, problem: "cannot create a temporary file beside it")
         }
+        spool = handle
     }
 
     deinit { abandon() }
@@ -85,13 +122,140 @@ public final class COGWriter: @unchecked Sendable {
             throw VerdantError.internal(
                 "COG writer for \(output.path): \(T.dataType.rawValue) cells given for a \(dataType.rawValue) band")
         }
+        guard (1...pyramid.bands).contains(band), values.count == window.cellCount,
+            window.columnOffset >= 0, window.rowOffset >= 0, window.columnOffset + window.width <= grid.width,
+            window.rowOffset + window.height <= grid.height
+        else {
+            throw VerdantError.internal(
+                "COG writer for \(output.path): window \(window) or band \(band) is off the raster")
+        }
+        guard lock.withLock({ spool != nil }) else {
+            throw VerdantError.internal("COG writer for \(output.path) already finished")
+        }
+        let size = pyramid.tileSize
+        let columns = (window.columnOffset / size)...((window.columnOffset + window.width - 1) / size)
+        let rows = (window.rowOffset / size)...((window.rowOffset + window.height - 1) / size)
+        var complete: [(COGPyramid.Tile, [UInt8])] = []
+        try values.withUnsafeBytes { source in
+            for row in rows {
+                for column in columns {
+                    let tile = COGPyramid.Tile(level: 0, band: band - 1, column: column, row: row)
+                    let extent = pyramid.extent(tile)
+                    // The part of the window in this tile, in the tile's and in the window's cells.
+                    let x0 = max(window.columnOffset, column * size), y0 = max(window.rowOffset, row * size)
+                    let x1 = min(window.columnOffset + window.width, column * size + extent.width)
+                    let y1 = min(window.rowOffset + window.height, row * size + extent.height)
+                    let cells = (x1 - x0) * (y1 - y0)
+                    func copy(into bytes: inout [UInt8]) {
+                        bytes.withUnsafeMutableBytes { target in
+                            let rowBytes = (x1 - x0) * cellBytes
+                            for y in y0..<y1 {
+                                let from =
+                                    ((y - window.rowOffset) * window.width + (x0 - window.columnOffset)) * cellBytes
+                                let to = ((y - row * size) * size + (x0 - column * size)) * cellBytes
+                                (target.baseAddress! + to).copyMemory(
+                                    from: source.baseAddress! + from, byteCount: rowBytes)
+                            }
+                        }
+                    }
+                    if cells == extent.width * extent.height {
+                        // The window covers the tile: nobody else writes it. A whole tile is all overwritten;
+                        // an edge tile keeps nodata beyond the raster.
+                        var bytes =
+                            extent.width == size && extent.height == size
+                            ? [UInt8](unsafeUninitializedCapacity: blank.count) { _, n in n = blank.count } : blank
+                        copy(into: &bytes)
+                        complete.append((tile, bytes))
+                        try lock.withLock {
+                            guard records[tile] == nil && pending[tile] == nil else { throw twice(tile) }
+                        }
+                        continue
+                    }
+                    try lock.withLock {
+                        guard records[tile] == nil else { throw twice(tile) }
+                        var entry = pending.removeValue(forKey: tile) ?? (blank, 0)
+                        copy(into: &entry.bytes)
+                        entry.filled += cells
+                        if entry.filled >= extent.width * extent.height {
+                            complete.append((tile, entry.bytes))
+                        } else {
+                            pending[tile] = entry
+                        }
+                    }
+                }
+            }
+        }
+        for (tile, bytes) in complete { try finish(tile, bytes) }
+    }
+
+    private func twice(_ tile: COGPyramid.Tile) -> VerdantError {
+        .internal("COG writer for \(output.path): cells of band \(tile.band + 1) written twice")
+    }
+
+    /// Spools a complete tile and reduces it into its parent; finishes the parent too when that completes it.
+    private func finish(_ tile: COGPyramid.Tile, _ cells: [UInt8]) throws {
+        var cells = cells
+        var parentComplete: (COGPyramid.Tile, [UInt8])?
+        if let (parent, column, row) = pyramid.parent(of: tile) {
+            let half = pyramid.tileSize / 2
+            var quarter = [UInt8](repeating: 0, count: half * half * cellBytes)
+            let extent = pyramid.extent(tile)
+            cells.withUnsafeBytes { source in
+                quarter.withUnsafeMutableBytes { target in
+                    reduction.reduce(
+                        source, width: extent.width, height: extent.height, tileSize: pyramid.tileSize,
+                        into: target, noData: noData)
+                }
+            }
+            let reduced = ((extent.width + 1) / 2, (extent.height + 1) / 2)
+            let size = pyramid.tileSize
+            try lock.withLock {
+                guard records[parent] == nil else { throw twice(parent) }
+                var entry = pending.removeValue(forKey: parent) ?? (blank, 0)
+                entry.bytes.withUnsafeMutableBytes { target in
+                    quarter.withUnsafeBytes { source in
+                        for y in 0..<reduced.1 {
+                            (target.baseAddress! + ((row + y) * size + column) * cellBytes).copyMemory(
+                                from: source.baseAddress! + y * half * cellBytes, byteCount: reduced.0 * cellBytes)
+                        }
+                    }
+                }
+                entry.filled += 1
+                if entry.filled == pyramid.children(of: parent) {
+                    parentComplete = (parent, entry.bytes)
+                } else {
+                    pending[parent] = entry
+                }
+            }
+        }
+        try spoolTile(tile, &cells)
+        if let (parent, bytes) = parentComplete { try finish(parent, bytes) }
+    }
+
+    /// Applies the predictor to a tile's cells, compresses them and appends the record to the spool.
+    private func spoolTile(_ tile: COGPyramid.Tile, _ cells: inout [UInt8]) throws {
+        let compressor = try lock.withLock { idle.popLast() } ?? TileCompressor(codec)
+        defer { lock.withLock { idle.append(compressor) } }
+        var scratch: [UInt8] = []
+        var compressed: [UInt8] = []
+        let size = pyramid.tileSize
+        try cells.withUnsafeMutableBytes { raw in
+            predictor.apply(to: raw, width: size, rows: size, bytesPerSample: cellBytes, scratch: &scratch)
+            try compressor.compress(UnsafeRawBufferPointer(raw), into: &compressed)
+        }
+        // The record: the size, the bytes, their last 4 bytes again (GDAL's block leader and trailer).
+        var record = Data(capacity: compressed.count + 8)
+        withUnsafeBytes(of: UInt32(compressed.count).littleEndian) { record.append(contentsOf: $0) }
+        record.append(contentsOf: compressed)
+        record.append(contentsOf: compressed.suffix(4))
+        if compressed.count < 4 { record.append(contentsOf: [UInt8](repeating: 0, count: 4 - compressed.count)) }
         try lock.withLock {
-            guard let ds = dataset else {
-                throw VerdantError.internal("COG writer for \(output.path) already finished")
+            guard let spool else { throw VerdantError.internal("COG writer for \(output.path) already finished") }
+            do { try spool.write(contentsOf: record) } catch {
+                throw VerdantError.output(file: output.path, problem: "writing a temporary file: \(error)")
             }
-            do { try ds.write(window: window, bands: [band], values: values) } catch {
-                throw VerdantError.output(file: output.path, problem: "\(error)")
-            }
+            records[tile] = COGLayout.Record(offset: spoolEnd, size: compressed.count)
+            spoolEnd += UInt64(record.count)
         }
     }
 
@@ -101,36 +265,84 @@ public final class COGWriter: @unchecked Sendable {
         try commit()
     }
 
-    /// Converts the staging file to a COG beside the output, leaving the output path untouched: a run with
-    /// several outputs converts them all before it commits any, so that a failure leaves none behind.
+    /// Writes the COG beside the output, leaving the output path untouched: a run with several outputs converts
+    /// them all before it commits any, so that a failure leaves none behind.
     public func convert() throws {
         do {
-            try lock.withLock {
-                guard let staged = dataset else {
-                    throw VerdantError.internal("COG writer for \(output.path) already finished")
+            guard lock.withLock({ spool != nil }) else {
+                throw VerdantError.internal("COG writer for \(output.path) already finished")
+            }
+            // Tiles some of whose cells were never written: the rest is nodata.
+            let level0 = pyramid.allTiles.filter { $0.level == 0 }
+            for tile in level0 {
+                let left: [UInt8]? = lock.withLock {
+                    if records[tile] != nil { return nil }
+                    if let entry = pending.removeValue(forKey: tile) { return entry.bytes }
+                    // A tile none of whose cells came: its parent's bookkeeping still needs it.
+                    return blank
                 }
-                if let classTable { try staged.band(1).setClassTable(classTable) }
-                try staged.flush()
-                let cog = try Driver(named: "COG").createCopy(
-                    of: staged, path: cogTemp,
-                    options: options.creationOptions(width: grid.width, height: grid.height, dataType: dataType))
-                try cog.close()
-                try staged.close()
-                dataset = nil
+                if let left { try finish(tile, left) }
+            }
+            let (table, all) = lock.withLock { (legend, records) }
+            guard all.count == pyramid.allTiles.count, lock.withLock({ pending.isEmpty }) else {
+                throw VerdantError.internal("COG writer for \(output.path): tiles of the overviews are missing")
+            }
+            let template = try makeTemplate(classTable: table)
+            let handle = lock.withLock { spool }!
+            try handle.seek(toOffset: 0)
+            do {
+                try COGLayout.write(
+                    to: cogTemp, template: template, pyramid: pyramid, records: all, spool: handle,
+                    alwaysBigTIFF: alwaysBigTIFF)
+            } catch let e as TIFFDirectoryError {
+                throw VerdantError.output(file: output.path, problem: "\(e.description)")
+            }
+            lock.withLock {
+                try? spool?.close()
+                spool = nil
                 converted = true
             }
-            output.discard(staging)
-            // GDAL keeps what a TIFF cannot hold (category names, attribute table) in a .aux.xml beside each
-            // temporary; the caller writes the output's own, so these would only be left behind.
-            unlink(staging + ".aux.xml")
-            unlink(cogTemp + ".aux.xml")
+            output.discard(spoolPath)
         } catch {
-            unlink(staging + ".aux.xml")
-            unlink(cogTemp + ".aux.xml")
             output.discard(cogTemp)
             abandon()
             if let e = error as? VerdantError { throw e }
             throw VerdantError.output(file: output.path, problem: "\(error)")
+        }
+    }
+
+    /// The directory GDAL writes for this raster (georeferencing, nodata, band descriptions, unit, colour table),
+    /// from a sparse GeoTIFF of the same size and tiling beside the output, removed again.
+    private func makeTemplate(classTable: ClassTable?) throws -> TIFFDirectory {
+        let path = output.temporarySibling(tag: "template")
+        defer {
+            output.discard(path)
+            // GDAL keeps what a TIFF cannot hold (category names, attribute table) in a .aux.xml beside it; the
+            // caller writes the output's own.
+            unlink(path + ".aux.xml")
+        }
+        let ds = try Driver(named: "GTiff").create(
+            path: path, width: grid.width, height: grid.height, bandCount: pyramid.bands, dataType: dataType,
+            options: [
+                "TILED=YES", "INTERLEAVE=BAND", "BLOCKXSIZE=\(pyramid.tileSize)", "BLOCKYSIZE=\(pyramid.tileSize)",
+                "COMPRESS=\(options.compression.rawValue)", "PREDICTOR=\(predictor.tiffValue)", "SPARSE_OK=TRUE",
+                "BIGTIFF=NO"
+            ])
+        try ds.setGeoTransform(grid.geoTransform)
+        try ds.setSpatialReference(SpatialReference(userInput: grid.crsWKT))
+        for (i, description) in bandDescriptions.enumerated() {
+            let band = try ds.band(i + 1)
+            try band.setNoDataValue(noData)
+            try band.setBandDescription(description)
+        }
+        try ds.setMetadataItem("UNITS", unit)
+        if let classTable { try ds.band(1).setClassTable(classTable) }
+        try ds.close()
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw VerdantError.output(file: output.path, problem: "GDAL's template beside it cannot be read")
+        }
+        do { return try TIFFDirectory(firstOf: [UInt8](data)) } catch let e as TIFFDirectoryError {
+            throw VerdantError.output(file: output.path, problem: "GDAL's template: \(e.description)")
         }
     }
 
@@ -149,16 +361,42 @@ public final class COGWriter: @unchecked Sendable {
         }
     }
 
-    /// Drops the staging file (and a converted COG not yet committed) without touching the output path.
+    /// Drops the spool (and a converted COG not yet committed) without touching the output path.
     public func abandon() {
-        let pending = lock.withLock { () -> Bool in
-            try? dataset?.close()
-            dataset = nil
+        let pendingCOG = lock.withLock { () -> Bool in
+            try? spool?.close()
+            spool = nil
+            pending = [:]
             defer { converted = false }
             return converted
         }
-        output.discard(staging)
+        output.discard(spoolPath)
         // A committed COG belongs to its output (or to the run's publication) now.
-        if pending { output.discard(cogTemp) }
+        if pendingCOG { output.discard(cogTemp) }
+    }
+
+    /// `cells` cells of `dataType` holding `value` (0 when the type cannot hold it, such as NaN in integers).
+    private static func filled(with value: Double, dataType: DataType, cells: Int) -> [UInt8] {
+        func bytes<T>(_ v: T) -> [UInt8] {
+            let one = withUnsafeBytes(of: v) { Array($0) }
+            var out: [UInt8] = []
+            out.reserveCapacity(one.count * cells)
+            for _ in 0..<cells { out += one }
+            return out
+        }
+        func integer<T: FixedWidthInteger>(_: T.Type) -> [UInt8] {
+            bytes(value.isFinite && value == value.rounded() ? (T(exactly: value) ?? 0) : T(0))
+        }
+        switch dataType {
+        case .byte: return integer(UInt8.self)
+        case .uInt16: return integer(UInt16.self)
+        case .int16: return integer(Int16.self)
+        case .uInt32: return integer(UInt32.self)
+        case .int32: return integer(Int32.self)
+        case .uInt64: return integer(UInt64.self)
+        case .int64: return integer(Int64.self)
+        case .float32: return bytes(Float(value))
+        default: return bytes(value)
+        }
     }
 }

@@ -21,28 +21,40 @@ public enum CompositeReducer {
             return values.min()!
         case .max:
             return values.max()!
-        case .median:
+        case .median, .percentile:
             values.sort()
-            let middle = values.count / 2
-            if values.count % 2 == 1 { return values[middle] }
-            return (values[middle - 1] + values[middle]) / 2
-        case .percentile(let percent):
-            guard !percent.isNaN else { return .nan }
-            values.sort()
-            return quantile(sorted: values, Swift.min(Swift.max(percent, 0), 100) / 100)
+            return ofSorted(method, count: values.count) { values[$0] }
         case .maxIndex:
             preconditionFailure("a max-ndvi composite picks a date: use CompositeReducer.greatest(_:)")
         }
     }
 
-    /// numpy's `_quantile` (method 'linear') of sorted finite values, q in 0…1.
-    private static func quantile(sorted values: [Double], _ q: Double) -> Double {
-        let n = values.count
+    /// The median or percentile (as `reduce` takes them) of `count` finite values in ascending order, the k-th
+    /// given by `value(k)`; NaN when `count` is 0. Other methods are a programming error.
+    @inlinable
+    public static func ofSorted(_ method: CompositeMethod, count: Int, value: (Int) -> Double) -> Double {
+        guard count > 0 else { return .nan }
+        switch method {
+        case .median:
+            let middle = count / 2
+            if count % 2 == 1 { return value(middle) }
+            return (value(middle - 1) + value(middle)) / 2
+        case .percentile(let percent):
+            guard !percent.isNaN else { return .nan }
+            return quantile(count: count, Swift.min(Swift.max(percent, 0), 100) / 100, value: value)
+        default:
+            preconditionFailure("\(method) is not taken from sorted values")
+        }
+    }
+
+    /// numpy's `_quantile` (method 'linear') of `n` sorted finite values, q in 0…1.
+    @usableFromInline
+    static func quantile(count n: Int, _ q: Double, value: (Int) -> Double) -> Double {
         let virtual = Double(n - 1) * q
         // At or past the last index numpy takes the last value (its lerp of it with itself).
-        guard virtual < Double(n - 1) else { return values[n - 1] }
+        guard virtual < Double(n - 1) else { return value(n - 1) }
         let below = virtual.rounded(.down)
-        let a = values[Int(below)], b = values[Int(below) + 1]
+        let a = value(Int(below)), b = value(Int(below) + 1)
         let gamma = virtual - below
         let difference = b - a
         return gamma >= 0.5 ? b - difference * (1 - gamma) : a + difference * gamma
