@@ -284,4 +284,22 @@ struct ClassifyCommandTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty, "\(c.args): nothing written")
         }
     }
+
+    @Test func anItemCollectionOfSeveralItemsIsASeries() throws {
+        let files = try TemporaryFolder()
+        defer { files.remove() }
+        let items = try STACSeriesCommandTests.collection(files)
+        let points = files.file("points.csv")
+        try "class,x,y\na,600015,1599985\na,600025,1599985\nb,600065,1599935\nb,600075,1599935\n".write(
+            toFile: points, atomically: true, encoding: .utf8)
+        let r = try VerdantBinary.run([
+            "classify", "--stac", items, "--sensor", "sentinel2-l2a", "--features", "ndvi:median,red@3",
+            "--training", points, "--class-field", "class", "--folds", "0", "--trees", "5", "--out",
+            files.file("c.tif"), "--json"
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try ClassifyCommandTests.object(r.stdout)
+        #expect(json["dates"] as? Int == 3 && json["samples"] as? Int == 4, "\(r.stdout)")
+        #expect(json["features"] as? [String] == ["ndvi:median", "red@3"])
+    }
 }
