@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import Verdant
 
-/// `verdant classify`: a land-cover map from training polygons with a random forest, its accuracy and areas.
+/// `verdant classify`: a land-cover map from training polygons or points (one raster or several dates) with a
+/// random forest, its accuracy and areas.
 struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
-        abstract: "Map land cover with a random forest trained on polygons; assess accuracy; estimate class areas.",
+        abstract:
+            "Map land cover with a random forest trained on polygons or points; assess accuracy; estimate class areas.",
         discussion: """
             Training samples are the observed cells whose centre lies inside a training polygon (any CRS), with the
             polygon's class. The forest (Breiman 2001): CART trees on bootstrap samples, Gini impurity, √(features)

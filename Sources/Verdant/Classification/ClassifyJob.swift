@@ -1,10 +1,12 @@
 import Foundation
 import GDALKit
 
-/// Runs `verdant classify`: trains a random forest on the observed cells inside training polygons (or applies a
-/// forest model), assesses it by cross-validation with folds of whole polygons, and classifies every cell tile by
-/// tile; writes the class map (with its legend and QGIS style), and optionally the model, the accuracy assessment
-/// and the share of votes. All outputs are published together.
+/// Runs `verdant classify`: trains a random forest on the observed cells inside training polygons or under
+/// training points (or applies a forest model), assesses it by cross-validation with folds of whole polygons (each
+/// point its own group), and classifies every cell tile by tile, on one raster or on the dates of a series
+/// (features per date or statistics over the dates, see `FeatureStack`); writes the class map (with its legend and
+/// QGIS style), and optionally the model, the accuracy assessment and the share of votes. All outputs are
+/// published together.
 public enum ClassifyJob {
     /// Runs the request.
     public static func run(_ request: ClassifyRequest) throws -> ClassifyResult {
