@@ -9,7 +9,9 @@ public struct ClassifyRequest: Hashable, Sendable {
     /// (`ndvi@2`) or statistics over the dates (`ndvi:median`); nil: the single raster of `inputs`.
     public var series: SeriesInputs?
     /// The share of the dates (0 < share ≤ 1) on which a cell must be observed to be trained on and classified;
-    /// nil: every date (a single raster: its one date). See `FeatureStack` for features on unobserved dates.
+    /// nil: every date (a single raster: its one date). Statistics (`ndvi:median`) are taken over the dates that
+    /// observe the cell; a per-date feature (`ndvi@2`) is never imputed: a cell unobserved on a date such a feature
+    /// reads is left unobserved (class 0) whatever the share.
     public var minObserved: Double?
     /// The training polygons, or points (a point layer, or a CSV with `x`, `y` or `lon`, `lat` columns), in any
     /// CRS; nil when `model` is applied.
