@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import Verdant
 
-/// `verdant classify`: a land-cover map from training polygons with a random forest, its accuracy and areas.
+/// `verdant classify`: a land-cover map from training polygons or points (one raster or several dates) with a
+/// random forest, its accuracy and areas.
 struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
-        abstract: "Map land cover with a random forest trained on polygons; assess accuracy; estimate class areas.",
+        abstract:
+            "Map land cover with a random forest trained on polygons or points; assess accuracy; estimate class areas.",
         discussion: """
             Training samples are the observed cells whose centre lies inside a training polygon (any CRS), with the
             polygon's class. The forest (Breiman 2001): CART trees on bootstrap samples, Gini impurity, √(features)
@@ -21,10 +23,24 @@ struct ClassifyCommand: ParsableCommand {
             FILE.qml beside it. --model applies a saved forest to another raster or date without retraining (its
             features, bands and scaling are checked against the input).
 
+            Several dates (--dates FILE.csv, or --stac with an ItemCollection of several items; brought onto one
+            grid as in series and composite): features per date, NAME@K (K the date's number from 1; a bare NAME is
+            that feature on every date, the default every default feature on every date), or statistics over the
+            dates on which a cell is observed, NAME:STAT (median, mean, min, max, pNN). A cell is trained on and
+            classified when observed on at least --min-observed of the dates (default all) and every feature is
+            present: a per-date feature on a date that does not observe the cell is not imputed, so the cell is
+            unobserved (0). A model file records its number of dates; applying it to another number is an error.
+
+            --training may be points: a point layer, or a CSV with x, y (the raster's CRS) or lon, lat (EPSG:4326)
+            columns and the class field (--training-crs for another CRS). Each point samples the cell containing
+            it and is its own cross-validation group.
+
             Examples:
               verdant classify --raster L5.tif --sensor landsat-tm-c2-l2 --scale 1 --training polygons.gpkg \\
                   --class-field class --out classes.tif --model-out forest.json --accuracy-out accuracy.json
               verdant classify --raster L5-1990.tif --sensor landsat-tm-c2-l2 --scale 1 --model forest.json --out classes-1990.tif
+              verdant classify --dates dates.csv --sensor sentinel2-l2a --features ndvi:min,ndvi:max,ndvi:median \\
+                  --training points.csv --class-field class --min-observed 0.6 --out change-classes.tif
               verdant estimate --raster S2.tif --sensor sentinel2-l2a --classes classes.tif --parcels plots.gpkg --out plots.csv
             """
     )
@@ -33,8 +49,29 @@ struct ClassifyCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Training polygons: any vector GDAL reads, in any CRS.", valueName: "FILE"))
+        help: ArgumentHelp(
+            "Training polygons or points: any vector GDAL reads, in any CRS, or a CSV of points (x, y or lon, lat, and the class field).",
+            valueName: "FILE"))
     var training: String?
+
+    @Option(
+        name: .customLong("training-crs"),
+        help: ArgumentHelp(
+            "The CRS of training points without one (default: a CSV's x, y in the raster's CRS, lon, lat in EPSG:4326).",
+            valueName: "CRS"))
+    var trainingCRS: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Classify several dates: a CSV of acquisitions (as in series and composite); --stac with an ItemCollection of several items does too.",
+            valueName: "FILE.csv"))
+    var dates: String?
+
+    @Option(
+        name: .customLong("min-observed"), parsing: .unconditional,
+        help: "With several dates: the share of them (0 < X ≤ 1) on which a cell must be observed (default 1).")
+    var minObserved: Double?
 
     @Option(name: .customLong("training-layer"), help: ArgumentHelp("The layer of --training.", valueName: "L"))
     var trainingLayer: String?
@@ -47,7 +84,7 @@ struct ClassifyCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Features, comma-separated: bands (red, nir, swir1, …) and indices (ndvi, evi, …); default every reflectance band present and NDVI.",
+            "Features, comma-separated: bands (red, nir, swir1, …) and indices (ndvi, evi, …); with dates NAME@K (date K) or NAME:STAT (median, mean, min, max, pNN over the dates); default every reflectance band present and NDVI (on every date).",
             valueName: "LIST"))
     var features: String?
 
@@ -124,9 +161,26 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         try output.configure()
-        let (inputs, masks) = try raster.setup().resolve(needing: BandRole.known.filter { $0.kind == .reflectance })
-        for w in inputs.warnings { Console.warn(w) }
-        var request = ClassifyRequest(inputs: inputs, masks: masks, output: out)
+        let reflectance = BandRole.known.filter { $0.kind == .reflectance }
+        // An ItemCollection of several items is a series; one item is one raster, as before.
+        let stacDates = raster.stac.map { ((try? STACCollection.items([$0]))?.count ?? 0) >= 2 } ?? false
+        if dates != nil && (!raster.raster.isEmpty || !raster.band.isEmpty || raster.stac != nil || raster.scene != nil)
+        {
+            throw VerdantError.usage("--dates gives the inputs: it excludes --raster, --band, --stac and --scene")
+        }
+        var request: ClassifyRequest
+        if dates != nil || stacDates {
+            let series = try DateOptions.series(
+                dates: dates, stac: stacDates ? [raster.stac!] : [], baseline: raster.baseline,
+                settings: raster.settings, needing: reflectance)
+            request = ClassifyRequest(series: series, output: out)
+        } else {
+            let (inputs, masks) = try raster.setup().resolve(needing: reflectance)
+            for w in inputs.warnings { Console.warn(w) }
+            request = ClassifyRequest(inputs: inputs, masks: masks, output: out)
+        }
+        request.minObserved = minObserved
+        request.trainingCRS = trainingCRS
         request.training = training.map { ParcelSource(path: $0, layer: trainingLayer) }
         request.classField = classField
         request.features = try features.map { text in
@@ -148,6 +202,7 @@ struct ClassifyCommand: ParsableCommand {
         request.cog = COGOptions(compression: compress)
         request.overwrite = output.force
         let result = try ClassifyJob.run(request)
+        if request.series != nil { for w in result.warnings { Console.warn(w) } }
         if json {
             try Console.output(try result.json.text())
         } else if !output.quiet {
@@ -159,6 +214,9 @@ struct ClassifyCommand: ParsableCommand {
     static func text(_ r: ClassifyResult) -> String {
         func f(_ v: Double?, _ digits: Int = 3) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "–" }
         var lines: [String] = []
+        if let d = r.dates {
+            lines.append("\(d) dates; features \(r.features.map(\.description).joined(separator: ", "))")
+        }
         if let s = r.samples { lines.append("trained on \(s) cells; out-of-bag accuracy \(f(r.outOfBagAccuracy))") }
         if let cv = r.crossValidation {
             lines.append(

@@ -28,9 +28,18 @@ struct DateOptions: ParsableArguments {
     /// The acquisitions these options give, with `settings` applied to every date; `roles` are the roles a run
     /// needs.
     func series(_ settings: InputSettings, needing roles: [BandRole]) throws -> SeriesInputs {
+        try Self.series(
+            dates: dates, stac: stac, baseline: processingBaseline, settings: settings, needing: roles)
+    }
+
+    /// The acquisitions of a dates table or STAC items, with `settings` and the fallback Sentinel-2 `baseline`
+    /// applied to every date; `roles` are the roles a run needs.
+    static func series(
+        dates: String?, stac: [String], baseline: String?, settings: InputSettings, needing roles: [BandRole]
+    ) throws -> SeriesInputs {
         var setup = SensorSetup()
         try settings.apply(to: &setup)
-        setup.baseline = processingBaseline
+        setup.baseline = baseline
         setup.baselineIsFallback = true
         setup.baselineParameter = .processingBaseline
         switch (dates, stac.isEmpty) {

@@ -1,10 +1,12 @@
 import Foundation
 import GDALKit
 
-/// Runs `verdant classify`: trains a random forest on the observed cells inside training polygons (or applies a
-/// forest model), assesses it by cross-validation with folds of whole polygons, and classifies every cell tile by
-/// tile; writes the class map (with its legend and QGIS style), and optionally the model, the accuracy assessment
-/// and the share of votes. All outputs are published together.
+/// Runs `verdant classify`: trains a random forest on the observed cells inside training polygons or under
+/// training points (or applies a forest model), assesses it by cross-validation with folds of whole polygons (each
+/// point its own group), and classifies every cell tile by tile, on one raster or on the dates of a series
+/// (features per date or statistics over the dates, see `FeatureStack`); writes the class map (with its legend and
+/// QGIS style), and optionally the model, the accuracy assessment and the share of votes. All outputs are
+/// published together.
 public enum ClassifyJob {
     /// Runs the request.
     public static func run(_ request: ClassifyRequest) throws -> ClassifyResult {
@@ -32,9 +34,14 @@ public enum ClassifyJob {
         }
         // Cells are judged observed as for NDVI (masks, nodata); the features need their own bands too.
         let rules = try CellRules(model: BiomassModel.example.taking(.ndvi), masks: request.masks)
+        let dateCount = request.series?.acquisitions.count
+        if let x = request.minObserved, !(x > 0 && x <= 1) {
+            throw VerdantError.invalidParameter(.minObserved, problem: "must be a share in (0, 1] (got \(x))")
+        }
+        if let model, let path = request.model { try model.check(dates: dateCount, file: path) }
         let present = Set(request.inputs.bands.keys)
-        let features = try model?.features ?? Feature.list(nil, present: present)
-        let chosen = request.features ?? features
+        let features = try model?.features ?? Feature.expanded(Feature.list(nil, present: present), dates: dateCount)
+        let chosen = try request.features.map { try Feature.expanded($0, dates: dateCount) } ?? features
         if let model, let path = request.model {
             // A model's bands absent from the input: name the model (the features are its, not the user's).
             let missing = FeatureExtractor.roles(model.features, present: present).filter { !present.contains($0) }
@@ -46,16 +53,39 @@ public enum ClassifyJob {
                 )
             }
         }
-        let roles = Array(
-            Set(rules.requiredRoles(for: request.inputs) + FeatureExtractor.roles(chosen, present: present))
-        ).sorted()
-        try request.inputs.require(roles, for: "the features \(chosen.map(\.description).joined(separator: ", "))")
-        let inputs = try ResolvedInputs.resolve(request.inputs, roles: roles)
-        try RunLimits.check(inputs, resolution: request.inputs.resolution, execution: request.execution)
-        let extractor = try FeatureExtractor(features: chosen, inputs: inputs)
+        func roles(_ inputs: RasterInputs) -> [BandRole] {
+            let present = Set(inputs.bands.keys)
+            return Array(Set(rules.requiredRoles(for: inputs) + FeatureExtractor.roles(chosen, present: present)))
+                .sorted()
+        }
+        let needed = "the features \(chosen.map(\.description).joined(separator: ", "))"
+        let dates: [ResolvedInputs]
+        var protected: [String]
+        var warnings = request.inputs.warnings
+        if let series = request.series {
+            for a in series.acquisitions {
+                do { try a.inputs.require(roles(a.inputs), for: needed) } catch let e as VerdantError {
+                    throw VerdantError.input(file: a.file, problem: "\(a.origin): \(e.description)")
+                }
+            }
+            let (acquisitions, resolved, _) = try series.onCommonGrid(roles: roles)
+            dates = resolved
+            protected = resolved.flatMap(\.sourcePaths) + acquisitions.map(\.file)
+            warnings = []
+            for w in acquisitions.flatMap(\.inputs.warnings) where !warnings.contains(w) { warnings.append(w) }
+            try RunLimits.check(resolved[0], resolution: nil, execution: request.execution)
+        } else {
+            try request.inputs.require(roles(request.inputs), for: needed)
+            dates = [try ResolvedInputs.resolve(request.inputs, roles: roles(request.inputs))]
+            protected = dates[0].sourcePaths
+            try RunLimits.check(dates[0], resolution: request.inputs.resolution, execution: request.execution)
+        }
+        let inputs = dates[0]
+        let stack = try FeatureStack(
+            features: chosen, dates: dates, rules: rules, minObserved: request.minObserved ?? 1)
         if let model, let path = request.model {
-            try model.check(inputs, file: path)
-            if let f = request.features, f != model.features {
+            for (d, date) in dates.enumerated() { try model.check(date, file: path, scaling: d == 0) }
+            if let f = request.features, try Feature.expanded(f, dates: dateCount) != model.features {
                 throw VerdantError.invalidParameter(
                     .features,
                     problem:
@@ -63,8 +93,7 @@ public enum ClassifyJob {
                 )
             }
         }
-        let protected =
-            inputs.sourcePaths + [request.training?.path, request.model, request.validation].compactMap { $0 }
+        protected += [request.training?.path, request.model, request.validation].compactMap { $0 }
         func output(_ path: String?) throws -> OutputPath? {
             try path.map { try OutputPath($0, inputs: protected, overwrite: request.overwrite) }
         }
@@ -95,8 +124,8 @@ public enum ClassifyJob {
             forestModel = model
         } else {
             let s = try TrainingSamples.read(
-                request.training!, classField: request.classField!, inputs: inputs, rules: rules,
-                extractor: extractor, execution: request.execution)
+                request.training!, classField: request.classField!, stack: stack, execution: request.execution,
+                pointCRS: request.trainingCRS)
             samples = s
             let (forest, oob) = try RandomForest.train(
                 features: s.features, labels: s.labels, classNames: s.classNames,
@@ -117,7 +146,7 @@ public enum ClassifyJob {
                 polygonFolds = byPolygon
             }
             forestModel = ForestModel(
-                features: chosen,
+                features: chosen, dates: dateCount,
                 bands: FeatureExtractor.roles(chosen, present: Set(inputs.roles)).compactMap { role in
                     inputs.band(role).map {
                         ForestModel.BandUse(role: role.name, band: $0.sourceIndex, description: $0.bandDescription)
@@ -148,11 +177,11 @@ public enum ClassifyJob {
         let rowAreas = grid.rowCellAreas()
         let partials = try TileExecutor.run(
             tiles: plan.tiles, threads: request.execution.threads, progress: request.execution.progress,
-            makeWorker: { try ClassifyWorker(inputs: inputs) },
+            makeWorker: { try ClassifyWorker(stack: stack) },
             process: { worker, _, window in
                 try worker.process(
-                    window, rules: rules, extractor: extractor, predictor: predictor, classCount: classNames.count,
-                    rowAreas: rowAreas, writer: writer, shares: shares)
+                    window, predictor: predictor, classCount: classNames.count, rowAreas: rowAreas, writer: writer,
+                    shares: shares)
             })
         var areas = [Double](repeating: 0, count: classNames.count + 1)
         for p in partials { for k in areas.indices { areas[k] += p[k] } }
@@ -176,7 +205,8 @@ public enum ClassifyJob {
             polygonFolds: polygonFolds, outOfBagAccuracy: outOfBag, crossValidation: crossValidation,
             areaEstimate: nil, areaEstimateNote: nil,
             outputs: [out, aux, style, modelOut, accuracyOut, probabilityOut].compactMap { $0?.path },
-            warnings: request.inputs.warnings)
+            warnings: warnings)
+        result.dates = dateCount
         let map = Publication.current?.readablePath(out.path) ?? out.path
         if let sampleOut, let n = request.sampleSize {
             let units = try ValidationSample.draw(
@@ -213,35 +243,30 @@ public enum ClassifyJob {
     }
 }
 
-/// One worker of a classification: its reader, cells, feature rows and the predicted classes.
+/// One worker of a classification: its tile of features, the feature rows and the predicted classes.
 final class ClassifyWorker {
-    let reader: TileReader
-    let cells = TileCells()
+    let tile: FeatureTile
     private var rows: [Float] = []
     private var positions: [Int] = []
     private var classes: [Int] = []
     private var votes: [Float] = []
 
-    init(inputs: ResolvedInputs) throws { reader = try TileReader(inputs: inputs) }
+    init(stack: FeatureStack) throws { tile = try FeatureTile(stack) }
 
     /// Classifies one tile and writes it; returns the area (m²) of each cell value 0…classCount in it.
     func process(
-        _ window: Window, rules: CellRules, extractor: FeatureExtractor, predictor: ForestPredictor, classCount: Int,
-        rowAreas: [Double], writer: COGWriter, shares: COGWriter?
+        _ window: Window, predictor: ForestPredictor, classCount: Int, rowAreas: [Double], writer: COGWriter,
+        shares: COGWriter?
     ) throws -> [Double] {
-        try reader.read(window)
+        try tile.read(window)
         let n = window.cellCount
-        try cells.compute(reader, count: n, rules: rules)
         rows.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
-        let status = cells.status
-        for i in 0..<n where status[i] == CellStatus.observed.rawValue {
-            if extractor.append(cell: i, reader: reader, into: &rows) { positions.append(i) }
-        }
+        for i in 0..<n where tile.append(cell: i, into: &rows) { positions.append(i) }
         var map = [Int](repeating: 0, count: n)
         var share = [Float](repeating: .nan, count: shares == nil ? 0 : n)
         if !positions.isEmpty {
-            let matrix = FeatureMatrix(values: rows, features: extractor.features.count)!
+            let matrix = FeatureMatrix(values: rows, features: tile.stack.features.count)!
             if shares != nil {
                 predictor.predict(matrix: matrix, into: &classes, shares: &votes)
                 for (k, i) in positions.enumerated() { share[i] = votes[k] }

@@ -5,8 +5,20 @@ public struct ClassifyRequest: Hashable, Sendable {
     public var inputs: RasterInputs
     /// Quality masks and the valid range: masked cells are neither trained on nor classified (class 0).
     public var masks: MaskRules
-    /// The training polygons (any CRS); nil when `model` is applied.
+    /// The dates of a time series (on one analysis grid) instead of `inputs`: features are then per date
+    /// (`ndvi@2`) or statistics over the dates (`ndvi:median`); nil: the single raster of `inputs`.
+    public var series: SeriesInputs?
+    /// The share of the dates (0 < share ≤ 1) on which a cell must be observed to be trained on and classified;
+    /// nil: every date (a single raster: its one date). Statistics (`ndvi:median`) are taken over the dates that
+    /// observe the cell; a per-date feature (`ndvi@2`) is never imputed: a cell unobserved on a date such a feature
+    /// reads is left unobserved (class 0) whatever the share.
+    public var minObserved: Double?
+    /// The training polygons, or points (a point layer, or a CSV with `x`, `y` or `lon`, `lat` columns), in any
+    /// CRS; nil when `model` is applied.
     public var training: ParcelSource?
+    /// The CRS of training points that have none (a CSV's `x`, `y`, by default the raster's; `lon`, `lat`, by
+    /// default EPSG:4326; a point layer without a CRS).
+    public var trainingCRS: String?
     /// The attribute of the training polygons holding their class.
     public var classField: String?
     /// The features; nil: every reflectance band present, and NDVI.
@@ -50,5 +62,11 @@ public struct ClassifyRequest: Hashable, Sendable {
         self.inputs = inputs
         self.masks = masks
         self.output = output
+    }
+
+    /// A classify request on the dates of `series` (its first date stands as `inputs`, its masks as `masks`).
+    public init(series: SeriesInputs, output: String) {
+        self.init(inputs: series.acquisitions[0].inputs, masks: series.masks, output: output)
+        self.series = series
     }
 }

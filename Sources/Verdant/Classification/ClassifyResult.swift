@@ -4,6 +4,8 @@ public struct ClassifyResult: Sendable {
     public var classNames: [String]
     /// The features the forest takes.
     public var features: [Feature]
+    /// The dates of the series classified; nil: one raster.
+    public var dates: Int?
     /// The mapped area of each class, ha (exact: ellipsoidal on longitude/latitude grids).
     public var mappedHa: [Double]
     /// The area left unobserved (class 0), ha.
@@ -52,6 +54,7 @@ public struct ClassifyResult: Sendable {
                 Dictionary(uniqueKeysWithValues: zip(classNames, mappedHa).map { ($0, JSONValue.number($1)) })),
             "unobserved_ha": .number(unobservedHa)
         ]
+        if let dates { o["dates"] = .integer(Int64(dates)) }
         if let samples { o["samples"] = .integer(Int64(samples)) }
         if let samplesPerClass {
             o["samples_per_class"] = .object(

@@ -10,7 +10,8 @@ struct FeatureExtractor {
         case index(SpectralIndex, red: Int?, nir: Int?, blue: Int?, green: Int?, redEdge: Int?)
     }
 
-    /// The extractor of `features` from readers of `inputs`; throws when a feature's bands are absent.
+    /// The extractor of `features` (bands and indices, without dates or statistics) from readers of `inputs`;
+    /// throws when a feature's bands are absent.
     init(features: [Feature], inputs: ResolvedInputs) throws {
         self.features = features
         let present = Set(inputs.roles)
@@ -25,8 +26,9 @@ struct FeatureExtractor {
                         "\(f) needs the \(missing.map(\.name).joined(separator: ", ")) band(s), which the input lacks (bands: \(inputs.roles.map(\.name).joined(separator: ", ")))"
                 )
             }
-            switch f {
+            switch f.base {
             case .band(let r): return .slot(slot(r)!)
+            case .onDate, .statistic: preconditionFailure("an extractor reads bands and indices only")
             case .index(let i):
                 if roles == [i.bandRole] { return .slot(slot(i.bandRole)!) }
                 return .index(
@@ -41,24 +43,13 @@ struct FeatureExtractor {
         Array(Set(features.flatMap { $0.roles(present: present) })).sorted()
     }
 
-    /// Appends cell `i`'s features to `out`; false (and `out` as it was) when one is not finite.
-    func append(cell i: Int, reader: TileReader, into out: inout [Float]) -> Bool {
-        let start = out.count
-        for plan in plans {
-            let v: Double
-            switch plan {
-            case .slot(let s): v = reader.value(slot: s, cell: i)
-            case .index(let index, let red, let nir, let blue, let green, let redEdge):
-                func x(_ s: Int?) -> Double { s.map { reader.value(slot: $0, cell: i) } ?? .nan }
-                v = index.value(blue: x(blue), green: x(green), red: x(red), redEdge: x(redEdge), nir: x(nir))
-            }
-            let f = Float(v)
-            guard f.isFinite else {
-                out.removeSubrange(start...)
-                return false
-            }
-            out.append(f)
+    /// Feature `k` of cell `i` (NaN where a band is not finite).
+    func value(_ k: Int, cell i: Int, reader: TileReader) -> Double {
+        switch plans[k] {
+        case .slot(let s): return reader.value(slot: s, cell: i)
+        case .index(let index, let red, let nir, let blue, let green, let redEdge):
+            func x(_ s: Int?) -> Double { s.map { reader.value(slot: $0, cell: i) } ?? .nan }
+            return index.value(blue: x(blue), green: x(green), red: x(red), redEdge: x(redEdge), nir: x(nir))
         }
-        return true
     }
 }

@@ -20,7 +20,9 @@ public struct ForestModel: Codable, Hashable, Sendable {
     public var schema: String = ForestModel.schema
     /// The features, in the forest's order.
     public var features: [Feature]
-    /// The bands they were read from.
+    /// The dates of the series it was trained on (features per date or over the dates); nil: one raster.
+    public var dates: Int?
+    /// The bands they were read from (on the first date of a series).
     public var bands: [BandUse]
     /// The reflectance scale and offset the training input had.
     public var scale: Double
@@ -61,9 +63,23 @@ public struct ForestModel: Codable, Hashable, Sendable {
         return try encoder.encode(self)
     }
 
+    /// Throws naming `file` unless the input has as many dates as the model was trained on (`dates`, nil for one
+    /// raster): features per date or over the dates mean nothing on another number of dates.
+    func check(dates input: Int?, file: String) throws {
+        guard input != dates else { return }
+        func text(_ n: Int?) -> String { n.map { "\($0) date\($0 == 1 ? "" : "s")" } ?? "a single raster" }
+        let given = input.map { "has \(text($0))" } ?? "is a single raster"
+        throw VerdantError.input(
+            file: file,
+            problem:
+                "was trained on \(text(dates)) (features \(features.map(\.description).joined(separator: ","))); the input \(given): apply it to an input with the same number of dates"
+        )
+    }
+
     /// Throws unless `inputs` give every band of the model's features, as the same band of its file (number and
     /// description) with the same reflectance scaling: a model applied to other bands gives wrong classes silently.
-    func check(_ inputs: ResolvedInputs, file: String) throws {
+    /// `scaling` false skips the scaling (later dates of a series, scaled by their own metadata).
+    func check(_ inputs: ResolvedInputs, file: String, scaling: Bool = true) throws {
         for use in bands {
             guard let role = try? BandRole(parsing: use.role), let band = inputs.band(role) else {
                 throw VerdantError.input(
@@ -82,7 +98,7 @@ public struct ForestModel: Codable, Hashable, Sendable {
                 )
             }
         }
-        guard inputs.scaling.scale == scale, inputs.scaling.offset == offset else {
+        guard !scaling || inputs.scaling.scale == scale && inputs.scaling.offset == offset else {
             throw VerdantError.input(
                 file: file,
                 problem:

@@ -1,30 +1,125 @@
 import GDALKit
 
-/// The training samples of a classifier: every observed cell whose centre lies inside a training polygon, with the
-/// polygon's class and the polygon as its group (for cross-validation folds of whole polygons).
+/// The training samples of a classifier: every observed cell whose centre lies inside a training polygon, or the
+/// cell containing each training point, with the polygon's (point's) class and the polygon (point) as its group
+/// (for cross-validation folds of whole polygons; each point is its own group).
 public struct TrainingSamples: Hashable, Sendable {
     /// Features of the samples, row by row.
     public var features: FeatureMatrix
     /// Class of each sample (index into `classNames`).
     public var labels: [Int]
-    /// Polygon of each sample (index into `polygonIDs`).
+    /// Polygon (or point) of each sample (index into `polygonIDs`).
     public var groups: [Int]
     /// The classes, sorted.
     public var classNames: [String]
-    /// The polygons' ids (feature ids or the id field's values).
+    /// The polygons' (points') ids (feature ids or the id field's values; `line N` of a CSV without an id).
     public var polygonIDs: [String]
-    /// Each polygon's class.
+    /// Each polygon's (point's) class.
     public var polygonClasses: [Int]
 
     /// Reads the polygons of `source` (any CRS, reprojected as parcels are), takes the class of each from
-    /// `classField`, finds the cells of `inputs`' grid whose centre lies inside each, and reads their features
-    /// where the cell is observed under `rules` (masks, nodata) and every feature is finite. Throws naming the
-    /// file for a missing class field, a polygon without a class, or a polygon with no observed cell.
+    /// `classField`, finds the cells of the stack's grid whose centre lies inside each, and reads their features
+    /// where the cell takes part (see `FeatureStack`: observed under masks and nodata on enough dates, every
+    /// feature finite). Throws naming the file for a missing class field, a polygon without a class, or a polygon
+    /// with no such cell. A point layer or a CSV of points (`TrainingPoints`, `pointCRS` their CRS when they
+    /// have none) gives one sample per point, the cell containing it; throws naming the point for a point
+    /// outside the raster or on a cell that does not take part, and for a class with fewer than 2 points.
     static func read(
-        _ source: ParcelSource, classField: String, inputs: ResolvedInputs, rules: CellRules,
-        extractor: FeatureExtractor, execution: ExecutionOptions
+        _ source: ParcelSource, classField: String, stack: FeatureStack, execution: ExecutionOptions,
+        pointCRS: String? = nil
     ) throws -> TrainingSamples {
-        let grid = inputs.grid
+        let grid = stack.grid
+        let plan = try TilePlan(
+            width: grid.width, height: grid.height, blockWidth: stack.dates[0].blockWidth,
+            blockHeight: stack.dates[0].blockHeight, requested: execution.tileSize)
+        let groups =
+            TrainingPoints.isPoints(source)
+            ? try pointGroups(source, classField: classField, crs: pointCRS, grid: grid)
+            : try polygonGroups(source, classField: classField, grid: grid, execution: execution)
+        let names = groups.classes
+        let classNames = Array(Set(names)).sorted()
+        guard classNames.count >= 2 else {
+            throw VerdantError.input(
+                file: groups.path,
+                problem:
+                    "has \(classNames.count) class\(classNames.count == 1 ? " ('\(classNames[0])')" : "es") in '\(classField)': a classifier needs at least 2"
+            )
+        }
+        if groups.arePoints {
+            for cls in classNames where names.count(where: { $0 == cls }) < 2 {
+                let k = names.firstIndex(of: cls)!
+                throw VerdantError.input(
+                    file: groups.path,
+                    problem:
+                        "point \(groups.ids[k]) is the only point of class '\(cls)': a class needs at least 2 points (each point is its own cross-validation group)"
+                )
+            }
+        }
+        let polygonClasses = names.map { classNames.firstIndex(of: $0)! }
+        var byTile: [Int: [(cell: Int, polygon: Int)]] = [:]
+        for s in groups.cells {
+            let r = s.cell / grid.width, c = s.cell % grid.width
+            let tile = (r / plan.tiles.tileHeight) * plan.tiles.tilesAcross + c / plan.tiles.tileWidth
+            byTile[tile, default: []].append(s)
+        }
+        let tiles = byTile.keys.sorted()
+        let width = grid.width, cellsByTile = byTile
+        let partials = try TileExecutor.run(
+            tiles: plan.tiles, selection: tiles, threads: execution.threads,
+            makeWorker: { try TrainingWorker(stack: stack) },
+            process: { worker, tile, window in
+                try worker.read(window: window, cells: cellsByTile[tile]!, gridWidth: width)
+            })
+        // Samples in polygon order, then cell order: the same for any thread count.
+        var all: [(polygon: Int, cell: Int, values: ArraySlice<Float>)] = []
+        let f = stack.features.count
+        for p in partials {
+            for (k, s) in p.samples.enumerated() {
+                all.append((s.polygon, s.cell, p.values[(k * f)..<((k + 1) * f)]))
+            }
+        }
+        all.sort { ($0.polygon, $0.cell) < ($1.polygon, $1.cell) }
+        let observed = Set(all.map(\.polygon))
+        let dates = stack.dates.count
+        let enough: ErrorText =
+            dates == 1 ? "" : " on at least \(stack.requiredDates) of the \(dates) dates (\(param: .minObserved))"
+        if let k = groups.ids.indices.first(where: { !observed.contains($0) }) {
+            if groups.arePoints {
+                let cell = groups.cells.first { $0.polygon == k }!.cell
+                throw VerdantError.input(
+                    file: groups.path,
+                    problem:
+                        "point \(groups.ids[k]) (class \(names[k])) lies on a cell that is not observed\(enough) or whose features are missing (row \(cell / width), column \(cell % width)): under clouds or no data"
+                )
+            }
+            throw VerdantError.parcel(
+                file: groups.path, parcel: groups.ids[k],
+                problem:
+                    "(class \(names[k])) has no observed cell\(enough) whose centre lies inside it: it is outside the raster, under clouds or no data, or smaller than a cell (\(grid.crsName))"
+            )
+        }
+        var values: [Float] = []
+        values.reserveCapacity(all.count * f)
+        for s in all { values += s.values }
+        return TrainingSamples(
+            features: FeatureMatrix(values: values, features: f)!,
+            labels: all.map { polygonClasses[$0.polygon] }, groups: all.map(\.polygon), classNames: classNames,
+            polygonIDs: groups.ids, polygonClasses: polygonClasses)
+    }
+
+    /// The groups of training samples: polygons or points, their ids and classes, and the grid cells of each.
+    private struct Groups {
+        var path: String
+        var arePoints: Bool
+        var ids: [String]
+        var classes: [String]
+        var cells: [(cell: Int, polygon: Int)]
+    }
+
+    /// The cells whose centre lies inside each polygon (a cell in two polygons goes to the first).
+    private static func polygonGroups(
+        _ source: ParcelSource, classField: String, grid: RasterGrid, execution: ExecutionOptions
+    ) throws -> Groups {
         let layer = try ParcelLoader.load(source, onto: grid, limits: execution.vertexLimits)
         guard
             let field = layer.fields.firstIndex(where: { $0.name == classField })
@@ -44,20 +139,7 @@ public struct TrainingSamples: Hashable, Sendable {
             }
             names.append(v)
         }
-        let classNames = Array(Set(names)).sorted()
-        guard classNames.count >= 2 else {
-            throw VerdantError.input(
-                file: layer.path,
-                problem:
-                    "has \(classNames.count) class\(classNames.count == 1 ? " ('\(classNames[0])')" : "es") in '\(classField)': a classifier needs at least 2"
-            )
-        }
-        let polygonClasses = names.map { classNames.firstIndex(of: $0)! }
-        let plan = try TilePlan(
-            width: grid.width, height: grid.height, blockWidth: inputs.blockWidth, blockHeight: inputs.blockHeight,
-            requested: execution.tileSize)
-        // The cells whose centre lies inside each polygon, by tile (a cell in two polygons goes to the first).
-        var byTile: [Int: [(cell: Int, polygon: Int)]] = [:]
+        var cells: [(cell: Int, polygon: Int)] = []
         var taken = Set<Int>()
         let gt = grid.geoTransform
         for (k, parcel) in layer.parcels.enumerated() {
@@ -73,44 +155,34 @@ public struct TrainingSamples: Hashable, Sendable {
                     guard parcel.geometry.contains(x: p.x, y: p.y) else { continue }
                     let cell = r * grid.width + c
                     guard taken.insert(cell).inserted else { continue }
-                    let tile = (r / plan.tiles.tileHeight) * plan.tiles.tilesAcross + c / plan.tiles.tileWidth
-                    byTile[tile, default: []].append((cell, k))
+                    cells.append((cell, k))
                 }
             }
         }
-        let tiles = byTile.keys.sorted()
-        let width = grid.width, cellsByTile = byTile
-        let partials = try TileExecutor.run(
-            tiles: plan.tiles, selection: tiles, threads: execution.threads,
-            makeWorker: { try TrainingWorker(inputs: inputs) },
-            process: { worker, tile, window in
-                try worker.read(
-                    window: window, cells: cellsByTile[tile]!, gridWidth: width, rules: rules, extractor: extractor)
-            })
-        // Samples in polygon order, then cell order: the same for any thread count.
-        var all: [(polygon: Int, cell: Int, values: ArraySlice<Float>)] = []
-        for p in partials {
-            let f = extractor.features.count
-            for (k, s) in p.samples.enumerated() {
-                all.append((s.polygon, s.cell, p.values[(k * f)..<((k + 1) * f)]))
+        return Groups(
+            path: layer.path, arePoints: false, ids: layer.parcels.map(\.id), classes: names, cells: cells)
+    }
+
+    /// The cell containing each point; throws naming the point for one outside the grid.
+    private static func pointGroups(
+        _ source: ParcelSource, classField: String, crs: String?, grid: RasterGrid
+    ) throws -> Groups {
+        let points = try TrainingPoints.read(source, classField: classField, crs: crs, grid: grid)
+        let gt = grid.geoTransform
+        var cells: [(cell: Int, polygon: Int)] = []
+        for (k, p) in points.points.enumerated() {
+            let c = ((p.x - gt.originX) / gt.cellWidth).rounded(.down)
+            let r = ((gt.originY - p.y) / gt.cellHeight).rounded(.down)
+            guard c >= 0, r >= 0, c < Double(grid.width), r < Double(grid.height) else {
+                throw VerdantError.input(
+                    file: points.path,
+                    problem:
+                        "point \(points.ids[k]) (class \(points.classes[k])) lies outside the raster (at \(p.x), \(p.y) in \(grid.crsName))"
+                )
             }
+            cells.append((Int(r) * grid.width + Int(c), k))
         }
-        all.sort { ($0.polygon, $0.cell) < ($1.polygon, $1.cell) }
-        let observed = Set(all.map(\.polygon))
-        if let k = layer.parcels.indices.first(where: { !observed.contains($0) }) {
-            throw VerdantError.parcel(
-                file: layer.path, parcel: layer.parcels[k].id,
-                problem:
-                    "(class \(names[k])) has no observed cell whose centre lies inside it: it is outside the raster, under clouds or no data, or smaller than a cell (\(grid.crsName))"
-            )
-        }
-        var values: [Float] = []
-        values.reserveCapacity(all.count * extractor.features.count)
-        for s in all { values += s.values }
-        return TrainingSamples(
-            features: FeatureMatrix(values: values, features: extractor.features.count)!,
-            labels: all.map { polygonClasses[$0.polygon] }, groups: all.map(\.polygon), classNames: classNames,
-            polygonIDs: layer.parcels.map(\.id), polygonClasses: polygonClasses)
+        return Groups(path: points.path, arePoints: true, ids: points.ids, classes: points.classes, cells: cells)
     }
 }
 
@@ -131,25 +203,21 @@ extension TrainingSamples {
     }
 }
 
-/// One worker reading training cells: its reader and cells.
+/// One worker reading training cells: its tile of features.
 final class TrainingWorker {
-    let reader: TileReader
-    let cells = TileCells()
+    let tile: FeatureTile
 
-    init(inputs: ResolvedInputs) throws { reader = try TileReader(inputs: inputs) }
+    init(stack: FeatureStack) throws { tile = try FeatureTile(stack) }
 
-    /// The features of the observed ones of `cells` (grid cell numbers) in `window`.
+    /// The features of the ones of `cells` (grid cell numbers) in `window` that take part.
     func read(
-        window: Window, cells list: [(cell: Int, polygon: Int)], gridWidth: Int, rules: CellRules,
-        extractor: FeatureExtractor
+        window: Window, cells list: [(cell: Int, polygon: Int)], gridWidth: Int
     ) throws -> (samples: [(cell: Int, polygon: Int)], values: [Float]) {
-        try reader.read(window)
-        try cells.compute(reader, count: window.cellCount, rules: rules)
+        try tile.read(window)
         var samples: [(cell: Int, polygon: Int)] = [], values: [Float] = []
         for s in list {
             let i = (s.cell / gridWidth - window.rowOffset) * window.width + (s.cell % gridWidth - window.columnOffset)
-            guard cells.status[i] == CellStatus.observed.rawValue else { continue }
-            if extractor.append(cell: i, reader: reader, into: &values) { samples.append(s) }
+            if tile.append(cell: i, into: &values) { samples.append(s) }
         }
         return (samples, values)
     }

@@ -203,3 +203,8 @@ extension Parameter {
     /// The stratified random sample of map cells written for labelling.
     public static let sampleOutput = Parameter("sampleOutput")
 }
+
+extension Parameter {
+    /// The CRS of training points without one (a CSV's `x`, `y`; `lon`, `lat` default to EPSG:4326).
+    public static let trainingCRS = Parameter("trainingCRS")
+}

@@ -218,3 +218,138 @@ import Verdant
         #expect(result.crossValidation == nil && result.areaEstimateNote != nil)
     }
 }
+
+/// `ClassifyJob` on the dates of `ClassifyDatesScene`, whose classes differ only in the change between the dates:
+/// per-date features and statistics over the dates, model files and their dates, and `minObserved`.
+@Suite struct ClassifyJobDatesTests {
+    static func map(_ path: String) throws -> [UInt8] { try Dataset.open(path).band(1).readAll(as: UInt8.self) }
+
+    @Test func classesOfChangeNeedFeaturesOfBothDates() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // Without noise: the first split of these XOR-like classes is then at the middle of the gap.
+        let series = try ClassifyDatesScene.series(folder, noise: false)
+        let training = try ClassifyDatesScene.training(folder)
+        // One date: each class holds both NDVI levels.
+        var single = ClassifyRequest(
+            inputs: series.acquisitions[0].inputs, masks: series.masks, output: folder.file("single.tif"))
+        single.training = training
+        single.classField = "class"
+        single.trees = 25
+        single.folds = 2
+        let one = try ClassifyJob.run(single)
+        #expect(one.dates == nil && one.features.map(\.description) == ["red", "nir", "ndvi"])
+        #expect(try #require(one.crossValidation).confusion.overallAccuracy ?? 1 < 0.8)
+        #expect(try Self.map(single.output) != ClassifyDatesScene.expectedMap)
+        for features in ["ndvi@1,ndvi@2", "ndvi:min,ndvi:max", nil] {
+            let out = "\(features ?? "default").tif"
+            let r = try ClassifyJob.run(
+                try ClassifyDatesScene.request(folder, series: series, features: features, training: training, out: out)
+            )
+            #expect(r.dates == 2 && r.samplesPerClass == [64, 64])
+            #expect(r.outOfBagAccuracy == 1, "\(out)")
+            #expect(try Self.map(folder.file(out)) == ClassifyDatesScene.expectedMap, "\(out)")
+            if features == nil {
+                #expect(r.features.map(\.description) == ["red@1", "red@2", "nir@1", "nir@2", "ndvi@1", "ndvi@2"])
+            }
+        }
+    }
+
+    @Test func aModelKnowsItsDatesAndRefusesAnotherNumber() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let series = try ClassifyDatesScene.series(folder)
+        var train = try ClassifyDatesScene.request(
+            folder, series: series, features: "ndvi@1,ndvi:max", training: try ClassifyDatesScene.training(folder))
+        train.modelOutput = folder.file("forest.json")
+        _ = try ClassifyJob.run(train)
+        let model = try ForestModel.read(folder.file("forest.json"))
+        #expect(model.dates == 2 && model.features.map(\.description) == ["ndvi@1", "ndvi:max"])
+        // The same dates: the same map.
+        var apply = try ClassifyDatesScene.request(folder, series: series, features: nil, training: nil, out: "a.tif")
+        apply.model = folder.file("forest.json")
+        _ = try ClassifyJob.run(apply)
+        #expect(try Self.map(folder.file("a.tif")) == Self.map(folder.file("classes.tif")))
+
+        func error(_ request: ClassifyRequest) -> String {
+            do { _ = try ClassifyJob.run(request) } catch { return "\(error)" }
+            Issue.record("the model was applied")
+            return ""
+        }
+        var three = try ClassifyDatesScene.request(
+            folder, series: try ClassifyDatesScene.series(folder, dates: 3, name: "three.csv"), features: nil,
+            training: nil, out: "b.tif")
+        three.model = apply.model
+        let e3 = error(three)
+        #expect(e3.contains(apply.model!) && e3.contains("2 dates") && e3.contains("has 3 dates"), "\(e3)")
+        var single = ClassifyRequest(
+            inputs: series.acquisitions[0].inputs, masks: series.masks, output: folder.file("c.tif"))
+        single.model = apply.model
+        let e1 = error(single)
+        #expect(e1.contains(apply.model!) && e1.contains("is a single raster"), "\(e1)")
+        // A single-date model on dates.
+        single.training = try ClassifyDatesScene.training(folder)
+        single.classField = "class"
+        single.model = nil
+        single.modelOutput = folder.file("single.json")
+        _ = try ClassifyJob.run(single)
+        var dated = apply
+        dated.model = single.modelOutput
+        let e2 = error(dated)
+        #expect(
+            e2.contains("single.json") && e2.contains("trained on a single raster") && e2.contains("has 2 dates"),
+            "\(e2)")
+    }
+
+    @Test func minObservedAdmitsCellsWithADateMaskedForStatisticsOnly() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // Date 2 clouded on the top two rows of the stable top-left quadrant (no training square there).
+        let strip = (0..<2).flatMap { r in (0..<16).map { (r, $0) } }
+        let series = try ClassifyDatesScene.series(folder, clouds: [1: strip], noise: false)
+        let training = try ClassifyDatesScene.training(folder)
+        var masked = ClassifyDatesScene.expectedMap
+        for (r, c) in strip { masked[r * 32 + c] = 0 }
+        for (features, share, expected) in [
+            ("ndvi@1,ndvi@2", nil, masked), ("ndvi@1,ndvi@2", 0.5, masked), ("ndvi:min,ndvi:max", nil, masked),
+            ("ndvi:min,ndvi:max", 0.5, ClassifyDatesScene.expectedMap)
+        ] as [(String, Double?, [UInt8])] {
+            let out = "\(features)-\(share ?? 1).tif"
+            var r = try ClassifyDatesScene.request(
+                folder, series: series, features: features, training: training, out: out)
+            r.minObserved = share
+            let result = try ClassifyJob.run(r)
+            #expect(try Self.map(folder.file(out)) == expected, "\(out)")
+            let unobserved = Double(expected.count { $0 == 0 }) * 0.01
+            #expect(abs(result.unobservedHa - unobserved) < 1e-12, "\(out)")
+        }
+        for bad in [0, -0.5, 1.5, .nan] {
+            var r = try ClassifyDatesScene.request(
+                folder, series: series, features: nil, training: training, out: "bad.tif")
+            r.minObserved = bad
+            #expect("\(bad)") {
+                _ = try ClassifyJob.run(r)
+            } throws: { "\($0)".contains("minObserved") }
+        }
+    }
+
+    @Test func aPolygonObservedOnTooFewDatesIsAnErrorNamingIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // Date 2 clouded over the whole of square stable-0 (rows and columns 2–5).
+        let square = (2..<6).flatMap { r in (2..<6).map { (r, $0) } }
+        let series = try ClassifyDatesScene.series(folder, clouds: [1: square])
+        let training = try ClassifyDatesScene.training(folder)
+        var r = try ClassifyDatesScene.request(
+            folder, series: series, features: "ndvi:min,ndvi:max", training: training)
+        #expect {
+            _ = try ClassifyJob.run(r)
+        } throws: { e in
+            let text = "\(e)"
+            return text.contains(training.path) && text.contains("stable-0") && text.contains("2 of the 2 dates")
+                && text.contains("minObserved")
+        }
+        r.minObserved = 0.5
+        #expect(try ClassifyJob.run(r).samplesPerClass == [64, 64])
+    }
+}
