@@ -11,3 +11,7 @@
 // compresses the tiles of Verdant's COGs in the workers that make them.
 #include <libdeflate.h>
 #include <zstd.h>
+// glibc's allocator settings (GDALKit's ProcessMemory): large tile buffers go back to the system when freed.
+#ifdef __linux__
+#include <malloc.h>
+#endif

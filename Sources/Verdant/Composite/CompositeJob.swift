@@ -3,6 +3,9 @@ import GDALKit
 /// Runs `verdant composite`: tile by tile, every date of one tile in memory at most, each cell reduced over the
 /// dates on which it is observed (masks, nodata and clouds excluded exactly as in `estimate`).
 public enum CompositeJob {
+    /// The most GDAL block cache a composite keeps (8 MiB).
+    public static let blockCacheBytes = 8 << 20
+
     /// Runs the request; the outputs appear only when everything succeeded.
     public static func run(_ request: CompositeRequest) throws -> CompositeSummary {
         try request.execution.validate()
@@ -29,7 +32,9 @@ public enum CompositeJob {
         let plan = try TilePlan(
             width: grid.width, height: grid.height, blockWidth: resolved[0].blockWidth,
             blockHeight: resolved[0].blockHeight, requested: request.execution.tileSize)
-        GDAL.setCacheMax(bytes: request.execution.gdalCacheBytes)
+        // Tiles are whole blocks of the analysis grid and each is read once per date, so GDAL's block cache serves
+        // no second read of a block: a small one keeps the memory for the dates' tiles.
+        GDAL.setCacheMax(bytes: min(request.execution.gdalCacheBytes, Self.blockCacheBytes))
 
         let protected = acquisitions.flatMap { $0.inputs.bands.values.flatMap(\.paths) + [$0.file] }
         let out = try OutputPath(request.output, inputs: protected, overwrite: request.overwrite)

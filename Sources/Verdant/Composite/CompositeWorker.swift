@@ -1,10 +1,16 @@
 import GDALKit
 
-/// One worker of a composite: a reader per date, the cells of each date, and the reduced output cells of one
-/// tile. Each cell is reduced straight from the dates' readers (no dates × bands × cells copy of the tile).
+/// One worker of a composite: a reader per date, each date's cell status and index, and the reduced output cells
+/// of one tile. Each cell is reduced straight from the dates' readers (no dates × bands × cells copy of the tile).
+/// The dates share one `TileCells` (its NDVI and biomass buffers are not needed past each date): only the status
+/// and index of each date are kept, which saves two tile buffers per date.
 final class CompositeWorker {
     let readers: [TileReader]
-    let cells: [TileCells]
+    /// The cells of the date being read.
+    private let scratch = TileCells()
+    /// Per date, the status and index of the tile's cells.
+    private var statuses: [[UInt8]]
+    private var indexes: [[Double]]
     let roles: [BandRole]
     let rules: CellRules
     /// Per date, the slot of each role in its reader's values (dates may list their bands in another order).
@@ -15,7 +21,8 @@ final class CompositeWorker {
 
     init(dates: [ResolvedInputs], roles: [BandRole], rules: CellRules) throws {
         readers = try dates.map { try TileReader(inputs: $0) }
-        cells = dates.map { _ in TileCells() }
+        statuses = dates.map { _ in [] }
+        indexes = dates.map { _ in [] }
         slots = readers.map { reader in roles.map { reader.slot(of: $0)! } }
         self.roles = roles
         self.rules = rules
@@ -28,7 +35,9 @@ final class CompositeWorker {
         let n = window.cellCount, dates = readers.count, bands = roles.count + 1
         for d in 0..<dates {
             try readers[d].read(window)
-            try cells[d].compute(readers[d], count: n, rules: rules)
+            try scratch.compute(readers[d], count: n, rules: rules)
+            Self.copy(scratch.status, into: &statuses[d])
+            Self.copy(scratch.index, into: &indexes[d])
         }
         // The buffers are used as locals (taken from the worker and put back): no exclusivity checks, no
         // uniqueness checks and no reader calls in the per-cell loop.
@@ -50,8 +59,8 @@ final class CompositeWorker {
         let observedCells = counts.withUnsafeMutableBufferPointer { c in
             let counting = counter == nil ? nil : c.baseAddress
             return Self.withBaseAddresses(readers.map(\.values)) { values in
-                Self.withBaseAddresses(cells.map(\.status)) { status in
-                    Self.withBaseAddresses(cells.map(\.index)) { index in
+                Self.withBaseAddresses(statuses) { status in
+                    Self.withBaseAddresses(indexes) { index in
                         Self.reduce(
                             cells: n, method: method, values: values, offsets: offsets, roles: roles.count,
                             status: status, index: index, outputs: &outputs, counts: counting)
@@ -61,7 +70,8 @@ final class CompositeWorker {
         }
         try outputs.withUnsafeBufferPointer { all in
             for b in 0..<bands where b < roles.count || writeIndex {
-                try writer.write(window: window, band: b + 1, values: Array(all[(b * n)..<((b + 1) * n)]))
+                try writer.write(
+                    window: window, band: b + 1, cells: UnsafeBufferPointer(rebasing: all[(b * n)..<((b + 1) * n)]))
             }
         }
         if let counter { try counter.write(window: window, values: counts) }
@@ -212,6 +222,15 @@ final class CompositeWorker {
             }
         }
         return observedCells
+    }
+
+    /// Copies `source` into `target`, in place when it holds as many values.
+    private static func copy<T>(_ source: [T], into target: inout [T]) {
+        if target.count != source.count {
+            target = source.withUnsafeBufferPointer { Array($0) }
+        } else {
+            target.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: source) }
+        }
     }
 
     /// Calls `body` with the base address of each of `arrays` (none empty), valid during the call only.

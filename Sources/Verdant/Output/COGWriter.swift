@@ -51,8 +51,15 @@ public final class COGWriter: @unchecked Sendable {
     private var pending: [COGPyramid.Tile: (bytes: [UInt8], filled: Int)] = [:]
     /// Tiles spooled.
     private var records: [COGPyramid.Tile: COGLayout.Record] = [:]
-    /// Compressors not in use (one per worker at most are made).
-    private var idle: [TileCompressor] = []
+    /// Workspaces not in use (one per writing thread at most are made).
+    private var idle: [Workspace] = []
+    /// Tile buffers to reuse.
+    private var freeTiles: [[UInt8]] = []
+    /// Overview tiles some of whose children are in: the reduced quarters that came (top-left, top-right,
+    /// bottom-left, bottom-right).
+    private var waiting: [COGPyramid.Tile: [[UInt8]?]] = [:]
+    /// Quarter buffers to reuse.
+    private var freeQuarters: [[UInt8]] = []
     /// True between `convert()` and `commit()`.
     private var converted = false
     /// Writes a BigTIFF even when a classic TIFF would do (for tests of the BigTIFF layout).
@@ -118,6 +125,12 @@ public final class COGWriter: @unchecked Sendable {
     /// Writes the cells of `window` (row-major, of the writer's cell type: Float32 by default, NaN = nodata) into
     /// band `band` (1-based).
     public func write<T: RasterElement>(window: Window, band: Int = 1, values: [T]) throws {
+        try values.withUnsafeBufferPointer { try write(window: window, band: band, cells: $0) }
+    }
+
+    /// Writes the cells of `window` (row-major, of the writer's cell type) into band `band` (1-based), from a
+    /// buffer (a slice of a worker's outputs, say, without a copy).
+    public func write<T: RasterElement>(window: Window, band: Int = 1, cells values: UnsafeBufferPointer<T>) throws {
         guard T.dataType == dataType else {
             throw VerdantError.internal(
                 "COG writer for \(output.path): \(T.dataType.rawValue) cells given for a \(dataType.rawValue) band")
@@ -136,126 +149,152 @@ public final class COGWriter: @unchecked Sendable {
         let columns = (window.columnOffset / size)...((window.columnOffset + window.width - 1) / size)
         let rows = (window.rowOffset / size)...((window.rowOffset + window.height - 1) / size)
         var complete: [(COGPyramid.Tile, [UInt8])] = []
-        try values.withUnsafeBytes { source in
-            for row in rows {
-                for column in columns {
-                    let tile = COGPyramid.Tile(level: 0, band: band - 1, column: column, row: row)
-                    let extent = pyramid.extent(tile)
-                    // The part of the window in this tile, in the tile's and in the window's cells.
-                    let x0 = max(window.columnOffset, column * size), y0 = max(window.rowOffset, row * size)
-                    let x1 = min(window.columnOffset + window.width, column * size + extent.width)
-                    let y1 = min(window.rowOffset + window.height, row * size + extent.height)
-                    let cells = (x1 - x0) * (y1 - y0)
-                    func copy(into bytes: inout [UInt8]) {
-                        bytes.withUnsafeMutableBytes { target in
-                            let rowBytes = (x1 - x0) * cellBytes
-                            for y in y0..<y1 {
-                                let from =
-                                    ((y - window.rowOffset) * window.width + (x0 - window.columnOffset)) * cellBytes
-                                let to = ((y - row * size) * size + (x0 - column * size)) * cellBytes
-                                (target.baseAddress! + to).copyMemory(
-                                    from: source.baseAddress! + from, byteCount: rowBytes)
-                            }
+        let source = UnsafeRawBufferPointer(values)
+        for row in rows {
+            for column in columns {
+                let tile = COGPyramid.Tile(level: 0, band: band - 1, column: column, row: row)
+                let extent = pyramid.extent(tile)
+                // The part of the window in this tile, in the tile's and in the window's cells.
+                let x0 = max(window.columnOffset, column * size), y0 = max(window.rowOffset, row * size)
+                let x1 = min(window.columnOffset + window.width, column * size + extent.width)
+                let y1 = min(window.rowOffset + window.height, row * size + extent.height)
+                let cells = (x1 - x0) * (y1 - y0)
+                func copy(into bytes: inout [UInt8]) {
+                    bytes.withUnsafeMutableBytes { target in
+                        let rowBytes = (x1 - x0) * cellBytes
+                        for y in y0..<y1 {
+                            let from = ((y - window.rowOffset) * window.width + (x0 - window.columnOffset)) * cellBytes
+                            let to = ((y - row * size) * size + (x0 - column * size)) * cellBytes
+                            (target.baseAddress! + to).copyMemory(from: source.baseAddress! + from, byteCount: rowBytes)
                         }
                     }
-                    if cells == extent.width * extent.height {
-                        // The window covers the tile: nobody else writes it. A whole tile is all overwritten;
-                        // an edge tile keeps nodata beyond the raster.
-                        var bytes =
-                            extent.width == size && extent.height == size
-                            ? [UInt8](unsafeUninitializedCapacity: blank.count) { _, n in n = blank.count } : blank
-                        copy(into: &bytes)
-                        complete.append((tile, bytes))
-                        try lock.withLock {
-                            guard records[tile] == nil && pending[tile] == nil else { throw twice(tile) }
-                        }
-                        continue
+                }
+                if cells == extent.width * extent.height {
+                    // The window covers the tile: nobody else writes it. A whole tile is all overwritten; an edge
+                    // tile keeps nodata beyond the raster.
+                    var bytes = try lock.withLock {
+                        guard records[tile] == nil && pending[tile] == nil else { throw twice(tile) }
+                        return takeTile(blank: extent.width != size || extent.height != size)
                     }
-                    try lock.withLock {
-                        guard records[tile] == nil else { throw twice(tile) }
-                        var entry = pending.removeValue(forKey: tile) ?? (blank, 0)
-                        copy(into: &entry.bytes)
-                        entry.filled += cells
-                        if entry.filled >= extent.width * extent.height {
-                            complete.append((tile, entry.bytes))
-                        } else {
-                            pending[tile] = entry
-                        }
+                    copy(into: &bytes)
+                    complete.append((tile, bytes))
+                    continue
+                }
+                try lock.withLock {
+                    guard records[tile] == nil else { throw twice(tile) }
+                    var entry = pending.removeValue(forKey: tile) ?? (takeTile(blank: true), 0)
+                    copy(into: &entry.bytes)
+                    entry.filled += cells
+                    if entry.filled >= extent.width * extent.height {
+                        complete.append((tile, entry.bytes))
+                    } else {
+                        pending[tile] = entry
                     }
                 }
             }
         }
-        for (tile, bytes) in complete { try finish(tile, bytes) }
+        guard !complete.isEmpty else { return }
+        let workspace =
+            try lock.withLock { idle.popLast() } ?? Workspace(codec: codec, tileSize: size, cellBytes: cellBytes)
+        defer { lock.withLock { idle.append(workspace) } }
+        for (tile, bytes) in complete { try finish(tile, bytes, workspace) }
     }
 
     private func twice(_ tile: COGPyramid.Tile) -> VerdantError {
         .internal("COG writer for \(output.path): cells of band \(tile.band + 1) written twice")
     }
 
+    /// A tile buffer from the pool (or a new one), all nodata when `blank`, else of undefined cells. Called with the
+    /// lock held.
+    private func takeTile(blank fill: Bool) -> [UInt8] {
+        guard var bytes = freeTiles.popLast() else {
+            return fill ? blank : [UInt8](unsafeUninitializedCapacity: blank.count) { _, n in n = blank.count }
+        }
+        if fill { bytes.withUnsafeMutableBytes { _ = $0.copyBytes(from: blank) } }
+        return bytes
+    }
+
     /// Spools a complete tile and reduces it into its parent; finishes the parent too when that completes it.
-    private func finish(_ tile: COGPyramid.Tile, _ cells: [UInt8]) throws {
+    private func finish(_ tile: COGPyramid.Tile, _ cells: [UInt8], _ workspace: Workspace) throws {
         var cells = cells
         var parentComplete: (COGPyramid.Tile, [UInt8])?
         if let (parent, column, row) = pyramid.parent(of: tile) {
-            let half = pyramid.tileSize / 2
-            var quarter = [UInt8](repeating: 0, count: half * half * cellBytes)
             let extent = pyramid.extent(tile)
             cells.withUnsafeBytes { source in
-                quarter.withUnsafeMutableBytes { target in
+                workspace.quarter.withUnsafeMutableBytes { target in
                     reduction.reduce(
                         source, width: extent.width, height: extent.height, tileSize: pyramid.tileSize,
                         into: target, noData: noData)
                 }
             }
-            let reduced = ((extent.width + 1) / 2, (extent.height + 1) / 2)
-            let size = pyramid.tileSize
+            let quadrant = (column > 0 ? 1 : 0) + (row > 0 ? 2 : 0)
             try lock.withLock {
                 guard records[parent] == nil else { throw twice(parent) }
-                var entry = pending.removeValue(forKey: parent) ?? (blank, 0)
-                entry.bytes.withUnsafeMutableBytes { target in
-                    quarter.withUnsafeBytes { source in
-                        for y in 0..<reduced.1 {
-                            (target.baseAddress! + ((row + y) * size + column) * cellBytes).copyMemory(
-                                from: source.baseAddress! + y * half * cellBytes, byteCount: reduced.0 * cellBytes)
-                        }
-                    }
-                }
-                entry.filled += 1
-                if entry.filled == pyramid.children(of: parent) {
-                    parentComplete = (parent, entry.bytes)
+                // The reduced quarter waits with its parent's other quarters (a parent is assembled only once
+                // its children are all in, so that a waiting parent holds the quarters that came, not a tile).
+                var quarters = waiting.removeValue(forKey: parent) ?? [nil, nil, nil, nil]
+                quarters[quadrant] = workspace.quarter
+                workspace.quarter = freeQuarters.popLast() ?? [UInt8](repeating: 0, count: workspace.quarter.count)
+                if quarters.compactMap({ $0 }).count == pyramid.children(of: parent) {
+                    parentComplete = (parent, assemble(parent, quarters))
                 } else {
-                    pending[parent] = entry
+                    waiting[parent] = quarters
                 }
             }
         }
-        try spoolTile(tile, &cells)
-        if let (parent, bytes) = parentComplete { try finish(parent, bytes) }
+        try spoolTile(tile, &cells, workspace)
+        if let (parent, bytes) = parentComplete { try finish(parent, bytes, workspace) }
     }
 
-    /// Applies the predictor to a tile's cells, compresses them and appends the record to the spool.
-    private func spoolTile(_ tile: COGPyramid.Tile, _ cells: inout [UInt8]) throws {
-        let compressor = try lock.withLock { idle.popLast() } ?? TileCompressor(codec)
-        defer { lock.withLock { idle.append(compressor) } }
-        var scratch: [UInt8] = []
-        var compressed: [UInt8] = []
+    /// The cells of an overview tile from its reduced quarters (the missing ones, past the edges, nodata); the
+    /// quarters' buffers go back to the pool. Called with the lock held.
+    private func assemble(_ tile: COGPyramid.Tile, _ quarters: [[UInt8]?]) -> [UInt8] {
+        let size = pyramid.tileSize, half = size / 2
+        let extent = pyramid.extent(tile)
+        var bytes = takeTile(blank: extent.width != size || extent.height != size || quarters.contains { $0 == nil })
+        bytes.withUnsafeMutableBytes { target in
+            for (k, quarter) in quarters.enumerated() {
+                guard let quarter else { continue }
+                let column = (k % 2) * half, row = (k / 2) * half
+                // The quarter's cells inside the tile's extent.
+                let width = max(0, min(half, extent.width - column)), height = max(0, min(half, extent.height - row))
+                quarter.withUnsafeBytes { source in
+                    for y in 0..<height {
+                        (target.baseAddress! + ((row + y) * size + column) * cellBytes).copyMemory(
+                            from: source.baseAddress! + y * half * cellBytes, byteCount: width * cellBytes)
+                    }
+                }
+                if freeQuarters.count < 16 { freeQuarters.append(quarter) }
+            }
+        }
+        return bytes
+    }
+
+    /// Applies the predictor to a tile's cells, compresses them and appends the record to the spool; the tile's
+    /// buffer goes back to the pool.
+    private func spoolTile(_ tile: COGPyramid.Tile, _ cells: inout [UInt8], _ workspace: Workspace) throws {
         let size = pyramid.tileSize
         try cells.withUnsafeMutableBytes { raw in
-            predictor.apply(to: raw, width: size, rows: size, bytesPerSample: cellBytes, scratch: &scratch)
-            try compressor.compress(UnsafeRawBufferPointer(raw), into: &compressed)
+            predictor.apply(to: raw, width: size, rows: size, bytesPerSample: cellBytes, scratch: &workspace.scratch)
+            try workspace.compressor.compress(UnsafeRawBufferPointer(raw), into: &workspace.compressed)
         }
+        let compressed = workspace.compressed
         // The record: the size, the bytes, their last 4 bytes again (GDAL's block leader and trailer).
-        var record = Data(capacity: compressed.count + 8)
-        withUnsafeBytes(of: UInt32(compressed.count).littleEndian) { record.append(contentsOf: $0) }
-        record.append(contentsOf: compressed)
-        record.append(contentsOf: compressed.suffix(4))
-        if compressed.count < 4 { record.append(contentsOf: [UInt8](repeating: 0, count: 4 - compressed.count)) }
+        var leader: [UInt8] = [], trailer = Array(compressed.suffix(4))
+        withUnsafeBytes(of: UInt32(compressed.count).littleEndian) { leader.append(contentsOf: $0) }
+        if trailer.count < 4 { trailer += [UInt8](repeating: 0, count: 4 - trailer.count) }
         try lock.withLock {
+            if freeTiles.count < 8 { freeTiles.append(cells) }
             guard let spool else { throw VerdantError.internal("COG writer for \(output.path) already finished") }
-            do { try spool.write(contentsOf: record) } catch {
+            do {
+                try spool.write(contentsOf: leader)
+                try spool.write(contentsOf: compressed)
+                try spool.write(contentsOf: trailer)
+            } catch {
                 throw VerdantError.output(file: output.path, problem: "writing a temporary file: \(error)")
             }
             records[tile] = COGLayout.Record(offset: spoolEnd, size: compressed.count)
-            spoolEnd += UInt64(record.count)
+            spoolEnd += UInt64(compressed.count + 8)
         }
     }
 
@@ -279,12 +318,18 @@ public final class COGWriter: @unchecked Sendable {
                     if records[tile] != nil { return nil }
                     if let entry = pending.removeValue(forKey: tile) { return entry.bytes }
                     // A tile none of whose cells came: its parent's bookkeeping still needs it.
-                    return blank
+                    return takeTile(blank: true)
                 }
-                if let left { try finish(tile, left) }
+                if let left {
+                    let workspace =
+                        try lock.withLock { idle.popLast() }
+                        ?? Workspace(codec: codec, tileSize: pyramid.tileSize, cellBytes: cellBytes)
+                    defer { lock.withLock { idle.append(workspace) } }
+                    try finish(tile, left, workspace)
+                }
             }
             let (table, all) = lock.withLock { (legend, records) }
-            guard all.count == pyramid.allTiles.count, lock.withLock({ pending.isEmpty }) else {
+            guard all.count == pyramid.allTiles.count, lock.withLock({ pending.isEmpty && waiting.isEmpty }) else {
                 throw VerdantError.internal("COG writer for \(output.path): tiles of the overviews are missing")
             }
             let template = try makeTemplate(classTable: table)
@@ -367,6 +412,9 @@ public final class COGWriter: @unchecked Sendable {
             try? spool?.close()
             spool = nil
             pending = [:]
+            freeTiles = []
+            waiting = [:]
+            freeQuarters = []
             defer { converted = false }
             return converted
         }
@@ -398,5 +446,19 @@ public final class COGWriter: @unchecked Sendable {
         case .float32: return bytes(Float(value))
         default: return bytes(value)
         }
+    }
+}
+
+/// What one thread needs to finish tiles, reused from tile to tile: a compressor, its output, the predictor's row
+/// and the reduced quarter tile.
+private final class Workspace {
+    let compressor: TileCompressor
+    var compressed: [UInt8] = []
+    var scratch: [UInt8] = []
+    var quarter: [UInt8]
+
+    init(codec: TileCompressor.Codec, tileSize: Int, cellBytes: Int) throws {
+        compressor = try TileCompressor(codec)
+        quarter = [UInt8](repeating: 0, count: tileSize * tileSize / 4 * cellBytes)
     }
 }
