@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GDALKit
 import Verdant
 
 /// The `verdant` command: biomass and carbon of green areas from satellite and drone rasters.
@@ -28,7 +27,7 @@ struct VerdantCommand: ParsableCommand {
     /// run are published together at its end (also for a partial result, exit 3); a failed or interrupted run
     /// leaves none, and no temporary file or lock.
     static func main() {
-        ProcessMemory.returnLargeBuffersToTheSystem()
+        ProcessSetup.forTileWork()
         Interruption.install()
         FlagNames.install()
         // The exit code is decided in a function of its own, so that the error (and what it holds) is released

@@ -55,9 +55,13 @@ public final class TileCompressor {
         if let zstdContext { ZSTD_freeCCtx(zstdContext) }
     }
 
-    /// Compresses `input` into `output`, which is resized to the compressed bytes (its storage is reused from call
+    /// Compresses `bytes` into `output`, which is resized to the compressed bytes (its storage is reused from call
     /// to call).
-    public func compress(_ input: UnsafeRawBufferPointer, into output: inout [UInt8]) throws {
+    public func compress(_ bytes: [UInt8], into output: inout [UInt8]) throws {
+        try bytes.withUnsafeBytes { try compress(raw: $0, into: &output) }
+    }
+
+    private func compress(raw input: UnsafeRawBufferPointer, into output: inout [UInt8]) throws {
         let bound: Int
         switch codec {
         case .deflate: bound = libdeflate_zlib_compress_bound(deflater, input.count)

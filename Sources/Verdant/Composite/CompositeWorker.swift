@@ -165,7 +165,7 @@ final class CompositeWorker {
         status: [UnsafePointer<UInt8>], index: [UnsafePointer<Double>], outputs: inout [Float],
         counts: UnsafeMutablePointer<UInt16>?
     ) -> Int {
-        let dates = values.count, bands = roles + 1, width = Lanes.scalarCount, block = 256
+        let dates = values.count, bands = roles + 1, width = Lanes.scalarCount, block = 2048
         let observedStatus = CellStatus.observed.rawValue
         let network = SortingNetwork(count: dates)
         let infinity = Lanes(repeating: .infinity)

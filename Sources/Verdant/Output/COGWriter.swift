@@ -129,8 +129,9 @@ public final class COGWriter: @unchecked Sendable {
     }
 
     /// Writes the cells of `window` (row-major, of the writer's cell type) into band `band` (1-based), from a
-    /// buffer (a slice of a worker's outputs, say, without a copy).
-    public func write<T: RasterElement>(window: Window, band: Int = 1, cells values: UnsafeBufferPointer<T>) throws {
+    /// buffer (a slice of a worker's outputs, say, without a copy). Safety: the window is checked against the
+    /// raster and `values` holds its cells, before any copy; each copy is one row of a tile inside the tile.
+    func write<T: RasterElement>(window: Window, band: Int = 1, cells values: UnsafeBufferPointer<T>) throws {
         guard T.dataType == dataType else {
             throw VerdantError.internal(
                 "COG writer for \(output.path): \(T.dataType.rawValue) cells given for a \(dataType.rawValue) band")
@@ -276,8 +277,8 @@ public final class COGWriter: @unchecked Sendable {
         let size = pyramid.tileSize
         try cells.withUnsafeMutableBytes { raw in
             predictor.apply(to: raw, width: size, rows: size, bytesPerSample: cellBytes, scratch: &workspace.scratch)
-            try workspace.compressor.compress(UnsafeRawBufferPointer(raw), into: &workspace.compressed)
         }
+        try workspace.compressor.compress(cells, into: &workspace.compressed)
         let compressed = workspace.compressed
         // The record: the size, the bytes, their last 4 bytes again (GDAL's block leader and trailer).
         var leader: [UInt8] = [], trailer = Array(compressed.suffix(4))

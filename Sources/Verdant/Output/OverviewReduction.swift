@@ -25,8 +25,18 @@ enum OverviewReduction: Sendable {
         _ source: UnsafeRawBufferPointer, width: Int, height: Int, tileSize: Int,
         into target: UnsafeMutableRawBufferPointer, noData: Double
     ) {
+        // Safety: the buffers are checked to hold the tiles once; the loops index inside them.
         let half = tileSize / 2
         let outWidth = (width + 1) / 2, outHeight = (height + 1) / 2
+        let bytes: Int
+        switch self {
+        case .averageFloat32: bytes = 4
+        case .averageFloat64: bytes = 8
+        case .nearest(let b): bytes = b
+        }
+        precondition(
+            width <= tileSize && height <= tileSize && source.count >= tileSize * tileSize * bytes
+                && target.count >= half * half * bytes, "tiles smaller than their cells")
         switch self {
         case .averageFloat32:
             let s = source.assumingMemoryBound(to: Float.self), t = target.assumingMemoryBound(to: Float.self)

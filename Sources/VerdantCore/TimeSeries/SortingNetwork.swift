@@ -33,10 +33,17 @@ public struct SortingNetwork: Hashable, Sendable {
     public static func == (a: SortingNetwork, b: SortingNetwork) -> Bool { a.count == b.count }
     public func hash(into h: inout Hasher) { h.combine(count) }
 
-    /// Sorts `values[0..<count]` lane by lane (each lane ascending; NaN lanes are not ordered: replace NaN by +∞
-    /// first).
+    /// Sorts `values` (`count` vectors) lane by lane: each lane ascending. NaN lanes are not ordered: replace NaN
+    /// by +∞ first.
     @inlinable
-    public func sort<V: SIMD>(_ values: UnsafeMutablePointer<V>) where V.Scalar: Comparable {
+    public func sort<V: SIMD>(_ values: inout [V]) where V.Scalar: Comparable {
+        precondition(values.count == count, "a sorting network for \(count) values given \(values.count)")
+        values.withUnsafeMutableBufferPointer { sort($0.baseAddress!) }
+    }
+
+    /// `sort(_:)` on `count` vectors at `values` (the composite's kernel calls it on its own buffer).
+    @inlinable
+    package func sort<V: SIMD>(_ values: UnsafeMutablePointer<V>) where V.Scalar: Comparable {
         for c in comparators {
             let a = values[c.low], b = values[c.high]
             values[c.low] = pointwiseMin(a, b)

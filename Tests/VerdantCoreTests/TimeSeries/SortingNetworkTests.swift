@@ -10,7 +10,7 @@ import VerdantCore
         var unsorted = 0
         for bits in 0..<(1 << count) {
             var v = (0..<count).map { SIMD2<Int>(repeating: (bits >> $0) & 1) }
-            v.withUnsafeMutableBufferPointer { network.sort($0.baseAddress!) }
+            network.sort(&v)
             if !zip(v, v.dropFirst()).allSatisfy({ $0[0] <= $1[0] }) { unsorted += 1 }
         }
         #expect(unsorted == 0)
@@ -22,7 +22,7 @@ import VerdantCore
             let network = SortingNetwork(count: count)
             let lanes = (0..<4).map { _ in (0..<count).map { _ in Double(random.next() % 1000) / 7 - 50 } }
             var v = (0..<count).map { d in SIMD4<Double>(lanes[0][d], lanes[1][d], lanes[2][d], lanes[3][d]) }
-            v.withUnsafeMutableBufferPointer { network.sort($0.baseAddress!) }
+            network.sort(&v)
             for k in 0..<4 { #expect(v.map { $0[k] } == lanes[k].sorted(), "count \(count), lane \(k)") }
         }
     }
