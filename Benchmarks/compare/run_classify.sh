@@ -112,6 +112,8 @@ sync
 cat "$SCENE" "$LANDSAT" "$POLYGONS" >/dev/null
 
 for ((rep = 1; rep <= REPEAT; rep++)); do
+    # the process start alone (GDAL's and PROJ's libraries loaded and linked), part of every verdant run
+    timed startup "$rep" "$VERDANT" --version
     # one forest, as scikit-learn's fit; then with the default 5-fold cross-validation (5 more forests)
     timed train "$rep" "$VERDANT" "${LANDSAT_ARGS[@]}" --folds 0 --out "$RUN/train.tif" --model-out "$RUN/forest7.json"
     timed train_cv "$rep" "$VERDANT" "${LANDSAT_ARGS[@]}" --out "$RUN/train_cv.tif" --accuracy-out "$RUN/accuracy.json"
