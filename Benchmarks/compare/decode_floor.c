@@ -5,10 +5,14 @@
  *
  *   decode_floor SCENE RED NIR THREADS [SCL]
  *   decode_floor --dates LIST RED NIR THREADS
+ *   decode_floor --all SCENE THREADS
  *
  * With --dates, LIST is a text file with one date per line, "SCENE [SCL]" (paths without spaces, all scenes on
  * the same grid): the floor of a time series, every block of every date read once (the threads take
  * (date, block) pairs from one counter, dates in order), with each thread's handles on all dates opened first.
+ *
+ * With --all, every band of SCENE is read (the floor of a classification that reads all of a scene's bands), in
+ * the same way: one GDALDatasetRasterIO call per block for all its bands.
  *
  * RED and NIR are 1-based band indices or band descriptions (B04, B08). Each thread opens its own dataset
  * handles and takes the next block (in the scene's block size, 512 x 512 for the harness's scene) from a
@@ -36,7 +40,9 @@ static char *scl_paths[MAX_DATES];
 static int dates = 1;
 static const char *scene_path;
 static const char *scl_path;
-static int bands[2];
+#define MAX_BANDS 64
+static int bands[MAX_BANDS];
+static int band_count = 2;
 static int width, height, block_w, block_h, blocks_x, blocks_y;
 static atomic_long next_block;
 static atomic_ulong checksum;
@@ -65,7 +71,7 @@ static void *worker(void *arg) {
             return NULL;
         }
     }
-    uint16_t *buf = malloc((size_t)block_w * block_h * 2 * sizeof(uint16_t));
+    uint16_t *buf = malloc((size_t)block_w * block_h * band_count * sizeof(uint16_t));
     uint8_t *sbuf = malloc((size_t)block_w * block_h);
     unsigned long sum = 0;
     long blocks = (long)blocks_x * blocks_y;
@@ -78,11 +84,11 @@ static void *worker(void *arg) {
         int x = bx * block_w, y = by * block_h;
         int w = x + block_w <= width ? block_w : width - x;
         int h = y + block_h <= height ? block_h : height - y;
-        if (GDALDatasetRasterIO(ds[d], GF_Read, x, y, w, h, buf, w, h, GDT_UInt16, 2, bands, 0, 0, 0) != CE_None) {
+        if (GDALDatasetRasterIO(ds[d], GF_Read, x, y, w, h, buf, w, h, GDT_UInt16, band_count, bands, 0, 0, 0) != CE_None) {
             atomic_store(&failed, 1);
             break;
         }
-        sum += buf[0] + buf[(size_t)w * h * 2 - 1];
+        sum += buf[0] + buf[(size_t)w * h * band_count - 1];
         if (scl[d]) {
             if (GDALDatasetRasterIO(scl[d], GF_Read, x, y, w, h, sbuf, w, h, GDT_Byte, 1, NULL, 0, 0, 0) != CE_None) {
                 atomic_store(&failed, 1);
@@ -122,12 +128,24 @@ static int read_dates(const char *list) {
 
 int main(int argc, char **argv) {
     int list = argc > 1 && strcmp(argv[1], "--dates") == 0;
-    if (list) {
+    int all = argc > 1 && strcmp(argv[1], "--all") == 0;
+    if (list || all) {
         argv++;
         argc--;
     }
-    if (argc < 5 || argc > 6 || (list && argc != 5)) {
-        fprintf(stderr, "usage: decode_floor SCENE RED NIR THREADS [SCL]\n       decode_floor --dates LIST RED NIR THREADS\n");
+    if (all && argc == 3) {
+        /* decode_floor --all SCENE THREADS: the same positions as SCENE RED NIR THREADS from here on */
+        static char *shifted[5];
+        shifted[0] = argv[0];
+        shifted[1] = argv[1];
+        shifted[2] = "1";
+        shifted[3] = "1";
+        shifted[4] = argv[2];
+        argv = shifted;
+        argc = 5;
+    } else if (all || argc < 5 || argc > 6 || (list && argc != 5)) {
+        fprintf(stderr, "usage: decode_floor SCENE RED NIR THREADS [SCL]\n       decode_floor --dates LIST RED NIR THREADS\n"
+                        "       decode_floor --all SCENE THREADS\n");
         return 2;
     }
     if (list) {
@@ -157,8 +175,17 @@ int main(int argc, char **argv) {
         fprintf(stderr, "decode_floor: cannot open %s\n", scene_path);
         return 1;
     }
-    bands[0] = band_of(ds, argv[2]);
-    bands[1] = band_of(ds, argv[3]);
+    if (all) {
+        band_count = GDALGetRasterCount(ds);
+        if (band_count < 1 || band_count > MAX_BANDS) {
+            fprintf(stderr, "decode_floor: %s has %d bands (1 to %d are read)\n", scene_path, band_count, MAX_BANDS);
+            return 1;
+        }
+        for (int b = 0; b < band_count; b++) bands[b] = b + 1;
+    } else {
+        bands[0] = band_of(ds, argv[2]);
+        bands[1] = band_of(ds, argv[3]);
+    }
     if (bands[0] < 1 || bands[1] < 1 || bands[0] > GDALGetRasterCount(ds) || bands[1] > GDALGetRasterCount(ds)) {
         fprintf(stderr, "decode_floor: no band %s or %s in %s\n", argv[2], argv[3], scene_path);
         return 1;
@@ -182,8 +209,11 @@ int main(int argc, char **argv) {
         return 1;
     }
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("decode_floor: %d date%s of %d x %d cells, %d blocks of %d x %d, bands %d,%d%s, %d threads: %.3f s "
+    char band_list[16 * MAX_BANDS] = "";
+    for (int b = 0; b < band_count; b++)
+        snprintf(band_list + strlen(band_list), sizeof band_list - strlen(band_list), b ? ",%d" : "%d", bands[b]);
+    printf("decode_floor: %d date%s of %d x %d cells, %d blocks of %d x %d, bands %s%s, %d threads: %.3f s "
            "(checksum %lu)\n", dates, dates == 1 ? "" : "s", width, height, blocks_x * blocks_y, block_w, block_h,
-           bands[0], bands[1], scl_path ? " + SCL" : "", threads, s, (unsigned long)atomic_load(&checksum));
+           band_list, scl_path ? " + SCL" : "", threads, s, (unsigned long)atomic_load(&checksum));
     return 0;
 }

@@ -61,6 +61,11 @@ def fmt_s(x):
     return f"{x:.2f}" if x < 100 else f"{x:.1f}"
 
 
+def fmt_runs(runs):
+    """Every repetition's wall seconds, a failed one marked."""
+    return ", ".join(fmt_s(x["wall_s"]) + ("" if x["exit"] == 0 else " (failed)") for x in runs)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--run", required=True)

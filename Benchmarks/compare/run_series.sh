@@ -74,30 +74,9 @@ mkdir -p "$WORK"
 WORK="$(cd "$WORK" && pwd)"
 
 # ------------------------------------------------------------------------------------------- prerequisites
-for tool in python3 cc flock pkg-config; do command -v "$tool" >/dev/null || die "$tool is needed"; done
-[[ -x /usr/bin/time ]] || die "/usr/bin/time is missing: apt-get install time"
-VENV="$WORK/venv"
-PY="$VENV/bin/python"
-if [[ ! -x "$PY" ]] || ! cmp -s "$HERE/requirements.txt" "$VENV/.requirements.txt"; then
-    log "making the Python virtualenv $VENV"
-    python3 -m venv "$VENV" && "$PY" -m pip install --quiet --disable-pip-version-check -r "$HERE/requirements.txt" \
-        || die "pip install -r requirements.txt failed"
-    cp "$HERE/requirements.txt" "$VENV/.requirements.txt"
-fi
-if [[ -z "$VERDANT" ]]; then
-    log "building verdant (release) in $ROOT/.build-compare"
-    (cd "$ROOT" && swift build -c release --product verdant --scratch-path "$ROOT/.build-compare" >"$WORK/build.log" 2>&1) \
-        || { tail -30 "$WORK/build.log" >&2; die "swift build failed (log: $WORK/build.log)"; }
-    VERDANT="$(cd "$ROOT" && swift build -c release --product verdant --scratch-path "$ROOT/.build-compare" --show-bin-path)/verdant"
-fi
-[[ -x "$VERDANT" ]] || die "no verdant binary at $VERDANT"
-mkdir -p "$WORK/bin"
-FLOOR="$WORK/bin/decode_floor"
-if [[ ! -x "$FLOOR" || "$HERE/decode_floor.c" -nt "$FLOOR" ]]; then
-    # shellcheck disable=SC2046
-    cc -O2 -Wall -o "$FLOOR" "$HERE/decode_floor.c" $(pkg-config --cflags --libs gdal) -lpthread \
-        || die "could not compile decode_floor.c"
-fi
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
+compare_prerequisites
 
 # -------------------------------------------------------------------------------------------------- data
 # The same cache as run.sh: date 1 is run.sh's scene-N.tif; date k > 1 is scene-N-s<k-1>.tif (make_scene.py
@@ -169,38 +148,6 @@ log "flushing and warming the page cache (every date's files read once)"
 sync
 while read -r s c; do cat "$s" "$c" >/dev/null; done <"$FLOOR_LIST"
 cat "$PARCELS_FILE" >/dev/null
-
-STATUS=0
-CLK_TCK="$(getconf CLK_TCK)"
-machine_cpu() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $9 }' /proc/stat; }
-wait_idle() {  # up to IDLE_WAIT s until other processes use less than a quarter of a core
-    local waited=0 b s b2 s2 busy
-    while ((IDLE_WAIT > 0)); do
-        read -r b s < <(machine_cpu)
-        sleep 1
-        read -r b2 s2 < <(machine_cpu)
-        busy=$(((b2 - b) * 100 / CLK_TCK))
-        ((busy < 25)) && break
-        if ((waited >= IDLE_WAIT)); then log "  still busy (${busy}% of a core) after ${IDLE_WAIT}s: timing anyway"; break; fi
-        ((waited == 0)) && log "  waiting for the machine to be idle (${busy}% of a core in use)"
-        waited=$((waited + 1))
-    done
-    return 0
-}
-timed() {  # TOOL REP COMMAND...: /usr/bin/time -v into $RUN/TOOL.REP.{time,log,cpu}
-    local tool="$1" rep="$2" b s b2 s2
-    shift 2
-    wait_idle
-    log "$tool (run $rep of $REPEAT)"
-    read -r b s < <(machine_cpu)
-    if ! /usr/bin/time -v -o "$RUN/$tool.$rep.time" "$@" >"$RUN/$tool.$rep.log" 2>&1; then
-        log "  $tool FAILED; the last lines of $RUN/$tool.$rep.log:"
-        tail -15 "$RUN/$tool.$rep.log" >&2
-        STATUS=1
-    fi
-    read -r b2 s2 < <(machine_cpu)
-    echo "$(((b2 - b) * 1000 / CLK_TCK)) $(((s2 - s) * 1000 / CLK_TCK))" >"$RUN/$tool.$rep.cpu"
-}
 
 for ((rep = 1; rep <= REPEAT; rep++)); do
     timed floor1 "$rep" "$FLOOR" "$SCENE1" B04 B08 "$THREADS" "$SCL1"

@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 
-from report import best, fmt_s
+from report import best, fmt_runs, fmt_s
 
 TOOLS = [("series", "verdant series"), ("composite", "verdant composite --method median"),
          ("composite_zstd", "verdant composite --method median --compress zstd"),
@@ -47,7 +47,7 @@ def main():
         t = r[tool]
         if t is None:
             continue
-        walls = ", ".join(fmt_s(x["wall_s"]) + ("" if x["exit"] == 0 else " (failed)") for x in runs[tool])
+        walls = fmt_runs(runs[tool])
         w(f"| {label} | {fmt_s(t['wall_s'])} | {fmt_s(t['cpu_s'])} | {t['cpu_s'] / t['wall_s']:.2f} | "
           f"{t['rss_mib']:.0f} | {walls} | {t.get('other_cpu_s', 0):.1f} |")
     w("")
