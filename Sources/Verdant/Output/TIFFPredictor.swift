@@ -41,16 +41,17 @@ enum TIFFPredictor: Sendable {
                     tmp.baseAddress!.copyMemory(from: row, byteCount: rowBytes)
                     let src = tmp.baseAddress!.assumingMemoryBound(to: UInt8.self)
                     let dst = row.assumingMemoryBound(to: UInt8.self)
-                    // Byte b of sample i (least significant first, as a little-endian machine holds it) goes to
-                    // plane bytesPerSample - 1 - b.
-                    for b in 0..<bytesPerSample {
-                        let plane = dst + (bytesPerSample - 1 - b) * width
-                        for i in 0..<width { plane[i] = src[i * bytesPerSample + b] }
-                    }
-                    var k = rowBytes - 1
-                    while k > 0 {
-                        dst[k] &-= dst[k - 1]
-                        k -= 1
+                    // In one pass: byte b of sample i (least significant first, as a little-endian machine holds
+                    // it) goes to plane bytesPerSample - 1 - b, less the byte before it in the regrouped row.
+                    var previous: UInt8 = 0
+                    for plane in 0..<bytesPerSample {
+                        let b = bytesPerSample - 1 - plane
+                        let out = dst + plane * width
+                        for i in 0..<width {
+                            let x = src[i * bytesPerSample + b]
+                            out[i] = x &- previous
+                            previous = x
+                        }
                     }
                 }
             }

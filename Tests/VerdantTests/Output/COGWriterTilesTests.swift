@@ -10,7 +10,7 @@ import TestSupport
 /// The COG writer on its own: windows that do not match its tiles, cells never written, any number of writing
 /// threads, overviews, integer cells, BigTIFF; every file read back through GDAL and checked byte by byte.
 @Suite struct COGWriterTilesTests {
-    static let width = 700, height = 500
+    static let width = 300, height = 200
     static let transform = GeoTransform(originX: 500_000, originY: 9_000_000, cellWidth: 30, cellHeight: 30)
 
     static func grid() throws -> RasterGrid {
@@ -24,7 +24,7 @@ import TestSupport
         return Float(sin(Double(i) * 0.001 + Double(b))) * 1000 + Float(b)
     }
 
-    /// The windows written: 90 × 70 cells, across the writer's 256-cell tiles; the window at (180, 140) is left
+    /// The windows written: 90 × 70 cells, across the writer's 128-cell tiles; the window at (180, 140) is left
     /// out (its cells must read back as nodata).
     static var windows: [Window] {
         var w: [Window] = []
@@ -76,8 +76,8 @@ import TestSupport
         #expect(layout.cogProblems.isEmpty, "\(layout.cogProblems)")
         #expect(layout.blockFramingProblems.isEmpty, "\(layout.blockFramingProblems)")
         #expect(!layout.isBigTIFF)
-        // 700 × 500 in 256-cell tiles: overviews of 350 × 250 and 175 × 125 (the first to fit in a tile).
-        #expect(layout.images.map(\.width) == [700, 350, 175] && layout.images.map(\.height) == [500, 250, 125])
+        // 300 × 200 in 128-cell tiles: overviews of 150 × 100 and 75 × 50 (the first to fit in a tile).
+        #expect(layout.images.map(\.width) == [300, 150, 75] && layout.images.map(\.height) == [200, 100, 50])
         let ds = try Dataset.open(out)
         #expect(ds.metadataItem("LAYOUT", domain: "IMAGE_STRUCTURE") == "COG")
         #expect(ds.metadataItem("COMPRESSION", domain: "IMAGE_STRUCTURE") == "DEFLATE")
@@ -108,7 +108,7 @@ import TestSupport
         try Self.write(to: out, threads: 2)
         // The first overview is the third image's directory in GDAL's numbering of a TIFF's directories: 2.
         let overview = try Dataset.open("GTIFF_DIR:2:\(out)")
-        #expect(overview.width == 350 && overview.height == 250)
+        #expect(overview.width == 150 && overview.height == 100)
         let second = try Dataset.open("GTIFF_DIR:3:\(out)")
         for b in 1...3 {
             func cell(_ x: Int, _ y: Int) -> Float {
@@ -118,26 +118,26 @@ import TestSupport
                 let valid = cells.filter { !$0.isNaN }
                 return valid.isEmpty ? .nan : Float(valid.reduce(0.0) { $0 + Double($1) } / Double(valid.count))
             }
-            var level1 = [Float](repeating: .nan, count: 350 * 250)
-            for j in 0..<250 {
-                for i in 0..<350 {
-                    level1[j * 350 + i] = mean([
+            var level1 = [Float](repeating: .nan, count: 150 * 100)
+            for j in 0..<100 {
+                for i in 0..<150 {
+                    level1[j * 150 + i] = mean([
                         cell(2 * i, 2 * j), cell(2 * i + 1, 2 * j), cell(2 * i, 2 * j + 1), cell(2 * i + 1, 2 * j + 1)
                     ])
                 }
             }
             let got1 = try overview.band(b).readAll(as: Float.self)
             #expect(zip(got1, level1).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "band \(b), overview 1")
-            // The second from the first: 350 → 175 columns, 250 → 125 rows.
+            // The second from the first: 150 → 75 columns, 100 → 50 rows.
             let got2 = try second.band(b).readAll(as: Float.self)
             var same = true
-            for j in 0..<125 {
-                for i in 0..<175 {
+            for j in 0..<50 {
+                for i in 0..<75 {
                     let m = mean([
-                        level1[2 * j * 350 + 2 * i], level1[2 * j * 350 + 2 * i + 1],
-                        level1[(2 * j + 1) * 350 + 2 * i], level1[(2 * j + 1) * 350 + 2 * i + 1]
+                        level1[2 * j * 150 + 2 * i], level1[2 * j * 150 + 2 * i + 1],
+                        level1[(2 * j + 1) * 150 + 2 * i], level1[(2 * j + 1) * 150 + 2 * i + 1]
                     ])
-                    let g = got2[j * 175 + i]
+                    let g = got2[j * 75 + i]
                     if !(g == m || (g.isNaN && m.isNaN)) { same = false }
                 }
             }
@@ -206,8 +206,8 @@ import TestSupport
         #expect(wrong == 0)
         let overview = try Dataset.open("GTIFF_DIR:2:\(out)").band(1).readAll(as: UInt16.self)
         var wrongOverview = 0
-        for j in 0..<250 {
-            for i in 0..<350 where overview[j * 350 + i] != (Self.written(2 * i, 2 * j) ? count(2 * i, 2 * j) : 65_535)
+        for j in 0..<100 {
+            for i in 0..<150 where overview[j * 150 + i] != (Self.written(2 * i, 2 * j) ? count(2 * i, 2 * j) : 65_535)
             {
                 wrongOverview += 1
             }
@@ -222,7 +222,7 @@ import TestSupport
         do {
             let writer = try COGWriter(
                 output: OutputPath(out), grid: Self.grid(), bandDescription: "a", unit: "", options: COGOptions())
-            let w = try Window(columnOffset: 0, rowOffset: 0, width: 256, height: 256)
+            let w = try Window(columnOffset: 0, rowOffset: 0, width: 128, height: 128)
             try writer.write(window: w, values: [Float](repeating: 1, count: w.cellCount))
             #expect(throws: VerdantError.self) {
                 try writer.write(window: w, values: [Float](repeating: 2, count: w.cellCount))
