@@ -118,6 +118,8 @@ struct EstimateCommand: ParsableCommand {
             "Exit 3 (outputs still written) when the total unobserved fraction exceeds this.", valueName: "FRACTION"))
     var failOnUnobserved: Double?
 
+    @OptionGroup(title: "Report") var reportOptions: ReportOptions
+
     @OptionGroup(title: "Output") var output: OutputOptions
 
     @OptionGroup(title: "Run") var runOptions: RunOptions
@@ -144,8 +146,8 @@ struct EstimateCommand: ParsableCommand {
         request.uncertainty = UncertaintyOptions(method: uncertainty, draws: draws, seed: seed)
         request.greenThreshold = greenThreshold
         let outputs = EstimateOutputs(
-            table: out, report: report, summary: summary, quicklook: quicklook,
-            overwrite: output.force, failOnUnobserved: failOnUnobserved)
+            table: out, report: report, summary: summary, quicklook: quicklook, pdf: reportOptions.pdf,
+            heading: reportOptions.heading, overwrite: output.force, failOnUnobserved: failOnUnobserved)
         let run = try EstimateWorkflow.run(request, outputs: outputs)
         let result = run.report
         for w in result.metadata.warnings where !inputs.warnings.contains(w) { Console.warn(w) }

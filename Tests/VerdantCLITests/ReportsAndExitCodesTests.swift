@@ -31,7 +31,10 @@ import TestSupport
         let summary = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         let totals = summary["totals"] as! [String: Any]
         let co2e = totals["co2e_t"] as! Double
-        #expect(html.contains(String(format: "%.3f", co2e)), "the HTML shows the CSV's total CO2e")
+        // Whole tonnes with thousands separators (the sample's total is over 1,000 t).
+        let digits = Array(String(format: "%.0f", co2e))
+        let grouped = digits.enumerated().map { i, d in (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(d) }
+        #expect(co2e > 1000 && html.contains(grouped.joined()), "the HTML shows the CSV's total CO2e, for reading")
         let agbSum = csv.map { Double($0.split(separator: ",", omittingEmptySubsequences: false)[7])! }.reduce(0, +)
         #expect(abs(agbSum - (totals["agb_t"] as! Double)) < 1e-6)
         #expect(summary["exit_code"] as? Int == 0)

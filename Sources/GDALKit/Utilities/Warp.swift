@@ -82,19 +82,7 @@ public enum BandSubset {
     public static func vrt(of source: Dataset, band index: Int, alpha: Int? = nil, path: String) throws -> Dataset {
         let band = try source.band(index)
         let gt = source.geoTransform?.coefficients.map { "\($0)" }.joined(separator: ", ")
-        func escape(_ s: String) -> String {
-            var out = ""
-            for c in s {
-                switch c {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                default: out.append(c)
-                }
-            }
-            return out
-        }
+        let escape = MarkupText.escape
         let file = "<SourceFilename relativeToVRT=\"0\">\(escape(source.path))</SourceFilename>"
         var xml = "<VRTDataset rasterXSize=\"\(source.width)\" rasterYSize=\"\(source.height)\">\n"
         if let srs = source.spatialReference { xml += "  <SRS>\(escape(srs.wkt))</SRS>\n" }

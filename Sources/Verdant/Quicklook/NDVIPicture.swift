@@ -15,6 +15,8 @@ public struct NDVIPicture: Hashable, Sendable {
     public var crsWKT: String
     /// Mean NDVI per picture cell, row-major, NaN where nothing was observed.
     public var values: [Float]
+    /// The share of each picture cell's scene cells masked as cloud (or cloud shadow), row-major.
+    public var cloud: [Float] = []
 
     /// The picture's size for a `width × height` scene: at most `maxSize` cells a side (as `Quicklook.write` reads it).
     public static func size(width: Int, height: Int, maxSize: Int) -> (width: Int, height: Int) {
@@ -62,6 +64,7 @@ public struct NDVIPicture: Hashable, Sendable {
                 let py = (window.rowOffset + r) * h / gh - y0
                 for c in 0..<window.width {
                     let i = r * window.width + c
+                    sums.count(x: columns[c], y: py, cloud: status[i] == CellStatus.cloud.rawValue)
                     guard status[i] == CellStatus.observed.rawValue, ndvi[i].isFinite else { continue }
                     sums.add(ndvi[i], x: columns[c], y: py)
                 }
@@ -74,12 +77,15 @@ public struct NDVIPicture: Hashable, Sendable {
         public func picture(_ tiles: [Sums]) -> NDVIPicture {
             let (w, h) = size
             var total = [Double](repeating: 0, count: w * h), count = [Int](repeating: 0, count: w * h)
+            var cells = count, clouds = count
             for p in tiles {
                 for y in 0..<p.height {
                     for x in 0..<p.width {
-                        let k = (p.y + y) * w + p.x + x
-                        total[k] += p.sums[y * p.width + x]
-                        count[k] += p.counts[y * p.width + x]
+                        let k = (p.y + y) * w + p.x + x, j = y * p.width + x
+                        total[k] += p.sums[j]
+                        count[k] += p.counts[j]
+                        cells[k] += p.cells[j]
+                        clouds[k] += p.clouds[j]
                     }
                 }
             }
@@ -90,19 +96,27 @@ public struct NDVIPicture: Hashable, Sendable {
             ])
             return NDVIPicture(
                 width: w, height: h, geoTransform: transform, crsWKT: grid.crsWKT,
-                values: zip(total, count).map { $1 > 0 ? Float($0 / Double($1)) : .nan })
+                values: zip(total, count).map { $1 > 0 ? Float($0 / Double($1)) : .nan },
+                cloud: zip(clouds, cells).map { $1 > 0 ? Float($0) / Float($1) : 0 })
         }
     }
 
-    /// Sums of NDVI and counts of observed cells over the picture cells one tile covers.
+    /// Sums of NDVI and counts of observed, cloud and all cells over the picture cells one tile covers.
     public struct Sums: Sendable {
         var x: Int, y: Int, width: Int, height: Int
-        var sums: [Double], counts: [Int]
+        var sums: [Double], counts: [Int], cells: [Int], clouds: [Int]
 
         init(x: Int, y: Int, width: Int, height: Int) {
             (self.x, self.y, self.width, self.height) = (x, y, width, height)
             sums = [Double](repeating: 0, count: width * height)
             counts = [Int](repeating: 0, count: width * height)
+            cells = counts
+            clouds = counts
+        }
+
+        mutating func count(x: Int, y: Int, cloud: Bool) {
+            cells[y * width + x] += 1
+            if cloud { clouds[y * width + x] += 1 }
         }
 
         mutating func add(_ v: Double, x: Int, y: Int) {

@@ -39,12 +39,12 @@ public enum SeriesHTMLReport {
             body += "<p>No parcel raised an alert.</p>\n"
         } else {
             body +=
-                "<table><tr><th>parcel_id</th><th>alert_date</th><th>max_drop</th><th>baseline_rmse</th><th>\(e(report.index.name))_trend_per_year</th></tr>\n"
+                "<div class=\"scroll\"><table><tr><th>parcel_id</th><th>alert_date</th><th>max_drop</th><th>baseline_rmse</th><th>\(e(report.index.name))_trend_per_year</th></tr>\n"
             for (_, a) in alerts {
                 body +=
                     "<tr><td>\(e(a.parcelID))</td><td>\(e(a.alertDate!.text))</td><td>\(n(a.maxDrop))</td><td>\(n(a.baselineRMSE))</td><td>\(n(a.trendPerYear))</td></tr>\n"
             }
-            body += "</table>\n"
+            body += "</table></div>\n"
         }
         body += "<h2>Parcels</h2>\n"
         let order = alerts.map(\.offset) + report.trends.indices.filter { report.trends[$0].alertDate == nil }
@@ -79,14 +79,15 @@ public enum SeriesHTMLReport {
             "<p class=\"small\">Alerts after the BFAST Monitor idea (Verbesselt, J., Zeileis, A., Herold, M. (2012), Near real-time disturbance detection using satellite image time series, Remote Sensing of Environment 123, 98–108). The figures are estimates, not issued credits. Verdant \(e(VerdantVersion.verdant)).</p>\n"
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Verdant time series</title>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Verdant time series</title>
             <style>
-            body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}
-            table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}
+            \(ReportStyle.css)
             .grid{display:flex;flex-wrap:wrap;gap:8px}figure{margin:0}.small{font-size:12px;color:#555}
-            svg text{font-size:10px;fill:#333}
-            </style></head><body>
-            \(body)</body></html>
+            svg{max-width:100%;height:auto}svg text{font-size:10px;fill:#333}
+            </style></head><body><main>
+            \(body)</main></body></html>
 
             """
     }
@@ -100,7 +101,7 @@ public enum SeriesHTMLReport {
         let values = series.flatMap { $0.compactMap { $0 } }.filter(\.isFinite)
         let w = Double(width), h = Double(height), left = 36.0, bottom = 16.0, top = 14.0
         var svg =
-            "<svg width=\"\(width)\" height=\"\(height)\" role=\"img\"><title>\(e(title))</title>"
+            "<svg width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\"><title>\(e(title))</title>"
         svg += "<text x=\"\(left)\" y=\"10\">\(e(title))</text>"
         guard let lo0 = values.min(), let hi0 = values.max(), let t0 = t.first, let t1 = t.last else {
             return svg + "<text x=\"\(left)\" y=\"\(h / 2)\">no observed date</text></svg>\n"
@@ -137,12 +138,7 @@ public enum SeriesHTMLReport {
         return svg + "</svg>\n"
     }
 
-    private static func e(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    private static func e(_ s: String) -> String { HTMLText.escape(s) }
 
-    private static func n(_ v: Double?, _ digits: Int = 3) -> String {
-        v.map { $0.isFinite ? String(format: "%.\(digits)f", $0) : "" } ?? ""
-    }
+    private static func n(_ v: Double?, _ digits: Int = 3) -> String { HTMLText.number(v, digits: digits) }
 }

@@ -8,6 +8,10 @@ public struct EstimateOutputs: Hashable, Sendable {
     public var summary: String?
     /// A PNG quicklook of NDVI with the parcels outlined, if wanted (the report embeds one either way).
     public var quicklook: String?
+    /// The HTML report printed to PDF by headless Chromium, if wanted (`PDFRenderer`).
+    public var pdf: String?
+    /// The report's cover: title, site, author, organisation.
+    public var heading: ReportHeading = ReportHeading()
     /// Overwrite outputs that exist already (else an existing output is an error).
     public var overwrite: Bool
     /// The run is partial (exit code 3, outputs still written) when more than this fraction of the parcels' area
@@ -17,8 +21,11 @@ public struct EstimateOutputs: Hashable, Sendable {
     /// Outputs of an estimate.
     public init(
         table: String, report: String? = nil, summary: String? = nil, quicklook: String? = nil,
-        overwrite: Bool = false, failOnUnobserved: Double? = nil
+        pdf: String? = nil, heading: ReportHeading = ReportHeading(), overwrite: Bool = false,
+        failOnUnobserved: Double? = nil
     ) {
+        self.pdf = pdf
+        self.heading = heading
         self.table = table
         self.report = report
         self.summary = summary
@@ -27,8 +34,8 @@ public struct EstimateOutputs: Hashable, Sendable {
         self.failOnUnobserved = failOnUnobserved
     }
 
-    /// The extra outputs (report, summary, quicklook) that are wanted, in that order.
-    public var extras: [String] { [report, summary, quicklook].compactMap { $0 } }
+    /// The extra outputs (report, summary, quicklook, PDF) that are wanted, in that order.
+    public var extras: [String] { [report, summary, quicklook, pdf].compactMap { $0 } }
 
     /// Throws for outputs that cannot work together: a threshold that is not a fraction, or two outputs on one file.
     public func validate() throws {
@@ -37,7 +44,12 @@ public struct EstimateOutputs: Hashable, Sendable {
                 .failOnUnobserved, problem: "must be a fraction between 0 and 1 (got \(f))")
         }
         if Set(extras + [table]).count != extras.count + 1 {
-            throw VerdantError.usage("\(param: .out), \(param: .report) and \(param: .summary) must be different files")
+            throw VerdantError.usage(
+                "\(param: .out), \(param: .report), \(param: .summary), \(param: .quicklook) and \(param: .pdf) must be different files"
+            )
+        }
+        if let pdf, !pdf.lowercased().hasSuffix(".pdf") {
+            throw VerdantError.invalidParameter(.pdf, problem: "\(pdf): the extension must be .pdf")
         }
     }
 }

@@ -19,19 +19,28 @@ public enum EstimateWorkflow {
         let overwrite = outputs.overwrite
         try ReportWriter.check(outputs.table, inputs: protected, overwrite: overwrite)
         for extra in outputs.extras { _ = try OutputPath(extra, inputs: protected, overwrite: overwrite) }
+        // Chromium is looked for before any work, so that a missing one fails at once.
+        if outputs.pdf != nil { _ = try PDFRenderer.chromium() }
         var request = request
-        let picture = outputs.quicklook != nil || outputs.report != nil
-        // The quicklook's NDVI picture comes from the estimate's own tile pass.
-        if picture && request.ndviPictureSize == nil { request.ndviPictureSize = 800 }
+        let report = outputs.report != nil || outputs.pdf != nil
+        let picture = outputs.quicklook != nil || report
+        // The quicklook's and the report map's NDVI picture comes from the estimate's own tile pass.
+        if picture && request.ndviPictureSize == nil { request.ndviPictureSize = pictureSize }
         // The report's input checksums are computed while the estimate runs.
-        let digests = outputs.report == nil ? nil : FileDigests(protected)
+        let digests = report ? FileDigests(protected) : nil
         let result = try EstimateJob.run(request)
         try ReportWriter.write(result, to: outputs.table, inputs: protected, overwrite: overwrite)
-        let png = picture ? try quicklook(result, request, outputs, protected: protected) : nil
-        if let report = outputs.report {
+        let ndvi = picture ? try ndviPicture(result, request) : nil
+        if let ndvi, outputs.quicklook != nil { try quicklook(ndvi, result, outputs, protected: protected) }
+        if report, let ndvi {
             let checksums = digests?.wait() ?? [:]
-            try OutputPath(report, inputs: protected, overwrite: overwrite)
-                .write(Data(HTMLReport.html(result, quicklookPNG: png, checksums: checksums).utf8))
+            let html = try HTMLReport.html(result, picture: ndvi, heading: outputs.heading, checksums: checksums)
+            if let path = outputs.report {
+                try OutputPath(path, inputs: protected, overwrite: overwrite).write(Data(html.utf8))
+            }
+            if let pdf = outputs.pdf {
+                try OutputPath(pdf, inputs: protected, overwrite: overwrite).write(try PDFRenderer.pdf(of: html))
+            }
         }
         if let summary = outputs.summary {
             try OutputPath(summary, inputs: protected, overwrite: overwrite).write(
@@ -49,33 +58,34 @@ public enum EstimateWorkflow {
         return EstimateRun(report: result, outputs: [outputs.table] + outputs.extras, problems: problems)
     }
 
-    /// Draws the scene's NDVI (from the estimate's tile pass) with the parcels outlined; writes it to the
-    /// quicklook output when one is wanted, and returns the PNG (for the report).
+    /// The size of the NDVI picture of the quicklook and the report's map, cells on its long side (the quicklook
+    /// draws it at 800; the report's map wants at least 1,000).
+    static let pictureSize = 1200
+
+    /// The scene's NDVI picture: the estimate's own, else from a pass of its own.
+    private static func ndviPicture(_ result: EstimateReport, _ request: EstimateRequest) throws -> NDVIPicture {
+        if let picture = result.ndviPicture { return picture }
+        var quiet = request.execution
+        quiet.progress = nil
+        quiet.parcelProgress = nil
+        return try QuicklookRaster.ndvi(
+            inputs: request.inputs, masks: request.masks, execution: quiet, maxSize: pictureSize)
+    }
+
+    /// Draws the scene's NDVI picture with the parcels outlined into the quicklook output.
     private static func quicklook(
-        _ result: EstimateReport, _ request: EstimateRequest, _ outputs: EstimateOutputs,
-        protected: [String]
-    ) throws -> Data? {
+        _ ndvi: NDVIPicture, _ result: EstimateReport, _ outputs: EstimateOutputs, protected: [String]
+    ) throws {
+        guard let png = outputs.quicklook else { return }
         let scratch =
             NSTemporaryDirectory()
             + "verdant-quicklook-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         TemporaryFiles.note(scratch)
         defer { TemporaryFiles.remove(scratch) }
-        var quiet = request.execution
-        quiet.progress = nil
-        quiet.parcelProgress = nil
-        let ndvi =
-            try result.ndviPicture
-            ?? QuicklookRaster.ndvi(inputs: request.inputs, masks: request.masks, execution: quiet)
         try ndvi.write(to: scratch + "/ndvi.tif")
-        let png = outputs.quicklook ?? scratch + "/quicklook.png"
-        // A quicklook only for the report is a scratch file, written at once; the user's is published with the rest.
-        let publication = outputs.quicklook == nil ? nil : Publication.current
-        try Publication.$current.withValue(publication) {
-            try Quicklook.write(
-                raster: scratch + "/ndvi.tif", parcels: result.parcels.parcels.map(\.geometry), label: "NDVI",
-                unit: "", to: try OutputPath(png, inputs: protected, overwrite: outputs.overwrite))
-        }
-        return FileManager.default.contents(atPath: Publication.current?.readablePath(png) ?? png)
+        try Quicklook.write(
+            raster: scratch + "/ndvi.tif", parcels: result.parcels.parcels.map(\.geometry), label: "NDVI",
+            unit: "", to: try OutputPath(png, inputs: protected, overwrite: outputs.overwrite))
     }
 }

@@ -137,6 +137,8 @@ extension Parameter {
     public static let summary = Parameter("summary")
     /// The quicklook picture.
     public static let quicklook = Parameter("quicklook")
+    /// The report printed to PDF.
+    public static let pdf = Parameter("pdf")
 
     /// A time series' dates table (`SeriesRequest`, `CompositeRequest`).
     public static let dates = Parameter("dates")

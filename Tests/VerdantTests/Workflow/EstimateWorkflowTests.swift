@@ -20,7 +20,9 @@ import Verdant
         let png = try #require(FileManager.default.contents(atPath: folder.file("q.png")))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         let html = try String(contentsOfFile: folder.file("r.html"), encoding: .utf8)
-        #expect(html.contains("data:image/png;base64,\(png.base64EncodedString())"), "the report embeds the quicklook")
+        #expect(
+            html.contains("<svg id=\"map\"") && html.contains("data:image/png;base64,"),
+            "the report draws the map of the same NDVI picture")
         #expect(try String(contentsOfFile: folder.file("s.md"), encoding: .utf8) == MarkdownSummary.text(run.report))
         guard case .object(let summary) = run.summary else { Issue.record("summary is not an object"); return }
         #expect(summary["exit_code"] == .integer(0) && summary["failed_parcels"] == .array([]))
@@ -55,7 +57,8 @@ import Verdant
         let same = EstimateOutputs(table: folder.file("p.csv"), summary: folder.file("p.csv"))
         #expect(
             throws: VerdantError.usage(
-                "\(param: .out), \(param: .report) and \(param: .summary) must be different files")
+                "\(param: .out), \(param: .report), \(param: .summary), \(param: .quicklook) and \(param: .pdf) must be different files"
+            )
         ) {
             try EstimateWorkflow.run(EstimateJobTests.request(), outputs: same)
         }
