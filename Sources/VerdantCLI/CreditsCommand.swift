@@ -130,6 +130,16 @@ struct CreditsCommand: ParsableCommand {
         help: ArgumentHelp("Output: FILE.json, FILE.csv, or - for CSV on standard output.", valueName: "FILE"))
     var out: String
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write a self-contained HTML report (the waterfall from stock change to net removals).",
+            valueName: "FILE.html"),
+        completion: .file(extensions: ["html"]))
+    var report: String?
+
+    @OptionGroup(title: "Report") var reportOptions: ReportOptions
+
     @OptionGroup(title: "Output") var output: OutputOptions
 
     @OptionGroup(title: "Run") var runOptions: RunOptions
@@ -179,12 +189,26 @@ struct CreditsCommand: ParsableCommand {
             }
             _ = try OutputPath(out, inputs: inputs, overwrite: output.force)
         }
+        let pages = [self.report, reportOptions.pdf].compactMap { $0 }
+        if Set(pages + [out]).count != pages.count + 1 {
+            throw VerdantError.usage("--out, --report and --pdf must be different files")
+        }
+        for page in pages { _ = try OutputPath(page, inputs: inputs, overwrite: output.force) }
+        if reportOptions.pdf != nil { _ = try PDFRenderer.chromium() }
+        // Every output is published together by the run's publication (VerdantCommand), after the summary.
         let report = try CreditsJob.run(
             CreditsRequest(t0: r0, t1: r1, baseline: baseline, leakagePct: leakage, bufferPct: buffer),
             extraFiles: [model.modelFile, factorOptions.factors].compactMap { $0 }.filter {
                 FileManager.default.fileExists(atPath: $0)
             })
         try CreditsReportWriter.write(report, to: out, inputs: inputs, overwrite: output.force)
+        let html = CreditsHTMLReport.html(report, heading: reportOptions.heading)
+        if let path = self.report {
+            try OutputPath(path, inputs: inputs, overwrite: output.force).write(Data(html.utf8))
+        }
+        if let pdf = reportOptions.pdf {
+            try OutputPath(pdf, inputs: inputs, overwrite: output.force).write(try PDFRenderer.pdf(of: html))
+        }
         if out != "-" && !output.quiet {
             let t = report.total
             func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }

@@ -58,9 +58,12 @@ import TestSupport
             "credits", "--t0-raster", Self.stack, "--t1-raster", Self.stack, "--red", "B04", "--nir", "B08",
             "--scale", "0.0001", "--offset", "-0.1", "--parcels", Self.parcels, "--id-field", "parcel_id",
             "--model-file", folder.file("model.json"), "--factors", "tver", "--class", "general-trees",
-            "--leakage", "5", "--buffer", "10", "--out", folder.file("credits.json")
+            "--leakage", "5", "--buffer", "10", "--out", folder.file("credits.json"),
+            "--report", folder.file("credits.html"), "--title", "Credits of the sample"
         ])
         #expect(credits.status == 0, "\(credits.stderr)")
+        let page = try String(contentsOfFile: folder.file("credits.html"), encoding: .utf8)
+        #expect(page.contains("<title>Credits of the sample</title>") && page.contains(">Net removals</text>"))
         #expect(credits.stdout.contains("estimated net removals, tCO2e, before verification"))
         let c =
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.file("credits.json"))))

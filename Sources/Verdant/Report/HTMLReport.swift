@@ -80,22 +80,34 @@ public enum HTMLReport {
 
     /// The cover block: title, site, author and organisation, the period (the run date when the inputs carry none).
     static func cover(_ report: EstimateReport, heading: ReportHeading) -> String {
-        let e = HTMLText.escape, m = report.metadata
-        var out = "<header class=\"cover\"><h1>\(e(heading.title ?? "Verdant estimate"))</h1>"
+        let m = report.metadata
+        let scene = m.bands.first.map { ($0.path as NSString).lastPathComponent } ?? "the raster"
+        return cover(
+            heading, untitled: "Verdant estimate",
+            line: "Run of \(m.startedAt.prefix(10)) on \(scene), \(report.totals.parcels) parcels")
+    }
+
+    /// A cover block: `heading`'s title (else `untitled`), site, author and organisation, then `line`.
+    static func cover(_ heading: ReportHeading, untitled: String, line: String) -> String {
+        let e = HTMLText.escape
+        var out = "<header class=\"cover\"><h1>\(e(heading.title ?? untitled))</h1>"
         if let site = heading.site { out += "<p>Site: \(e(site))</p>" }
         let who = [heading.author, heading.organisation].compactMap { $0 }.joined(separator: ", ")
         if !who.isEmpty { out += "<p>Prepared by \(e(who))</p>" }
-        out +=
-            "<p>Run of \(e(String(m.startedAt.prefix(10)))) on \(e(m.bands.first.map { ($0.path as NSString).lastPathComponent } ?? "the raster")), \(report.totals.parcels) parcels</p>"
-        return out + "</header>\n"
+        return out + "<p>\(e(line))</p></header>\n"
+    }
+
+    /// A key figure: its value and unit, what it is, and a line under it.
+    static func figure(_ value: String, _ unit: String, _ key: String, _ extra: String = "") -> String {
+        let e = HTMLText.escape
+        let under = extra.isEmpty ? "" : "<div class=\"i\">\(e(extra))</div>"
+        return
+            "<div class=\"figure\"><div class=\"v\">\(value) <small>\(e(unit))</small></div><div class=\"k\">\(e(key))</div>\(under)</div>"
     }
 
     /// The key figures, each with its unit, and the interval when the model has one.
     static func keyFigures(_ report: EstimateReport) -> String {
         let t = report.totals, m = report.metadata
-        func figure(_ value: String, _ unit: String, _ key: String, _ extra: String = "") -> String {
-            "<div class=\"figure\"><div class=\"v\">\(value) <small>\(HTMLText.escape(unit))</small></div><div class=\"k\">\(HTMLText.escape(key))</div>\(extra.isEmpty ? "" : "<div class=\"i\">\(HTMLText.escape(extra))</div>")</div>"
-        }
         var out = "<section class=\"figures\">"
         let interval =
             t.interval.map {

@@ -122,4 +122,46 @@ enum SVGChart {
         }
         return out + "</svg>"
     }
+
+    /// A waterfall: the first step a bar from zero, each later one a rise or a fall from where the last ended, and
+    /// a final bar from zero to the end; values with `unit` beside each bar.
+    static func waterfall(
+        _ steps: [(label: String, value: Double)], final: String, unit: String, title: String
+    )
+        -> String
+    {
+        let width = 1000.0, left = 230.0, right = 170.0, row = 30.0, top = 6.0
+        var ends: [(Double, Double)] = [], level = 0.0
+        for s in steps {
+            ends.append((level, level + s.value))
+            level += s.value
+        }
+        ends.append((0, level))
+        let labels = steps.map(\.label) + [final]
+        let values = steps.map(\.value) + [level]
+        let low = min(0, ends.map { min($0.0, $0.1) }.min() ?? 0),
+            high = max(0, ends.map { max($0.0, $0.1) }.max() ?? 0)
+        let span = high > low ? high - low : 1, plot = width - left - right
+        func x(_ v: Double) -> Double { left + (v - low) / span * plot }
+        let height = top + row * Double(labels.count) + 10
+        var out =
+            "<svg class=\"chart\" viewBox=\"0 0 \(c(width)) \(c(height))\" role=\"img\"><title>\(HTMLText.escape(title))</title>"
+        for (i, (a, b)) in ends.enumerated() {
+            let y = top + row * Double(i), last = i == ends.count - 1
+            let colour = last ? "#2f7a4f" : (i == 0 ? "#3b8b5a" : (b < a ? "#c0504d" : "#3b8b5a"))
+            out +=
+                "<text x=\"\(c(left - 8))\" y=\"\(c(y + 19))\" text-anchor=\"end\"\(last ? " font-weight=\"bold\"" : "")>\(HTMLText.escape(labels[i]))</text>"
+            out +=
+                "<rect x=\"\(c(x(min(a, b))))\" y=\"\(c(y + 5))\" width=\"\(c(max(1, abs(x(b) - x(a)))))\" height=\"\(c(row - 10))\" fill=\"\(colour)\"/>"
+            if i < ends.count - 1 {
+                out +=
+                    "<path d=\"M\(c(x(b))) \(c(y + row - 5))V\(c(y + row + 5))\" stroke=\"#888\" stroke-dasharray=\"2 2\"/>"
+            }
+            let sign = i > 0 && !last && values[i] > 0 ? "+" : ""
+            out +=
+                "<text x=\"\(c(x(max(a, b)) + 6))\" y=\"\(c(y + 19))\">\(sign)\(HTMLText.magnitude(values[i])) \(HTMLText.escape(unit))</text>"
+        }
+        out += "<path d=\"M\(c(x(0))) \(c(top))V\(c(height - 6))\" stroke=\"#888\"/>"
+        return out + "</svg>"
+    }
 }

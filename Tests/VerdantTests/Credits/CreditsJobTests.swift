@@ -47,15 +47,20 @@ import TestSupport
         return CreditsRequest(t0: estimate(t0), t1: estimate(t1))
     }
 
-    @Test func knownGrowthWithLeakageAndBuffer() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let (t0, t1, parcels) = try Self.dates(folder)
-        var request = try Self.request(t0, t1, parcels)
+    /// The dates' growth with a baseline of 10 t/ha, 5 % leakage and a 10 % buffer.
+    static func growth(_ folder: TemporaryFolder) throws -> (report: CreditsReport, t0: String, parcels: String) {
+        let (t0, t1, parcels) = try dates(folder)
+        var request = try request(t0, t1, parcels)
         request.baseline = .perHectare(10)
         request.leakagePct = 5
         request.bufferPct = 10
-        let report = try CreditsJob.run(request)
+        return (try CreditsJob.run(request), t0, parcels)
+    }
+
+    @Test func knownGrowthWithLeakageAndBuffer() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (report, t0, parcels) = try Self.growth(folder)
         #expect(report.coverageReused)
         let p = report.rows[0]
         // NDVI 0.5 → 2/3: AGB 150 → 200 t/ha over 0.5 ha: +25 t AGB = 25 × 0.47 × 44/12 tCO2e.
