@@ -121,6 +121,18 @@ import TestSupport
         let a = try Self.check("accuracy.schema.json", file: folder.file("accuracy.json"))
         #expect(a["cross_validation"] == nil && a["area_estimate_note"]?.text != nil)
         #expect(a["warnings"]?.elements?.isEmpty == false, "the no-SCL warning is in the JSON")
+        // The class map in an estimate (class_<name>_ha columns) with an EVI model (mean_evi).
+        try #"{"form": "linear", "a": -20, "b": 200, "index": "evi", "source": "test"}"#.write(
+            toFile: folder.file("evi.json"), atomically: true, encoding: .utf8)
+        try Self.run([
+            "estimate", "--raster", Self.stack, "--sensor", "sentinel2-l2a", "--parcels", Self.parcels,
+            "--id-field", "parcel_id", "--model-file", folder.file("evi.json"), "--classes", folder.file("a.tif"),
+            "--out", folder.file("e.json")
+        ])
+        let e = try Self.check("estimate.schema.json", file: folder.file("e.json"))
+        let row = try #require(e["parcels"]?.elements?.first)
+        #expect(row["mean_evi"]?.number != nil && row["class_forest_ha"]?.number != nil)
+        #expect(e["totals"]?["mean_evi"]?.number != nil)
         // Two polygons of each of two classes: cross-validation and the area estimates; --json on stdout.
         var features: [VectorFixture.Feature] = []
         for (k, cls) in ["west", "west", "east", "east"].enumerated() {
