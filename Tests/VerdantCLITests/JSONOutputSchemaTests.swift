@@ -143,13 +143,26 @@ import TestSupport
                     polygons: [[VectorFixture.rect(x0, 1_598_000, x0 + 400, 1_598_400)]]))
         }
         let training = try VectorFixture.geojson(folder.file("t.geojson"), crs: "EPSG:32647", features: features)
+        // Labelled validation points (a 10 × 3 grid, west of x = 602000 "west"): the area estimates come from them.
+        var points: [String] = []
+        for i in 0..<30 {
+            let x = 600_100 + Double(i % 10) * 390, y = 1_599_000 - Double(i / 10) * 900
+            points.append(
+                #"{"type": "Feature", "properties": {"ref": "\#(x < 602_000 ? "west" : "east")"}, "geometry": {"type": "Point", "coordinates": [\#(x), \#(y)]}}"#
+            )
+        }
+        try
+            #"{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:32647"}}, "features": [\#(points.joined(separator: ","))]}"#
+            .write(toFile: folder.file("v.geojson"), atomically: true, encoding: .utf8)
         let r = try Self.run(
             classify + [
-                "--training", training, "--class-field", "class", "--folds", "2",
-                "--out", folder.file("b.tif"), "--json"
+                "--training", training, "--class-field", "class", "--folds", "2", "--out", folder.file("b.tif"),
+                "--validation", folder.file("v.geojson"), "--reference-field", "ref", "--sample-out",
+                folder.file("s.gpkg"), "--sample-size", "20", "--sample-minimum", "5", "--json"
             ])
         let b = try Self.check("accuracy.schema.json", text: r.stdout)
-        #expect(b["cross_validation"] != nil && b["area_estimate"]?["indicative"] == .bool(true))
+        #expect(b["cross_validation"] != nil && b["area_estimate"]?["indicative"] == .bool(false))
+        #expect(b["validation"]?["points"] == .number(30) && b["sample_allocation"]?["east"] != nil)
     }
 
     @Test func anOutputMissingARequiredKeyOrWithAWrongTypeFails() throws {
