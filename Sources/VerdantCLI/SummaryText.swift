@@ -14,6 +14,32 @@ enum SummaryText {
         }
     }
 
+    /// The figures of `verdant map --json`, with the `schema` and `schema_version` keys of
+    /// `OutputSchema.mapSummary`.
+    static func json(_ summary: MapSummary) throws -> String {
+        try json(Stamped(value: summary, schema: .mapSummary))
+    }
+
+    /// A value encoded with the keys naming its layout beside its own.
+    struct Stamped<Value: Encodable>: Encodable {
+        /// The value (encoded as a JSON object).
+        var value: Value
+        /// Its layout.
+        var schema: OutputSchema
+
+        enum CodingKeys: String, CodingKey {
+            case schema
+            case schemaVersion = "schema_version"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try value.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(schema.id, forKey: .schema)
+            try c.encode(schema.version, forKey: .schemaVersion)
+        }
+    }
+
     /// Lines for a person.
     static func text(_ s: MapSummary) -> String {
         func f(_ v: Double?, _ digits: Int) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "n/a" }

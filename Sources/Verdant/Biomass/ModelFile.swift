@@ -4,6 +4,10 @@ import Foundation
 /// coefficients `a` and `b`, their covariance, residual SD, index, sensor, plot count and area, date range,
 /// source, and the fit statistics.
 public struct ModelFile: Hashable, Sendable, Codable {
+    /// `verdant-model/1` (`OutputSchema.model`); nil in files written before the key existed.
+    public var schema: String?
+    /// The layout's version (`OutputSchema.model`); nil in files written before the key existed (version 1).
+    public var schemaVersion: String?
     /// `linear`, `exp` or `power`.
     public var form: BiomassModel.Form
     /// Coefficient a.
@@ -50,9 +54,13 @@ public struct ModelFile: Hashable, Sendable, Codable {
         self.b = b
         self.index = index
         self.source = source
+        self.schema = OutputSchema.model.id
+        self.schemaVersion = OutputSchema.model.version
     }
 
     enum CodingKeys: String, CodingKey {
+        case schema
+        case schemaVersion = "schema_version"
         case form, a, b, covariance
         case residualSD = "residual_sd"
         case index
@@ -90,6 +98,9 @@ public struct ModelFile: Hashable, Sendable, Codable {
             throw VerdantError.input(
                 file: path,
                 problem: "is not a Verdant model file (expected JSON with form, a, b, index, source, …): \(error)")
+        }
+        if let problem = OutputSchema.model.problem(schema: file.schema, schemaVersion: file.schemaVersion) {
+            throw VerdantError.input(file: path, problem: ErrorText(problem))
         }
         do {
             try file.model.uncertainty?.validate()

@@ -47,7 +47,6 @@ public struct ClassifyResult: Sendable {
     /// The accuracy assessment and area estimates as JSON.
     public var json: JSONValue {
         var o: [String: JSONValue] = [
-            "schema": .string("verdant-accuracy/1"),
             "classes": .array(classNames.map { .string($0) }),
             "features": .array(features.map { .string($0.description) }),
             "mapped_ha": .object(
@@ -137,6 +136,6 @@ public struct ClassifyResult: Sendable {
         }
         o["outputs"] = .array(outputs.map { .string($0) })
         o["warnings"] = .array(warnings.map { .string($0) })
-        return .object(o)
+        return OutputSchema.accuracy.stamped(o)
     }
 }

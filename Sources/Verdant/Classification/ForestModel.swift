@@ -3,8 +3,8 @@ import Foundation
 /// A trained classifier as a file (`--model-out`, applied with `--model`): the forest, its features, the bands
 /// they were read from and the reflectance scaling, checked against any input it is applied to.
 public struct ForestModel: Codable, Hashable, Sendable {
-    /// What a model file holds, written as its `schema` key.
-    public static let schema = "verdant-forest/1"
+    /// What a model file holds, written as its `schema` key (`OutputSchema.forest`).
+    public static let schema = OutputSchema.forest.id
 
     /// One band the features were read from.
     public struct BandUse: Codable, Hashable, Sendable {
@@ -18,6 +18,8 @@ public struct ForestModel: Codable, Hashable, Sendable {
 
     /// `verdant-forest/1`.
     public var schema: String = ForestModel.schema
+    /// The layout's version (`OutputSchema.forest`); nil in files written before the key existed (version 1).
+    public var schemaVersion: String? = OutputSchema.forest.version
     /// The features, in the forest's order.
     public var features: [Feature]
     /// The dates of the series it was trained on (features per date or over the dates); nil: one raster.
@@ -33,6 +35,12 @@ public struct ForestModel: Codable, Hashable, Sendable {
     /// The forest.
     public var forest: RandomForest
 
+    enum CodingKeys: String, CodingKey {
+        case schema
+        case schemaVersion = "schema_version"
+        case features, dates, bands, scale, offset, classNames, forest
+    }
+
     /// Reads a model file; throws naming it when it is not one or is damaged.
     public static func read(_ path: String) throws -> ForestModel {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -42,8 +50,8 @@ public struct ForestModel: Codable, Hashable, Sendable {
         do { model = try JSONDecoder().decode(ForestModel.self, from: data) } catch {
             throw VerdantError.input(file: path, problem: "is not a Verdant forest model (\(error))")
         }
-        guard model.schema == schema else {
-            throw VerdantError.input(file: path, problem: "has schema '\(model.schema)', not '\(schema)'")
+        if let problem = OutputSchema.forest.problem(schema: model.schema, schemaVersion: model.schemaVersion) {
+            throw VerdantError.input(file: path, problem: ErrorText(problem))
         }
         do { try model.forest.validate() } catch let e as VerdantError {
             throw VerdantError.input(file: path, problem: "holds a damaged forest: \(e.description)")

@@ -52,7 +52,7 @@ public enum CreditsReportWriter {
         }
         t0["parcels"] = nil
         t1["parcels"] = nil
-        return .object([
+        return OutputSchema.credits.stamped([
             "label": .string(CreditsReport.label),
             "disclaimer": .string(EstimateReport.disclaimer),
             "total": row(report.total),

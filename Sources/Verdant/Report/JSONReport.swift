@@ -110,7 +110,7 @@ public enum JSONReport {
             "seconds": .number(m.seconds),
             "phases_seconds": phases
         ])
-        return .object([
+        return OutputSchema.estimate.stamped([
             "disclaimer": .string(EstimateReport.disclaimer),
             "columns": .array(
                 ReportColumns.all(

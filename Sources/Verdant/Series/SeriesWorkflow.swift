@@ -49,7 +49,7 @@ public struct SeriesRun: RunOutcome, Sendable {
     public let problems: [String]
     /// A summary for pipelines: dates, alerts, warnings, outputs, exit code.
     public var summary: JSONValue {
-        .object([
+        OutputSchema.seriesRun.stamped([
             "dates": .array(report.dates.map { .string($0.text) }),
             "alerts": .array(
                 report.trends.filter { $0.alertDate != nil }.map {

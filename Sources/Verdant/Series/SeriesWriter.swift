@@ -54,7 +54,7 @@ public enum SeriesWriter {
         case .json:
             var o = facts(report)
             o["rows"] = TableText.json(columns: columns, rows: rows)
-            try output.write(Data((try JSONValue.object(o).text() + "\n").utf8))
+            try output.write(Data((try OutputSchema.seriesRows.stamped(o).text() + "\n").utf8))
         case .gpkg:
             try writeGeoPackage(report, to: output, table: ("series", columns, rows), summary: nil)
         default:
@@ -70,7 +70,7 @@ public enum SeriesWriter {
         case .json:
             var o = facts(report)
             o["parcels"] = TableText.json(columns: columns, rows: rows, integers: integerColumns)
-            try output.write(Data((try JSONValue.object(o).text() + "\n").utf8))
+            try output.write(Data((try OutputSchema.seriesSummary.stamped(o).text() + "\n").utf8))
         case .gpkg:
             try writeGeoPackage(report, to: output, table: nil, summary: (columns, rows))
         default:
@@ -81,7 +81,6 @@ public enum SeriesWriter {
     /// The run's facts for the JSON outputs: dates (with where each was given), index, model, thresholds, warnings.
     static func facts(_ report: SeriesReport) -> [String: JSONValue] {
         var o: [String: JSONValue] = [
-            "schema": .string("verdant-series/1"),
             "index": .string(report.index.name),
             "dates": .array(
                 report.acquisitions.map {

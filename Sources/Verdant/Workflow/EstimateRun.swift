@@ -18,7 +18,7 @@ public struct EstimateRun: RunOutcome, Sendable {
         o["outside_parcels"] = .array(report.rows.filter(\.outsideRaster).map { .string($0.parcelID) })
         o["low_observed_parcels"] = .array(report.rows.filter(\.lowObserved).map { .string($0.parcelID) })
         o["exit_code"] = .integer(Int64(exitCode))
-        return .object(o)
+        return OutputSchema.estimateSummary.stamped(o)
     }
 }
 
