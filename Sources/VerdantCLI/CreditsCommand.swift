@@ -77,7 +77,7 @@ struct CreditsCommand: ParsableCommand {
             Examples:
               verdant credits --sensor sentinel2-l2a --t0-raster 2020.tif \\
                   --t0-band scl=2020_SCL.tif --t1-raster 2024.tif \\
-                  --t1-band scl=2024_SCL.tif --parcels plots.gpkg --id-field plot \\
+                  --t1-band scl=2024_SCL.tif --parcels plots.gpkg --id-field parcel_id \\
                   --model-file model.json --factors tver --class general-trees \\
                   --leakage 5 --buffer 10 --out credits.json
               verdant credits --t0-raster a.tif --t1-raster b.tif --red 3 --nir 4 \\

@@ -31,7 +31,7 @@ struct SeriesCommand: ParsableCommand {
 
             Examples:
               verdant series --dates dates.csv --sensor sentinel2-l2a \\
-                  --parcels plots.gpkg --id-field plot --model linear:-30,250 \\
+                  --parcels plots.gpkg --id-field parcel_id --model linear:-30,250 \\
                   --out series.csv --summary-out parcels.csv
               verdant series --stac items.json --sensor sentinel2-l2a \\
                   --parcels concession.geojson --baseline 2022-01-01/2022-12-31 \\
