@@ -133,7 +133,7 @@ struct RasterOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A product folder (e.g. a Sentinel-2 .SAFE or a Landsat scene) whose file names name the bands.",
+            "A product folder (e.g. a Sentinel-2 .SAFE or a Landsat scene), or a .zip of one, whose file names name the bands.",
             valueName: "FOLDER"), completion: .sceneFile)
     var scene: String?
 

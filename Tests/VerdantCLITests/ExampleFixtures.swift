@@ -213,6 +213,7 @@ final class ExampleFixtures: Sendable {
         try csv.write(toFile: f.file("points.csv"), atomically: true, encoding: .utf8)
     }
 
+    /// Writes the Sentinel-2 product folder of the examples into `f`.
     static func safe(_ f: TemporaryFolder) throws {
         let safe = f.file("S2B_MSIL2A_20240105T033109_N0510_R018_T47PQR.SAFE")
         let granule = safe + "/GRANULE/L2A_T47PQR/IMG_DATA"
