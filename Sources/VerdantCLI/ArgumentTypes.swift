@@ -13,6 +13,8 @@ extension SpectralIndex: ExpressibleByArgument {
 
     public static var allValueStrings: [String] { all.map(\.name) }
 
+    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+
     /// The index with SAVI's L set to `l` (other indices are unchanged).
     func with(saviL l: Double) throws -> SpectralIndex {
         if case .savi = self { return try SpectralIndex(parsing: "savi", saviL: l) }
@@ -32,6 +34,8 @@ extension Console.Level: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { ["error", "warning", "info", "debug"] }
+
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 
     var defaultValueDescription: String { Self.allValueStrings[rawValue] }
 }

@@ -8,16 +8,17 @@ struct CalibrateCommand: ParsableCommand {
         commandName: "calibrate",
         abstract: "Fit an AGB model (linear, exponential, power) to field plots; write a model file for --model-file.",
         discussion: """
-            Each plot's index is the exact-coverage, area-weighted mean over the plot (a circle of radius_m around lon/lat,
-            or a polygon), with the same sensors, masks and grids as estimate; plots observed under --min-observed are left
-            out. Fits: linear (least squares), exponential (log-linear and non-linear least squares), power (log-log and
-            non-linear). Reports n, coefficients with standard errors, R², RMSE, bias and leave-one-out RMSE, and picks the
+            Each plot's index is the exact-coverage, area-weighted mean over the plot (a circle of radius_m around lon/lat, \
+            or a polygon), with the same sensors, masks and grids as estimate; plots observed under --min-observed are left \
+            out. Fits: linear (least squares), exponential (log-linear and non-linear least squares), power (log-log and \
+            non-linear). Reports n, coefficients with standard errors, R², RMSE, bias and leave-one-out RMSE, and picks the \
             lowest leave-one-out RMSE unless --form says. Fewer than 6 usable plots is an error.
 
             Examples:
-              verdant calibrate --sensor sentinel2-l2a --raster S2.tif --band scl=SCL.tif --plots plots.csv --out model.json
-              verdant calibrate --raster drone.tif --red 3 --nir 5 --plots plots.gpkg --id-column tree_plot \\
-                  --agb-column agb --form power --out model.json
+              verdant calibrate --sensor sentinel2-l2a --raster S2.tif \\
+                  --band scl=SCL.tif --plots plots.csv --out model.json
+              verdant calibrate --raster drone.tif --red 3 --nir 5 --plots plots.gpkg \\
+                  --id-column tree_plot --agb-column agb --form power --out model.json
             """
     )
 
@@ -27,7 +28,7 @@ struct CalibrateCommand: ParsableCommand {
         name: .long,
         help: ArgumentHelp(
             "Field plots: a CSV (plot_id, lon, lat, radius_m, agb_t_ha[, date]) or polygons in any vector GDAL reads.",
-            valueName: "FILE"))
+            valueName: "FILE"), completion: .vectorOrCSVFile)
     var plots: String
 
     @Option(name: .customLong("id-column"), help: "Plot id column or field.") var idColumn = "plot_id"
@@ -41,7 +42,8 @@ struct CalibrateCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("linear, exp, power or best (default best: lowest leave-one-out RMSE).", valueName: "FORM"))
+        help: ArgumentHelp("linear, exp, power or best (default best: lowest leave-one-out RMSE).", valueName: "FORM"),
+        completion: .list(["linear", "exp", "power", "best"]))
     var form: String = "best"
 
     @Option(
@@ -57,7 +59,9 @@ struct CalibrateCommand: ParsableCommand {
         help: ArgumentHelp("Leave out plots observed under this fraction (default 0.9).", valueName: "FRACTION"))
     var minObserved: Double = 0.9
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the model file (JSON).", valueName: "FILE.json"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Where to write the model file (JSON).", valueName: "FILE.json"), completion: .jsonFile)
     var out: String
 
     @OptionGroup(title: "Output") var output: OutputOptions

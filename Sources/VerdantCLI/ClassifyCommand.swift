@@ -10,38 +10,42 @@ struct ClassifyCommand: ParsableCommand {
         abstract:
             "Map land cover with a random forest trained on polygons or points; assess accuracy; estimate class areas.",
         discussion: """
-            Training samples are the observed cells whose centre lies inside a training polygon (any CRS), with the
-            polygon's class. The forest (Breiman 2001): CART trees on bootstrap samples, Gini impurity, √(features)
-            candidates per split, majority vote; deterministic for a seed and any thread count. Accuracy by
-            cross-validation with folds of whole polygons (neighbouring cells are near-duplicates): confusion matrix
-            (rows reference, columns map), overall accuracy, kappa, user's and producer's accuracy, F1; and the
-            Olofsson et al. (2014) stratified area estimates with standard errors and 95 % intervals — indicative,
+            Training samples are the observed cells whose centre lies inside a training polygon (any CRS), with the \
+            polygon's class. The forest (Breiman 2001): CART trees on bootstrap samples, Gini impurity, √(features) \
+            candidates per split, majority vote; deterministic for a seed and any thread count. Accuracy by \
+            cross-validation with folds of whole polygons (neighbouring cells are near-duplicates): confusion matrix \
+            (rows reference, columns map), overall accuracy, kappa, user's and producer's accuracy, F1; and the \
+            Olofsson et al. (2014) stratified area estimates with standard errors and 95 % intervals — indicative, \
             since training polygons are not a probability sample.
 
-            The map is a COG (Byte; UInt16 beyond 254 classes): 0 unobserved (masked, nodata), class k is k + 1, with
-            a colour table, class names in FILE.tif.aux.xml (category names and attribute table) and a QGIS style
-            FILE.qml beside it. --model applies a saved forest to another raster or date without retraining (its
+            The map is a COG (Byte; UInt16 beyond 254 classes): 0 unobserved (masked, nodata), class k is k + 1, with \
+            a colour table, class names in FILE.tif.aux.xml (category names and attribute table) and a QGIS style \
+            FILE.qml beside it. --model applies a saved forest to another raster or date without retraining (its \
             features, bands and scaling are checked against the input).
 
-            Several dates (--dates FILE.csv, or --stac with an ItemCollection of several items; brought onto one
-            grid as in series and composite): features per date, NAME@K (K the date's number from 1; a bare NAME is
-            that feature on every date, the default every default feature on every date), or statistics over the
-            dates on which a cell is observed, NAME:STAT (median, mean, min, max, pNN). A cell is trained on and
-            classified when observed on at least --min-observed of the dates (default all) and every feature is
-            present: a per-date feature on a date that does not observe the cell is not imputed, so the cell is
+            Several dates (--dates FILE.csv, or --stac with an ItemCollection of several items; brought onto one \
+            grid as in series and composite): features per date, NAME@K (K the date's number from 1; a bare NAME is \
+            that feature on every date, the default every default feature on every date), or statistics over the \
+            dates on which a cell is observed, NAME:STAT (median, mean, min, max, pNN). A cell is trained on and \
+            classified when observed on at least --min-observed of the dates (default all) and every feature is \
+            present: a per-date feature on a date that does not observe the cell is not imputed, so the cell is \
             unobserved (0). A model file records its number of dates; applying it to another number is an error.
 
-            --training may be points: a point layer, or a CSV with x, y (the raster's CRS) or lon, lat (EPSG:4326)
-            columns and the class field (--training-crs for another CRS). Each point samples the cell containing
+            --training may be points: a point layer, or a CSV with x, y (the raster's CRS) or lon, lat (EPSG:4326) \
+            columns and the class field (--training-crs for another CRS). Each point samples the cell containing \
             it and is its own cross-validation group.
 
             Examples:
-              verdant classify --raster L5.tif --sensor landsat-tm-c2-l2 --scale 1 --training polygons.gpkg \\
-                  --class-field class --out classes.tif --model-out forest.json --accuracy-out accuracy.json
-              verdant classify --raster L5-1990.tif --sensor landsat-tm-c2-l2 --scale 1 --model forest.json --out classes-1990.tif
-              verdant classify --dates dates.csv --sensor sentinel2-l2a --features ndvi:min,ndvi:max,ndvi:median \\
-                  --training points.csv --class-field class --min-observed 0.6 --out change-classes.tif
-              verdant estimate --raster S2.tif --sensor sentinel2-l2a --classes classes.tif --parcels plots.gpkg --out plots.csv
+              verdant classify --raster L5.tif --sensor landsat-tm-c2-l2 --scale 1 \\
+                  --training polygons.gpkg --class-field class --out classes.tif \\
+                  --model-out forest.json --accuracy-out accuracy.json
+              verdant classify --raster L5-1990.tif --sensor landsat-tm-c2-l2 --scale 1 \\
+                  --model forest.json --out classes-1990.tif
+              verdant classify --dates dates.csv --sensor sentinel2-l2a \\
+                  --features ndvi:min,ndvi:max,ndvi:median --training points.csv \\
+                  --class-field class --min-observed 0.6 --out change-classes.tif
+              verdant estimate --raster S2.tif --sensor sentinel2-l2a \\
+                  --classes classes.tif --parcels plots.gpkg --out plots.csv
             """
     )
 
@@ -51,7 +55,7 @@ struct ClassifyCommand: ParsableCommand {
         name: .long,
         help: ArgumentHelp(
             "Training polygons or points: any vector GDAL reads, in any CRS, or a CSV of points (x, y or lon, lat, and the class field).",
-            valueName: "FILE"))
+            valueName: "FILE"), completion: .vectorOrCSVFile)
     var training: String?
 
     @Option(
@@ -65,7 +69,7 @@ struct ClassifyCommand: ParsableCommand {
         name: .long,
         help: ArgumentHelp(
             "Classify several dates: a CSV of acquisitions (as in series and composite); --stac with an ItemCollection of several items does too.",
-            valueName: "FILE.csv"))
+            valueName: "FILE.csv"), completion: .csvFile)
     var dates: String?
 
     @Option(
@@ -101,31 +105,37 @@ struct ClassifyCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Apply this forest model (from --model-out) instead of training.", valueName: "FILE.json"))
+        help: ArgumentHelp("Apply this forest model (from --model-out) instead of training.", valueName: "FILE.json"),
+        completion: .jsonFile)
     var model: String?
 
-    @Option(name: .long, help: ArgumentHelp("The class map (a COG).", valueName: "FILE.tif"))
+    @Option(
+        name: [.customShort("o"), .long], help: ArgumentHelp("The class map (a COG).", valueName: "FILE.tif"),
+        completion: .geoTIFFFile)
     var out: String
 
     @Option(
-        name: .customLong("model-out"), help: ArgumentHelp("Also write the trained forest.", valueName: "FILE.json"))
+        name: .customLong("model-out"), help: ArgumentHelp("Also write the trained forest.", valueName: "FILE.json"),
+        completion: .jsonFile)
     var modelOut: String?
 
     @Option(
         name: .customLong("accuracy-out"),
-        help: ArgumentHelp("Also write the accuracy assessment and area estimates.", valueName: "FILE.json"))
+        help: ArgumentHelp("Also write the accuracy assessment and area estimates.", valueName: "FILE.json"),
+        completion: .jsonFile)
     var accuracyOut: String?
 
     @Option(
         name: .customLong("probability-out"),
-        help: ArgumentHelp("Also write the share of votes of the winning class (Float32 COG).", valueName: "FILE.tif"))
+        help: ArgumentHelp("Also write the share of votes of the winning class (Float32 COG).", valueName: "FILE.tif"),
+        completion: .geoTIFFFile)
     var probabilityOut: String?
 
     @Option(
         name: .customLong("sample-out"),
         help: ArgumentHelp(
             "Also write a stratified random sample of map cells (GeoPackage points, an empty reference field) to label for area estimates (with --sample-size).",
-            valueName: "FILE.gpkg"))
+            valueName: "FILE.gpkg"), completion: .files("gpkg"))
     var sampleOut: String?
 
     @Option(
@@ -142,7 +152,7 @@ struct ClassifyCommand: ParsableCommand {
         name: .long,
         help: ArgumentHelp(
             "Labelled points (a probability sample, e.g. --sample-out labelled): the area estimates and accuracy come from them.",
-            valueName: "FILE"))
+            valueName: "FILE"), completion: .vectorOrCSVFile)
     var validation: String?
 
     @Option(

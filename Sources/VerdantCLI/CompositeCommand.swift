@@ -8,24 +8,28 @@ struct CompositeCommand: ParsableCommand {
         commandName: "composite",
         abstract: "Reduce many dates, cell by cell, to one raster of every band (median, mean, percentile, greenest).",
         discussion: """
-            Per cell, over the dates that observe it (masks, nodata and clouds excluded exactly as in estimate):
-            median (an even count: the mean of the two middle values), mean, min, max, pNN (percentile, linear
-            between order statistics as numpy's default), each band by itself; max-ndvi takes every band from the
-            date of the highest NDVI (ties: the earliest date). The output is a COG with one band per input role,
-            described by the role's name (so `estimate --raster composite.tif --red red --nir nir` reads it), then
+            Per cell, over the dates that observe it (masks, nodata and clouds excluded exactly as in estimate): \
+            median (an even count: the mean of the two middle values), mean, min, max, pNN (percentile, linear \
+            between order statistics as numpy's default), each band by itself; max-ndvi takes every band from the \
+            date of the highest NDVI (ties: the earliest date). The output is a COG with one band per input role, \
+            described by the role's name (so `estimate --raster composite.tif --red red --nir nir` reads it), then \
             the index; NaN where no date is observed. --count-out writes the number of observed dates (UInt16).
 
             Examples:
-              verdant composite --dates dates.csv --sensor sentinel2-l2a --method median --out median.tif
-              verdant composite --stac items.json --sensor sentinel2-l2a --method max-ndvi \\
-                  --from 2024-01-01 --to 2024-03-31 --out greenest.tif --count-out count.tif
+              verdant composite --dates dates.csv --sensor sentinel2-l2a --method median \\
+                  --out median.tif
+              verdant composite --stac items.json --sensor sentinel2-l2a \\
+                  --method max-ndvi --from 2024-01-01 --to 2024-03-31 --out greenest.tif \\
+                  --count-out count.tif
             """
     )
 
     @OptionGroup(title: "Dates") var dates: DateOptions
     @OptionGroup(title: "Input settings (every date)") var settings: InputSettings
 
-    @Option(name: .long, help: ArgumentHelp("median, mean, min, max, pNN (e.g. p90) or max-ndvi.", valueName: "M"))
+    @Option(
+        name: .long, help: ArgumentHelp("median, mean, min, max, pNN (e.g. p90) or max-ndvi.", valueName: "M"),
+        completion: .list(["median", "mean", "min", "max", "p90", "max-ndvi"]))
     var method: String
 
     @Option(
@@ -41,12 +45,15 @@ struct CompositeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The last date taken (ISO 8601).", valueName: "DATE"))
     var to: String?
 
-    @Option(name: .long, help: ArgumentHelp("The composite (a COG).", valueName: "FILE.tif"))
+    @Option(
+        name: [.customShort("o"), .long], help: ArgumentHelp("The composite (a COG).", valueName: "FILE.tif"),
+        completion: .geoTIFFFile)
     var out: String
 
     @Option(
         name: .customLong("count-out"),
-        help: ArgumentHelp("Also write the number of observed dates per cell (UInt16 COG).", valueName: "FILE.tif"))
+        help: ArgumentHelp("Also write the number of observed dates per cell (UInt16 COG).", valueName: "FILE.tif"),
+        completion: .geoTIFFFile)
     var countOut: String?
 
     @Option(name: .long, help: "COG compression: deflate or zstd.")

@@ -6,18 +6,20 @@ import Verdant
 struct DateInputs: ParsableArguments {
     @Option(
         name: .customLong("t0-raster"),
-        help: ArgumentHelp("A stacked raster of the baseline date (repeat for tiles).", valueName: "FILE"))
+        help: ArgumentHelp("A stacked raster of the baseline date (repeat for tiles).", valueName: "FILE"),
+        completion: .rasterFile)
     var t0Raster: [String] = []
     @Option(
         name: .customLong("t0-band"),
         help: ArgumentHelp("A band of the baseline date from its own file.", valueName: "ROLE=FILE[:BAND]"))
     var t0Band: [String] = []
     @Option(
-        name: .customLong("t0-stac"), help: ArgumentHelp("A STAC item of the baseline date.", valueName: "ITEM.json"))
+        name: .customLong("t0-stac"), help: ArgumentHelp("A STAC item of the baseline date.", valueName: "ITEM.json"),
+        completion: .jsonFile)
     var t0Stac: String?
     @Option(
-        name: .customLong("t0-scene"), help: ArgumentHelp("A product folder of the baseline date.", valueName: "FOLDER")
-    )
+        name: .customLong("t0-scene"),
+        help: ArgumentHelp("A product folder of the baseline date.", valueName: "FOLDER"), completion: .sceneFile)
     var t0Scene: String?
     @Option(
         name: .customLong("t0-s2-baseline"),
@@ -25,18 +27,20 @@ struct DateInputs: ParsableArguments {
     var t0S2Baseline: String?
     @Option(
         name: .customLong("t1-raster"),
-        help: ArgumentHelp("A stacked raster of the monitoring date (repeat for tiles).", valueName: "FILE"))
+        help: ArgumentHelp("A stacked raster of the monitoring date (repeat for tiles).", valueName: "FILE"),
+        completion: .rasterFile)
     var t1Raster: [String] = []
     @Option(
         name: .customLong("t1-band"),
         help: ArgumentHelp("A band of the monitoring date from its own file.", valueName: "ROLE=FILE[:BAND]"))
     var t1Band: [String] = []
     @Option(
-        name: .customLong("t1-stac"), help: ArgumentHelp("A STAC item of the monitoring date.", valueName: "ITEM.json"))
+        name: .customLong("t1-stac"), help: ArgumentHelp("A STAC item of the monitoring date.", valueName: "ITEM.json"),
+        completion: .jsonFile)
     var t1Stac: String?
     @Option(
         name: .customLong("t1-scene"),
-        help: ArgumentHelp("A product folder of the monitoring date.", valueName: "FOLDER"))
+        help: ArgumentHelp("A product folder of the monitoring date.", valueName: "FOLDER"), completion: .sceneFile)
     var t1Scene: String?
     @Option(
         name: .customLong("t1-s2-baseline"),
@@ -63,19 +67,22 @@ struct CreditsCommand: ParsableCommand {
         abstract:
             "Estimate net removals (tCO2e, before verification) between a baseline date (t0) and a monitoring date (t1).",
         discussion: """
-            Per parcel and in total: ΔCO2e = project stock change − its uncertainty deduction (CDM AR-TOOL14: 0/25/50/75/100 %
-            of the 90 % half-width for U ≤ 10/15/20/30/> 30 %) − baseline (a given change per ha, or the change of control
-            parcels, plus its deduction) − leakage (%) − a non-permanence buffer (%). Stocks are gap-filled (observed density
-            × parcel area); parcels observed under --min-observed at either date earn nothing. Each date has its own rasters and
-            grid; coverage is computed once per grid. Every factor, model, parameter and input file (SHA-256) is echoed in the
+            Per parcel and in total: ΔCO2e = project stock change − its uncertainty deduction (CDM AR-TOOL14: 0/25/50/75/100 % \
+            of the 90 % half-width for U ≤ 10/15/20/30/> 30 %) − baseline (a given change per ha, or the change of control \
+            parcels, plus its deduction) − leakage (%) − a non-permanence buffer (%). Stocks are gap-filled (observed density \
+            × parcel area); parcels observed under --min-observed at either date earn nothing. Each date has its own rasters and \
+            grid; coverage is computed once per grid. Every factor, model, parameter and input file (SHA-256) is echoed in the \
             JSON output. Intervals need a calibrated model (--model-file).
 
             Examples:
-              verdant credits --sensor sentinel2-l2a --t0-raster 2020.tif --t0-band scl=2020_SCL.tif \\
-                  --t1-raster 2024.tif --t1-band scl=2024_SCL.tif --parcels plots.gpkg --id-field plot \\
-                  --model-file model.json --factors tver --class general-trees --leakage 5 --buffer 10 --out credits.json
-              verdant credits --t0-raster a.tif --t1-raster b.tif --red 3 --nir 4 --parcels p.geojson \\
-                  --control-field role --control-value control --model linear:-30,250 --out -
+              verdant credits --sensor sentinel2-l2a --t0-raster 2020.tif \\
+                  --t0-band scl=2020_SCL.tif --t1-raster 2024.tif \\
+                  --t1-band scl=2024_SCL.tif --parcels plots.gpkg --id-field parcel_id \\
+                  --model-file model.json --factors tver --class general-trees \\
+                  --leakage 5 --buffer 10 --out credits.json
+              verdant credits --t0-raster a.tif --t1-raster b.tif --red 3 --nir 4 \\
+                  --scale 0.0001 --offset -0.1 --parcels p.geojson --control-field role \\
+                  --control-value control --model linear:-30,250 --out -
             """
     )
 
@@ -83,7 +90,11 @@ struct CreditsCommand: ParsableCommand {
     @OptionGroup(title: "Dates") var dates: DateInputs
     @OptionGroup(title: "Model") var model: ModelOptions
 
-    @Option(name: .long, help: ArgumentHelp("Parcel polygons (the same at both dates).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Parcel polygons (the same at both dates); - reads GeoJSON from standard input.", valueName: "FILE"),
+        completion: .vectorFile)
     var parcels: String
 
     @Option(name: .long, help: ArgumentHelp("The layer of --parcels.", valueName: "L"))
@@ -126,8 +137,9 @@ struct CreditsCommand: ParsableCommand {
     var minObserved: Double = 0.5
 
     @Option(
-        name: .long,
-        help: ArgumentHelp("Output: FILE.json, FILE.csv, or - for CSV on standard output.", valueName: "FILE"))
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Output: FILE.json, FILE.csv, or - for CSV on standard output.", valueName: "FILE"),
+        completion: .files("json", "csv"))
     var out: String
 
     @Option(
@@ -146,6 +158,7 @@ struct CreditsCommand: ParsableCommand {
 
     func run() throws {
         try output.configure()
+        let parcelPath = try StandardInput.path(parcels)
         guard shared.raster.isEmpty, shared.band.isEmpty, shared.stac == nil, shared.scene == nil else {
             throw VerdantError.usage(
                 "credits takes each date's rasters with --t0-… and --t1-… (--t0-raster, --t0-band, --t0-stac, --t0-scene)"
@@ -165,7 +178,7 @@ struct CreditsCommand: ParsableCommand {
             var r = EstimateRequest(
                 inputs: inputs,
                 parcels: ParcelSource(
-                    path: parcels, layer: layer, idField: idField,
+                    path: parcelPath, layer: layer, idField: idField,
                     assumedCRS: nil),
                 model: biomass, masks: masks, minObserved: minObserved, execution: try runOptions.execution())
             try factorOptions.apply(to: &r)
@@ -180,7 +193,7 @@ struct CreditsCommand: ParsableCommand {
         default:
             throw VerdantError.usage("give either --baseline-removals T or --control-field F with --control-value V")
         }
-        let inputs = r0.inputs.bands.values.flatMap(\.paths) + r1.inputs.bands.values.flatMap(\.paths) + [parcels]
+        let inputs = r0.inputs.bands.values.flatMap(\.paths) + r1.inputs.bands.values.flatMap(\.paths) + [parcelPath]
         if out != "-" {
             let lower = out.lowercased()
             guard lower.hasSuffix(".json") || lower.hasSuffix(".csv") else {

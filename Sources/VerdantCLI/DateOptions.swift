@@ -8,14 +8,14 @@ struct DateOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "A CSV of acquisitions: a date column (ISO 8601 date or date-time; rows with one date are mosaicked) and a column per role holding a path relative to the CSV (raster for a stacked file read with --red/--nir/--sensor, or red, nir, blue, …, scl, qa, mask, ndvi, evi, …).",
-            valueName: "FILE.csv"))
+            valueName: "FILE.csv"), completion: .csvFile)
     var dates: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
             "A STAC ItemCollection or item JSON (repeatable): each item's properties.datetime is its date, its assets its bands, its s2:processing_baseline its offset.",
-            valueName: "ITEMS.json"))
+            valueName: "ITEMS.json"), completion: .jsonFile)
     var stac: [String] = []
 
     @Option(

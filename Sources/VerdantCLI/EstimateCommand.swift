@@ -8,26 +8,29 @@ struct EstimateCommand: ParsableCommand {
         commandName: "estimate",
         abstract: "Sum biomass, carbon and CO2e per parcel, with exact cell coverage.",
         discussion: """
-            Every cell a parcel touches counts with the exact fraction of its area inside the parcel. Columns:
-            parcel_id, the parcel's attributes, parcel_ha, covered_ha, observed_ha, unobserved_fraction, mean_ndvi,
-            agb_t, agb_t_per_ha, carbon_t, co2e_t, then cloud_fraction, nodata_fraction, masked_fraction,
-            mean_<index> (models of an index other than NDVI), agb_t_filled, co2e_t_filled, low_observed,
-            factor_class, root_shoot, carbon_fraction, agb_t_lo90, agb_t_hi90, co2e_t_lo90, co2e_t_hi90,
-            uncertainty_pct, green_ha, green_fraction, and notes last. carbon_t = agb_t × (1 + R) × CF;
-            co2e_t = carbon_t × 44/12. green_ha is the observed area (coverage × cell area) of cells whose index is at
-            least --green-threshold (default 0.4 for NDVI, after NASA Earth Observatory, Weier & Herring 2000:
-            about 0.2 to 0.4 is shrub and grassland, higher denser green vegetation; no default for other indices,
-            whose green columns are then empty); green_fraction = green_ha / observed_ha.
-            The format follows the extension of --out: .csv, .json (with totals and run metadata), .geojson, .gpkg
+            Every cell a parcel touches counts with the exact fraction of its area inside the parcel. Columns: \
+            parcel_id, the parcel's attributes, parcel_ha, covered_ha, observed_ha, unobserved_fraction, mean_ndvi, \
+            agb_t, agb_t_per_ha, carbon_t, co2e_t, then cloud_fraction, nodata_fraction, masked_fraction, \
+            mean_<index> (models of an index other than NDVI), agb_t_filled, co2e_t_filled, low_observed, \
+            factor_class, root_shoot, carbon_fraction, agb_t_lo90, agb_t_hi90, co2e_t_lo90, co2e_t_hi90, \
+            uncertainty_pct, green_ha, green_fraction, and notes last. carbon_t = agb_t × (1 + R) × CF; \
+            co2e_t = carbon_t × 44/12. green_ha is the observed area (coverage × cell area) of cells whose index is at \
+            least --green-threshold (default 0.4 for NDVI, after NASA Earth Observatory, Weier & Herring 2000: \
+            about 0.2 to 0.4 is shrub and grassland, higher denser green vegetation; no default for other indices, \
+            whose green columns are then empty); green_fraction = green_ha / observed_ha. \
+            The format follows the extension of --out: .csv, .json (with totals and run metadata), .geojson, .gpkg \
             (geometry in the parcels' own CRS); --out - prints CSV.
 
             Examples:
-              verdant estimate --raster S2.tif --red B04 --nir B08 --scale 0.0001 --offset -0.1 \\
-                  --parcels parcels.geojson --id-field parcel_id --model linear:-30,250 --out parcels.csv
-              verdant estimate --band red=B04.tif --band nir=B08.tif --scale 0.0001 --offset -0.1 --parcels farms.gpkg --layer plots \\
-                  --root-shoot 0.27 --carbon-fraction 0.47 --out result.gpkg
-              verdant estimate --sensor sentinel2-l2a --raster T47PQR.tif --band scl=SCL_20m.tif \\
-                  --parcels plots.geojson --model linear:-30,250 --min-observed 0.7 --out plots.csv
+              verdant estimate --raster S2.tif --red B04 --nir B08 --scale 0.0001 \\
+                  --offset -0.1 --parcels parcels.geojson --id-field parcel_id \\
+                  --model linear:-30,250 --out parcels.csv
+              verdant estimate --band red=B04.tif --band nir=B08.tif --scale 0.0001 \\
+                  --offset -0.1 --parcels farms.gpkg --layer plots --root-shoot 0.27 \\
+                  --carbon-fraction 0.47 --out result.gpkg
+              verdant estimate --sensor sentinel2-l2a --raster T47PQR.tif \\
+                  --band scl=SCL_20m.tif --parcels plots.geojson --model linear:-30,250 \\
+                  --min-observed 0.7 --out plots.csv
             """
     )
 
@@ -43,7 +46,7 @@ struct EstimateCommand: ParsableCommand {
         name: .long,
         help: ArgumentHelp(
             "A land-cover map (e.g. from `verdant classify`): the area of every class per parcel, as class_<name>_ha columns (same as --band class=FILE).",
-            valueName: "FILE[:BAND]"))
+            valueName: "FILE[:BAND]"), completion: .rasterFile)
     var classes: String?
 
     @Option(
@@ -61,10 +64,10 @@ struct EstimateCommand: ParsableCommand {
     var classRaster = false
 
     @Option(
-        name: .long,
+        name: [.customShort("o"), .long],
         help: ArgumentHelp(
-            "Output: FILE.csv, FILE.json, FILE.geojson, FILE.gpkg, or - for CSV on standard output.", valueName: "FILE")
-    )
+            "Output: FILE.csv, FILE.json, FILE.geojson, FILE.gpkg, or - for CSV on standard output.", valueName: "FILE"),
+        completion: .files("csv", "json", "geojson", "gpkg"))
     var out: String
 
     @Option(
@@ -94,19 +97,21 @@ struct EstimateCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Also write a self-contained HTML report (table, totals, sources, checksums).", valueName: "FILE.html"))
+            "Also write a self-contained HTML report (table, totals, sources, checksums).", valueName: "FILE.html"),
+        completion: .files("html"))
     var report: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Also write a Markdown summary (for CI systems that show Markdown).", valueName: "FILE.md"))
+        help: ArgumentHelp("Also write a Markdown summary (for CI systems that show Markdown).", valueName: "FILE.md"),
+        completion: .files("md"))
     var summary: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
             "Also write a PNG quicklook of NDVI with the parcels outlined (embedded in --report too).",
-            valueName: "FILE.png"))
+            valueName: "FILE.png"), completion: .files("png"))
     var quicklook: String?
 
     @Flag(name: .long, help: "Print a JSON summary (totals, outputs, warnings, flags) on standard output.")
@@ -136,7 +141,7 @@ struct EstimateCommand: ParsableCommand {
         if let classes { inputs.bands[.landCover] = try BandSource(parsing: classes) }
         var request = EstimateRequest(
             inputs: inputs,
-            parcels: parcelOptions.source,
+            parcels: try parcelOptions.source(),
             model: biomass, masks: masks, minObserved: minObserved,
             execution: try output.execution(runOptions, label: "estimate"))
         request.factorChoice = try carbon.choice()

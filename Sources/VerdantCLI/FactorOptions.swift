@@ -7,7 +7,7 @@ struct FactorOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "A factor set: ipcc-2006, tver, or a JSON/YAML file; with --class-field or --class.", valueName: "NAME|FILE"
-        ))
+        ), completion: .jsonOrYAMLFile)
     var factors: String?
 
     @Option(

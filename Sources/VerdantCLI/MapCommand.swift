@@ -8,19 +8,25 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Compute NDVI and above-ground biomass for every cell; write them as Cloud-Optimized GeoTIFFs.",
         discussion: """
-            Prints scene figures: cells, valid cells, observed area, mean NDVI and total AGB over valid cells.
-            NDVI is undefined (never 0) where red or NIR is nodata or NIR + red = 0; such cells are NaN in the
-            outputs and left out of every figure. --green-out writes green cover (Byte: 1 where the model's index is
-            at least --green-threshold, 0 where it is not, 255 where the cell is not observed, the nodata value);
-            the default threshold is 0.4 for NDVI (NASA Earth Observatory, Weier & Herring 2000: about 0.2 to 0.4
+            Prints scene figures: cells, valid cells, observed area, mean NDVI and total AGB over valid cells. \
+            NDVI is undefined (never 0) where red or NIR is nodata or NIR + red = 0; such cells are NaN in the \
+            outputs and left out of every figure. --green-out writes green cover (Byte: 1 where the model's index is \
+            at least --green-threshold, 0 where it is not, 255 where the cell is not observed, the nodata value); \
+            the default threshold is 0.4 for NDVI (NASA Earth Observatory, Weier & Herring 2000: about 0.2 to 0.4 \
             is shrub and grassland), and other indices need --green-threshold.
 
             Examples:
-              verdant map --raster S2.tif --red B04 --nir B08 --scale 0.0001 --offset -0.1 --ndvi-out ndvi.tif
-              verdant map --band red=B04.tif --band nir=B08.tif --scale 0.0001 --offset -0.1 --model linear:-30,250 --agb-out agb.tif --json
-              verdant map --raster drone.tif --red 3 --nir 5 --model power:210,1.6 --model-source "Smith 2021, Table 2"
-              verdant map --sensor sentinel2-l2a --scene S2B_MSIL2A_20240105T033109_N0510_R018_T47PQR.SAFE --ndvi-out ndvi.tif
-              verdant map --sensor landsat-c2-l2 --stac item.json --index evi --index-out evi.tif
+              verdant map --raster S2.tif --red B04 --nir B08 --scale 0.0001 \\
+                  --offset -0.1 --ndvi-out ndvi.tif
+              verdant map --band red=B04.tif --band nir=B08.tif --scale 0.0001 \\
+                  --offset -0.1 --model linear:-30,250 --agb-out agb.tif --json
+              verdant map --raster drone.tif --red 3 --nir 5 --model power:210,1.6 \\
+                  --model-source "Smith 2021, Table 2"
+              verdant map --sensor sentinel2-l2a \\
+                  --scene S2B_MSIL2A_20240105T033109_N0510_R018_T47PQR.SAFE \\
+                  --ndvi-out ndvi.tif
+              verdant map --sensor landsat-c2-l2 --stac item.json --index evi \\
+                  --index-out evi.tif
             """
     )
 
@@ -29,31 +35,34 @@ struct MapCommand: ParsableCommand {
 
     @Option(
         name: .customLong("ndvi-out"),
-        help: ArgumentHelp("Write NDVI here as a COG (Float32, NaN nodata).", valueName: "FILE.tif"))
+        help: ArgumentHelp("Write NDVI here as a COG (Float32, NaN nodata).", valueName: "FILE.tif"),
+        completion: .geoTIFFFile)
     var ndviOut: String?
 
     @Option(
         name: .customLong("index-out"),
-        help: ArgumentHelp("Write the model's index (--index) here as a COG.", valueName: "FILE.tif"))
+        help: ArgumentHelp("Write the model's index (--index) here as a COG.", valueName: "FILE.tif"),
+        completion: .geoTIFFFile)
     var indexOut: String?
 
     @Option(
         name: .customLong("agb-out"),
-        help: ArgumentHelp("Write AGB (t/ha) here as a COG (Float32, NaN nodata).", valueName: "FILE.tif"))
+        help: ArgumentHelp("Write AGB (t/ha) here as a COG (Float32, NaN nodata).", valueName: "FILE.tif"),
+        completion: .geoTIFFFile)
     var agbOut: String?
 
     @Option(
         name: .customLong("carbon-out"),
         help: ArgumentHelp(
             "Write carbon density (tCO2e/ha, with --root-shoot and --carbon-fraction) here as a COG.",
-            valueName: "FILE.tif"))
+            valueName: "FILE.tif"), completion: .geoTIFFFile)
     var carbonOut: String?
 
     @Option(
         name: .customLong("green-out"),
         help: ArgumentHelp(
             "Write green cover here as a COG (Byte: 1 green, 0 not green, 255 not observed = nodata).",
-            valueName: "FILE.tif"))
+            valueName: "FILE.tif"), completion: .geoTIFFFile)
     var greenOut: String?
 
     @Option(
@@ -77,10 +86,12 @@ struct MapCommand: ParsableCommand {
         name: .long,
         help: ArgumentHelp(
             "Write a PNG quicklook of the NDVI (or AGB, or carbon) output, with a legend, scale bar and north arrow.",
-            valueName: "FILE.png"))
+            valueName: "FILE.png"), completion: .files("png"))
     var quicklook: String?
 
-    @Option(name: .long, help: ArgumentHelp("Parcels to outline on the quicklook.", valueName: "FILE"))
+    @Option(
+        name: .long, help: ArgumentHelp("Parcels to outline on the quicklook.", valueName: "FILE"),
+        completion: .vectorFile)
     var parcels: String?
 
     @OptionGroup(title: "Output") var output: OutputOptions
@@ -126,7 +137,8 @@ struct MapCommand: ParsableCommand {
             let outlines =
                 try parcels.map {
                     try ParcelLoader.load(
-                        ParcelSource(path: $0), onto: MapJob.grid(of: req), limits: req.execution.vertexLimits
+                        ParcelSource(path: try StandardInput.path($0)), onto: MapJob.grid(of: req),
+                        limits: req.execution.vertexLimits
                     ).parcels.map(\.geometry)
                 } ?? []
             try Quicklook.write(

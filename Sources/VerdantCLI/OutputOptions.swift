@@ -3,10 +3,12 @@ import Verdant
 
 /// Options every command shares for its outputs and messages.
 struct OutputOptions: ParsableArguments {
-    @Flag(name: .long, help: "Overwrite outputs that exist already (by default an existing output is an error).")
+    @Flag(
+        name: [.short, .long], help: "Overwrite outputs that exist already (by default an existing output is an error)."
+    )
     var force = false
 
-    @Flag(name: .long, help: "No progress and no summary; warnings and errors still go to standard error.")
+    @Flag(name: [.short, .long], help: "No progress and no summary; warnings and errors still go to standard error.")
     var quiet = false
 
     @Option(

@@ -6,7 +6,8 @@ struct ParcelOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Parcel polygons: any vector GDAL reads (GeoJSON, GeoPackage, Shapefile, FlatGeobuf).", valueName: "FILE"))
+            "Parcel polygons: any vector GDAL reads (GeoJSON, GeoPackage, Shapefile, FlatGeobuf); - reads GeoJSON from standard input.",
+            valueName: "FILE"), completion: .vectorFile)
     var parcels: String
 
     @Option(name: .long, help: ArgumentHelp("The layer of --parcels, when the file has several.", valueName: "L"))
@@ -22,8 +23,9 @@ struct ParcelOptions: ParsableArguments {
         help: ArgumentHelp("CRS to assume for parcels that have none, e.g. EPSG:4326.", valueName: "CRS"))
     var assumeParcelsCRS: String?
 
-    /// The parcels these options name.
-    var source: ParcelSource {
-        ParcelSource(path: parcels, layer: layer, idField: idField, assumedCRS: assumeParcelsCRS)
+    /// The parcels these options name (`-`: standard input).
+    func source() throws -> ParcelSource {
+        ParcelSource(
+            path: try StandardInput.path(parcels), layer: layer, idField: idField, assumedCRS: assumeParcelsCRS)
     }
 }

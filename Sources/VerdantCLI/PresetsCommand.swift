@@ -17,7 +17,8 @@ struct PresetsCommand: ParsableCommand {
 
     @Option(
         name: .customLong("preset-file"),
-        help: ArgumentHelp("A JSON or YAML file of your own presets (repeatable).", valueName: "FILE"))
+        help: ArgumentHelp("A JSON or YAML file of your own presets (repeatable).", valueName: "FILE"),
+        completion: .jsonOrYAMLFile)
     var presetFile: [String] = []
 
     @Flag(name: .long, help: "Print the presets as JSON.")

@@ -9,12 +9,13 @@ struct InputSettings: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Sensor preset: sentinel2-l2a, landsat-c2-l2, landsat-tm-c2-l2, micasense-rededge, micasense-atlas, dji-p4m, dji-m3m, parrot-sequoia, generic, or one from --preset-file (see `verdant presets`).",
-            valueName: "NAME"))
+            valueName: "NAME"), completion: .sensorPreset)
     var sensor: String?
 
     @Option(
         name: .customLong("preset-file"),
-        help: ArgumentHelp("A JSON or YAML file of your own presets (repeatable).", valueName: "FILE"))
+        help: ArgumentHelp("A JSON or YAML file of your own presets (repeatable).", valueName: "FILE"),
+        completion: .jsonOrYAMLFile)
     var presetFile: [String] = []
 
     @Option(
@@ -111,7 +112,8 @@ struct RasterOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A raster holding the bands (any format GDAL reads); repeat it for tiles to mosaic.", valueName: "FILE"))
+            "A raster holding the bands (any format GDAL reads); repeat it for tiles to mosaic.", valueName: "FILE"),
+        completion: .rasterFile)
     var raster: [String] = []
 
     @Option(
@@ -125,14 +127,14 @@ struct RasterOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "A STAC item JSON whose assets are the bands (asset keys such as red, nir, scl or B04).",
-            valueName: "ITEM.json"))
+            valueName: "ITEM.json"), completion: .jsonFile)
     var stac: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A product folder (e.g. a Sentinel-2 .SAFE or a Landsat scene) whose file names name the bands.",
-            valueName: "FOLDER"))
+            "A product folder (e.g. a Sentinel-2 .SAFE or a Landsat scene), or a .zip of one, whose file names name the bands.",
+            valueName: "FOLDER"), completion: .sceneFile)
     var scene: String?
 
     @Option(
@@ -233,7 +235,7 @@ struct ModelOptions: ParsableArguments {
         name: .customLong("model-file"),
         help: ArgumentHelp(
             "A calibrated model (from `verdant calibrate`): form, coefficients, covariance, residual SD, index.",
-            valueName: "FILE.json"))
+            valueName: "FILE.json"), completion: .jsonFile)
     var modelFile: String?
 
     @Option(

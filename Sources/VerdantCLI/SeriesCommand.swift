@@ -8,33 +8,36 @@ struct SeriesCommand: ParsableCommand {
         commandName: "series",
         abstract: "Per-parcel time series: figures on every date, trends, green-cover change, disturbance alerts.",
         discussion: """
-            The parcels are read and their exact coverage computed once, on one analysis grid (the finest of the
+            The parcels are read and their exact coverage computed once, on one analysis grid (the finest of the \
             dates', or --grid/--resolution); each date is brought onto it and gets the figures `estimate` gives it.
 
-            --out (long format, one row per parcel and date, sorted by parcel then date): parcel_id, date,
-            covered_ha, observed_ha, unobserved_fraction, cloud_fraction, nodata_fraction, masked_fraction,
-            mean_ndvi (mean_<index>), green_ha, green_fraction, with a model agb_t, agb_t_per_ha, co2e_t,
-            agb_t_filled, co2e_t_filled, then low_observed, notes. CSV, JSON or GPKG (a parcels layer beside a
+            --out (long format, one row per parcel and date, sorted by parcel then date): parcel_id, date, \
+            covered_ha, observed_ha, unobserved_fraction, cloud_fraction, nodata_fraction, masked_fraction, \
+            mean_ndvi (mean_<index>), green_ha, green_fraction, with a model agb_t, agb_t_per_ha, co2e_t, \
+            agb_t_filled, co2e_t_filled, then low_observed, notes. CSV, JSON or GPKG (a parcels layer beside a \
             series table) by extension.
 
-            --summary-out (one row per parcel): parcel_id, dates, observed_dates, first_date, last_date,
-            mean_ndvi_first, mean_ndvi_last, ndvi_trend_per_year (Theil–Sen), trend_p (two-sided Mann–Kendall,
-            tie-corrected), green_ha_first, green_ha_last, green_ha_change, baseline_rmse, max_drop, alert_date,
-            with a model co2e_t_first, co2e_t_last, then notes. Observed dates are those whose observed fraction
+            --summary-out (one row per parcel): parcel_id, dates, observed_dates, first_date, last_date, \
+            mean_ndvi_first, mean_ndvi_last, ndvi_trend_per_year (Theil–Sen), trend_p (two-sided Mann–Kendall, \
+            tie-corrected), green_ha_first, green_ha_last, green_ha_change, baseline_rmse, max_drop, alert_date, \
+            with a model co2e_t_first, co2e_t_last, then notes. Observed dates are those whose observed fraction \
             is at least --min-observed.
 
-            Alerts: per parcel, y = a + Σk (bk cos 2πkt + ck sin 2πkt) (t in years) is fitted to the observed mean
-            index over --baseline (default: the first 12 months; at least 2 × (1 + 2k) observed dates, else no
-            alert and a note), after the BFAST Monitor idea (Verbesselt et al. 2012). A later observed date is
-            anomalous when predicted − observed ≥ --drop and ≥ --sigmas × the baseline RMSE; the alert is the first
+            Alerts: per parcel, y = a + Σk (bk cos 2πkt + ck sin 2πkt) (t in years) is fitted to the observed mean \
+            index over --baseline (default: the first 12 months; at least 2 × (1 + 2k) observed dates, else no \
+            alert and a note), after the BFAST Monitor idea (Verbesselt et al. 2012). A later observed date is \
+            anomalous when predicted − observed ≥ --drop and ≥ --sigmas × the baseline RMSE; the alert is the first \
             of --confirm consecutive anomalous observed dates.
 
             Examples:
-              verdant series --dates dates.csv --sensor sentinel2-l2a --parcels plots.gpkg --id-field plot \\
-                  --model linear:-30,250 --out series.csv --summary-out parcels.csv
-              verdant series --stac items.json --sensor sentinel2-l2a --parcels concession.geojson \\
-                  --baseline 2022-01-01/2022-12-31 --out series.gpkg --report series.html
-              verdant series --dates modis.csv --scale 0.0001 --valid-range -0.2,1 --parcels farms.gpkg --out ndvi.csv
+              verdant series --dates dates.csv --sensor sentinel2-l2a \\
+                  --parcels plots.gpkg --id-field parcel_id --model linear:-30,250 \\
+                  --out series.csv --summary-out parcels.csv
+              verdant series --stac items.json --sensor sentinel2-l2a \\
+                  --parcels concession.geojson --baseline 2022-01-01/2022-12-31 \\
+                  --out series.gpkg --report series.html
+              verdant series --dates modis.csv --scale 0.0001 --valid-range -0.2,1 \\
+                  --parcels farms.gpkg --out ndvi.csv
             """
     )
 
@@ -85,22 +88,24 @@ struct SeriesCommand: ParsableCommand {
     var minObserved: Double = 0.5
 
     @Option(
-        name: .long,
+        name: [.customShort("o"), .long],
         help: ArgumentHelp(
-            "The long table: FILE.csv, FILE.json or FILE.gpkg (-: CSV on standard output).", valueName: "FILE"))
+            "The long table: FILE.csv, FILE.json or FILE.gpkg (-: CSV on standard output).", valueName: "FILE"),
+        completion: .files("csv", "json", "gpkg"))
     var out: String
 
     @Option(
         name: .customLong("summary-out"),
         help: ArgumentHelp(
             "Also write one row per parcel (trend, green change, alert): FILE.csv, .json or .gpkg (-: CSV on standard output).",
-            valueName: "FILE"))
+            valueName: "FILE"), completion: .files("csv", "json", "gpkg"))
     var summaryOut: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Also write a self-contained HTML report (charts over time, alerts).", valueName: "FILE.html"))
+            "Also write a self-contained HTML report (charts over time, alerts).", valueName: "FILE.html"),
+        completion: .files("html"))
     var report: String?
 
     @Flag(name: .long, help: "Print a JSON summary (dates, alerts, warnings, outputs) on standard output.")
@@ -119,7 +124,7 @@ struct SeriesCommand: ParsableCommand {
             model.model == nil && model.modelFile == nil ? nil : try model.biomassModel()
         let index = try biomass?.index ?? model.index.with(saviL: model.saviL)
         let series = try dates.series(settings, needing: index.roles + [index.bandRole])
-        var request = SeriesRequest(series: series, parcels: parcelOptions.source, model: biomass)
+        var request = SeriesRequest(series: series, parcels: try parcelOptions.source(), model: biomass)
         request.index = index
         request.factorChoice = try carbon.choice()
         request.classField = carbon.factorOptions.classField

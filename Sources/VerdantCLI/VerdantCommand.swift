@@ -33,6 +33,8 @@ struct VerdantCommand: ParsableCommand {
         // The exit code is decided in a function of its own, so that the error (and what it holds) is released
         // before the process exits.
         let code = runReportingErrors()
+        ProgressLine.clear()
+        StandardInput.remove()
         if code != 0 && code != 3 { TemporaryFiles.removeAll() }
         OutputLocks.releaseAll()
         Foundation.exit(code)
@@ -40,12 +42,16 @@ struct VerdantCommand: ParsableCommand {
 
     /// Parses and runs the command; prints an error in one line and returns its exit code (0 on success).
     private static func runReportingErrors() -> Int32 {
+        if let problem = unknownSubcommand(Array(CommandLine.arguments.dropFirst())) {
+            Console.standardError("verdant: error: \(problem)\n")
+            return 1
+        }
         do {
             var command = try parseAsRoot()
             try publishing { try command.run() }
             return 0
         } catch let error as VerdantError {
-            Console.standardError("verdant: error: \(error)\n")
+            Console.standardError("verdant: error: \(StandardInput.naming("\(error)"))\n")
             return error.exitCode
         } catch {
             let code = exitCode(for: error)
@@ -53,9 +59,36 @@ struct VerdantCommand: ParsableCommand {
                 OutputLocks.releaseAll()
                 exit(withError: error)
             }
+            // A misspelt option is the error to report, before any missing one.
+            if let problem = unknownOption(Array(CommandLine.arguments.dropFirst())) {
+                Console.standardError("verdant: error: \(problem)\n")
+                return 1
+            }
             Console.standardError(fullMessage(for: error) + "\n")
             return code == .validationFailure ? 1 : code.rawValue
         }
+    }
+
+    /// The problem with the first argument when it is no subcommand (the root command takes no arguments of its
+    /// own): `unknown command 'estimat' (did you mean 'estimate'?)`; nil when it is one, or an option.
+    static func unknownSubcommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(first) else { return nil }
+        if let near = Suggestion.closest(to: first, in: names) {
+            return "unknown command '\(first)' (did you mean '\(near)'?)"
+        }
+        return "unknown command '\(first)' (commands: \(names.joined(separator: ", ")))"
+    }
+
+    /// The first option of `arguments` that its subcommand does not have, with the closest it has:
+    /// `unknown option '--rastr' for estimate (did you mean '--raster'?)`; nil when every option is known.
+    static func unknownOption(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, let options = CommandOptions(subcommand: first),
+            let (name, near) = options.unknown(in: Array(arguments.dropFirst()))
+        else { return nil }
+        return "unknown option '\(name)' for \(first) "
+            + (near.map { "(did you mean '\($0)'?)" } ?? "(see 'verdant \(first) --help')")
     }
 
     /// Runs `body` with a publication current and publishes its outputs together at the end: after success or a

@@ -27,20 +27,26 @@ public enum ProcessingBaseline {
                 return Finding(baseline: baseline, addOffsetDN: offset, source: "GDAL metadata of \(file)")
             }
         }
-        var folders: [URL] = folder.map { [URL(fileURLWithPath: $0)] } ?? []
-        for file in files where !file.hasPrefix("/vsi") {
-            var url = URL(fileURLWithPath: file).deletingLastPathComponent()
+        // MTD files beside and up to four folders above each file (inside a zipped product too).
+        var folders: [String] = folder.map { [SceneFolder.virtualPath($0) ?? $0] } ?? []
+        for file in files where !file.hasPrefix("/vsi") || file.hasPrefix("/vsizip/") {
+            // Cut at the last slash by hand: path APIs would merge the `//` of `/vsizip//data/…`.
+            var dir = file
             for _ in 0..<5 {
-                folders.append(url)
-                url.deleteLastPathComponent()
+                guard let slash = dir.lastIndex(of: "/"), slash != dir.startIndex else { break }
+                dir = String(dir[..<slash])
+                if dir == "/vsizip" || dir == "/vsizip/" { break }
+                folders.append(dir)
             }
         }
         for dir in folders {
             for name in ["MTD_MSIL2A.xml", "MTD_MSIL1C.xml"] {
-                let xml = dir.appendingPathComponent(name).path
-                if let text = try? String(contentsOfFile: xml, encoding: .utf8), let f = parse(mtd: text, file: xml) {
-                    return f
-                }
+                let xml = dir + "/" + name
+                let text =
+                    xml.hasPrefix("/vsi")
+                    ? VirtualFiles.contents(xml).map { String(decoding: $0, as: UTF8.self) }
+                    : try? String(contentsOfFile: xml, encoding: .utf8)
+                if let text, let f = parse(mtd: text, file: xml) { return f }
             }
         }
         return nil

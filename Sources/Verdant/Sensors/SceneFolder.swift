@@ -9,22 +9,42 @@ public struct SceneFolder: Hashable, Sendable {
     /// Raster files found (recursively), sorted.
     public var files: [String]
 
-    /// Lists the rasters (`.tif`, `.tiff`, `.jp2`, `.vrt`, `.img`) under `path`.
+    /// Lists the rasters (`.tif`, `.tiff`, `.jp2`, `.vrt`, `.img`) under `path`: a folder, a `.zip` of one (a
+    /// zipped Sentinel-2 .SAFE, read through GDAL's `/vsizip/`) or a GDAL virtual path such as `/vsizip/…`.
     public init(path: String) throws {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-            throw VerdantError.input(file: path, problem: "is not a folder")
-        }
         let extensions: Set<String> = ["tif", "tiff", "jp2", "vrt", "img"]
         var found: [String] = []
-        if let walker = FileManager.default.enumerator(atPath: path) {
-            for case let relative as String in walker
-            where extensions.contains((relative as NSString).pathExtension.lowercased()) {
-                found.append((path as NSString).appendingPathComponent(relative))
+        if let virtual = SceneFolder.virtualPath(path) {
+            guard let listed = VirtualFiles.listRecursively(virtual) else {
+                throw VerdantError.input(
+                    file: path, problem: "cannot be read as a zipped product (not a .zip GDAL opens)")
+            }
+            for relative in listed where extensions.contains((relative as NSString).pathExtension.lowercased()) {
+                found.append(virtual + "/" + relative)
+            }
+        } else {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+                throw VerdantError.input(file: path, problem: "is not a folder (nor a .zip of a product)")
+            }
+            if let walker = FileManager.default.enumerator(atPath: path) {
+                for case let relative as String in walker
+                where extensions.contains((relative as NSString).pathExtension.lowercased()) {
+                    found.append((path as NSString).appendingPathComponent(relative))
+                }
             }
         }
         self.path = path
         self.files = found.sorted()
+    }
+
+    /// The GDAL virtual path of a zipped product: `/vsizip/` and the absolute path for a `.zip` file, `path`
+    /// itself for a `/vsi…/` path; nil for a plain folder.
+    static func virtualPath(_ path: String) -> String? {
+        if path.hasPrefix("/vsi") { return path.hasSuffix("/") ? String(path.dropLast()) : path }
+        guard path.lowercased().hasSuffix(".zip") else { return nil }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return "/vsizip/" + absolute
     }
 
     /// True when `name` appears in `file`'s name as a whole token (between non-alphanumeric characters).
