@@ -88,12 +88,13 @@ struct CompositeCommand: ParsableCommand {
         for w in summary.warnings { Console.warn(w) }
         if json {
             try Console.output(
-                try JSONValue.object([
+                try OutputSchema.compositeSummary.stamped([
                     "bands": .array(summary.bands.map { .string($0) }),
                     "dates": .array(summary.dates.map { .string($0.text) }),
                     "cells": .integer(Int64(summary.cells)),
                     "observed_cells": .integer(Int64(summary.observedCells)),
-                    "outputs": .array(summary.outputs.map { .string($0) })
+                    "outputs": .array(summary.outputs.map { .string($0) }),
+                    "warnings": .array(summary.warnings.map { .string($0) })
                 ]).text())
         } else if !output.quiet {
             try Console.output(

@@ -25,6 +25,8 @@ import TestSupport
             Self.composite(s, ["--method", "median", "--out", out, "--count-out", count, "--json"]))
         #expect(r.status == 0, "\(r.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        try JSONOutputSchemaTests.check("composite-summary.schema.json", text: r.stdout)
+        #expect(summary["schema"] as? String == "verdant-composite-summary/1")
         #expect(summary["bands"] as? [String] == ["red", "nir", "ndvi"])
         #expect(summary["dates"] as? [String] == s.dates)
         #expect(summary["cells"] as? Int == 64 && summary["observed_cells"] as? Int == 64)

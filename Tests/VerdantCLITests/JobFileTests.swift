@@ -36,6 +36,37 @@ import TestSupport
             quiet: true
         """
 
+    @Test func theReportsCoverComesFromTheJobFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let job = try Self.write(
+            folder,
+            """
+            jobs:
+              - name: report
+                command: estimate
+                raster: s2.tif
+                red: B04
+                nir: B08
+                scale: 0.0001
+                offset: -0.1
+                model: linear:-30,250
+                parcels: parcels.geojson
+                id_field: parcel_id
+                out: out/parcels.csv
+                report: out/report.html
+                title: Mae Hong Son reforestation
+                site: Pai district
+                author: J. Doe
+                organisation: Forest Office
+            """)
+        let r = try VerdantBinary.run(["run", job], in: "/")
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOfFile: folder.file("out/report.html"), encoding: .utf8)
+        #expect(html.contains("<h1>Mae Hong Son reforestation</h1>") && html.contains("Site: Pai district"))
+        #expect(html.contains("Prepared by J. Doe, Forest Office"))
+    }
+
     @Test func runsTwoJobsWithPathsRelativeToTheFile() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -84,9 +84,12 @@ public struct OutputSchema: Hashable, Sendable, CustomStringConvertible {
     public static let accuracy = v1("accuracy")
     /// `verdant map --json`.
     public static let mapSummary = v1("map-summary")
+    /// `verdant composite --json`: the dates and bands reduced, the cells observed, the files written, warnings.
+    public static let compositeSummary = v1("composite-summary")
 
     /// Every layout, one per schema file.
     public static let all: [OutputSchema] = [
-        estimate, estimateSummary, seriesRows, seriesSummary, seriesRun, credits, model, forest, accuracy, mapSummary
+        estimate, estimateSummary, seriesRows, seriesSummary, seriesRun, credits, model, forest, accuracy, mapSummary,
+        compositeSummary
     ]
 }
