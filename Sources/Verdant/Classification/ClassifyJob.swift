@@ -173,6 +173,12 @@ public enum ClassifyJob {
             try COGWriter(output: $0, grid: grid, bandDescription: "vote share", unit: "1", options: cog)
         }
         defer { shares?.abandon() }
+        if let shares, let probabilityOut {
+            shares.style = (
+                try output(QGISStyle.path(beside: probabilityOut.path))!,
+                QGISStyle.qml(.init(minimum: 0, maximum: 1, ramp: .viridis, unit: ""))
+            )
+        }
         let predictor = forestModel.forest.predictor()
         let rowAreas = grid.rowCellAreas()
         let partials = try TileExecutor.run(
@@ -185,6 +191,9 @@ public enum ClassifyJob {
             })
         var areas = [Double](repeating: 0, count: classNames.count + 1)
         for p in partials { for k in areas.indices { areas[k] += p[k] } }
+        let provenance = COGProvenance.items(command: "classify")
+        writer.metadata = provenance
+        shares?.metadata = provenance
         try writer.convert()
         try shares?.convert()
         try writer.commit()

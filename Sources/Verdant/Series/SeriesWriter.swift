@@ -116,6 +116,9 @@ public enum SeriesWriter {
             let definitions = TableText.definitions(
                 columns: columns, sample: summary?.1.first, integers: integerColumns)
             for d in definitions { try parcels.createField(d) }
+            try GeoPackageStyle.write(
+                into: dataset, layer: "parcels", geometryColumn: "geometry",
+                qml: QGISStyle.parcels(idField: "parcel_id"))
             try dataset.inTransaction {
                 for (i, parcel) in layer.parcels.enumerated() {
                     let values: [FieldValue] =
