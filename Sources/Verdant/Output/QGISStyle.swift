@@ -141,7 +141,7 @@ public enum QGISStyle {
             .joined(separator: ":")
         var items = ""
         for stop in style.ramp.stops {
-            let value = style.minimum + stop.position * range
+            let value = stop.position >= 1 ? style.maximum : style.minimum + stop.position * range
             let label = number(value, digits: 3) + suffix
             items +=
                 "          <item alpha=\"255\" value=\"\(number(value))\" label=\"\(escape(label))\" color=\"\(hex(stop))\"/>\n"
