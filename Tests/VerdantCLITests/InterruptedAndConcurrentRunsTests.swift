@@ -90,7 +90,10 @@ import TestSupport
         let r = try VerdantBinary.run(Self.mapArguments(small, folder))
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Self.hidden(in: folder).isEmpty, "stale files left: \(Self.hidden(in: folder))")
-        #expect(folder.contents() == ["agb.tif", "big.vrt", "co2e.tif", "ndvi.tif"])
+        #expect(
+            folder.contents() == [
+                "agb.qml", "agb.tif", "big.vrt", "co2e.qml", "co2e.tif", "ndvi.qml", "ndvi.tif"
+            ])
     }
 
     @Test func aSecondRunOnTheSameOutputFailsClearly() throws {
@@ -105,7 +108,10 @@ import TestSupport
         first.waitUntilExit()
         let stderr = String(decoding: firstErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(first.terminationStatus == 0, "\(stderr)")
-        #expect(folder.contents() == ["agb.tif", "big.vrt", "co2e.tif", "ndvi.tif"])
+        #expect(
+            folder.contents() == [
+                "agb.qml", "agb.tif", "big.vrt", "co2e.qml", "co2e.tif", "ndvi.qml", "ndvi.tif"
+            ])
         #expect(Self.hidden(in: folder).isEmpty)
         // The first run's result, not the second's: the big raster's grid.
         let ndvi = try Dataset.open(folder.file("ndvi.tif"))
