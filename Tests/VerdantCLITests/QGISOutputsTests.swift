@@ -159,4 +159,72 @@ import TestSupport
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try String(contentsOfFile: folder.file("agb.qml"), encoding: .utf8).contains("singlebandpseudocolor"))
     }
+
+    /// The fields of layer `name` of `path` (its only layer when nil).
+    static func fields(_ path: String, layer name: String?) throws -> [FieldDefinition] {
+        let ds = try VectorDataset.open(path)
+        return try (name.map { try ds.layer(named: $0) } ?? ds.layer(at: 0)).fields
+    }
+
+    @Test func seriesTablesAreTypedAlikeInTheGeoPackageAndTheCSV() throws {
+        let s = try SeriesFixture(dateCount: 5)
+        defer { s.folder.remove() }
+        let f = s.folder
+        let gpkg = try VerdantBinary.run(
+            s.series(SeriesCommandTests.model + ["--out", f.file("s.gpkg"), "--summary-out", f.file("p.gpkg")]))
+        #expect(gpkg.status == 0, "\(gpkg.stderr)")
+        let csv = try VerdantBinary.run(
+            s.series(SeriesCommandTests.model + ["--out", f.file("s.csv"), "--summary-out", f.file("p.csv")]))
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(FileManager.default.fileExists(atPath: f.file("s.csvt")))
+        #expect(FileManager.default.fileExists(atPath: f.file("p.csvt")))
+        let rows = try Self.fields(f.file("s.gpkg"), layer: "series")
+        #expect(try Self.fields(f.file("s.csv"), layer: nil) == rows)
+        let summary = try Self.fields(f.file("p.gpkg"), layer: "parcels")
+        #expect(try Self.fields(f.file("p.csv"), layer: nil) == summary)
+        #expect(rows.first { $0.name == "low_observed" } == .boolean("low_observed"))
+        #expect(rows.first { $0.name == "mean_ndvi" }?.type == .real)
+        let styles = try VectorDataset.open(f.file("p.gpkg")).layer(named: "layer_styles")
+        #expect(styles.featureCount == 1, "the parcels' default style")
+    }
+
+    @Test func creditsCSVIsTyped() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let out = folder.file("c.csv")
+        let r = try VerdantBinary.run([
+            "credits", "--t0-raster", Self.stack, "--t1-raster", Self.stack, "--red", "B04", "--nir", "B08",
+            "--scale", "0.0001", "--offset", "-0.1", "--parcels", Self.parcels, "--id-field", "parcel_id",
+            "--model", "linear:-30,250", "--out", out
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(folder.contents() == ["c.csv", "c.csvt"])
+        let fields = try Self.fields(out, layer: nil)
+        #expect(fields.first { $0.name == "excluded" } == .boolean("excluded"))
+        #expect(fields.first { $0.name == "parcel_id" }?.type == .string)
+        #expect(fields.first { $0.name == "change_halfwidth90" }?.type == .real)
+        #expect(fields.filter { $0.type == .real }.count == fields.count - 3, "every figure is Real")
+    }
+
+    @Test func aCompositeHasItsStylesUnitsAndProvenance() throws {
+        let s = try SeriesFixture(dateCount: 4)
+        defer { s.folder.remove() }
+        let out = s.folder.file("c.tif"), count = s.folder.file("n.tif")
+        let r = try VerdantBinary.run(
+            CompositeCommandTests.composite(s, ["--method", "median", "--out", out, "--count-out", count]))
+        #expect(r.status == 0, "\(r.stderr)")
+        let ds = try Dataset.open(out)
+        let names = try ds.bands().map(\.bandDescription)
+        let ndviBand = try #require(names.firstIndex(of: "ndvi"))
+        #expect(try ds.band(ndviBand + 1).unitType == "1", "\(names)")
+        #expect(ds.metadataItem("VERDANT_COMMAND") == "composite")
+        #expect(ds.metadataItem("INPUT_SHA256")?.contains(s.datesCSV) == true)
+        let qml = try XMLDocument(data: try Data(contentsOf: URL(fileURLWithPath: s.folder.file("c.qml"))))
+        let band = try qml.nodes(forXPath: "/qgis/pipe/rasterrenderer/@band").map { $0.stringValue ?? "" }
+        #expect(band == ["\(ndviBand + 1)"], "the index band is shown")
+        #expect(try Dataset.open(count).band(1).unitType == "dates")
+        let counts = try XMLDocument(data: try Data(contentsOf: URL(fileURLWithPath: s.folder.file("n.qml"))))
+        let top = try counts.nodes(forXPath: "//colorrampshader/@maximumValue").map { $0.stringValue ?? "" }
+        #expect(top.compactMap(Double.init) == [4], "from 0 to the number of dates")
+    }
 }

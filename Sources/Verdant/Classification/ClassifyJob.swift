@@ -173,6 +173,8 @@ public enum ClassifyJob {
             try COGWriter(output: $0, grid: grid, bandDescription: "vote share", unit: "1", options: cog)
         }
         defer { shares?.abandon() }
+        // The inputs' checksums for the maps' provenance, computed while the map is classified.
+        let digests = FileDigests(protected.filter { FileManager.default.fileExists(atPath: $0) })
         if let shares, let probabilityOut {
             shares.style = (
                 try output(QGISStyle.path(beside: probabilityOut.path))!,
@@ -191,7 +193,7 @@ public enum ClassifyJob {
             })
         var areas = [Double](repeating: 0, count: classNames.count + 1)
         for p in partials { for k in areas.indices { areas[k] += p[k] } }
-        let provenance = COGProvenance.items(command: "classify")
+        let provenance = COGProvenance.items(command: "classify", checksums: digests.wait())
         writer.metadata = provenance
         shares?.metadata = provenance
         try writer.convert()

@@ -1,4 +1,5 @@
 import Foundation
+import GDALKit
 
 /// Writes the per-parcel table as CSV (RFC 4180 quoting, `.` decimals, every digit needed to read a number back
 /// exactly, empty for no value).
@@ -27,10 +28,15 @@ public enum CSVReport {
     /// `FILE.csvt`): the types the GeoPackage and GeoJSON tables have (`Real` also for an empty column,
     /// `Integer(Boolean)` for `low_observed`, whose `true`/`false` GDAL reads as a boolean).
     public static func csvt(_ report: EstimateReport) -> String {
-        let fields = ReportColumns.fields(
-            attributes: report.attributeFields, index: report.metadata.model.index.name,
-            classes: report.classColumns)
-        return fields.map { f -> String in
+        csvt(
+            fields: ReportColumns.fields(
+                attributes: report.attributeFields, index: report.metadata.model.index.name,
+                classes: report.classColumns))
+    }
+
+    /// The `.csvt` line of columns of `fields`' types (`Integer(Boolean)`, `Integer64`, `Real`, `String`).
+    static func csvt(fields: [FieldDefinition]) -> String {
+        fields.map { f -> String in
             switch (f.type, f.subtype) {
             case (.integer, .boolean): "\"Integer(Boolean)\""
             case (.integer, _): "\"Integer64\""
