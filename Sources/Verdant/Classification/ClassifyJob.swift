@@ -93,6 +93,9 @@ public enum ClassifyJob {
                 )
             }
         }
+        // The rasters classified: their checksums go into the maps' provenance (the same map from a saved model or
+        // from its training stays the same file).
+        let rasters = protected
         protected += [request.training?.path, request.model, request.validation].compactMap { $0 }
         func output(_ path: String?) throws -> OutputPath? {
             try path.map { try OutputPath($0, inputs: protected, overwrite: request.overwrite) }
@@ -173,8 +176,8 @@ public enum ClassifyJob {
             try COGWriter(output: $0, grid: grid, bandDescription: "vote share", unit: "1", options: cog)
         }
         defer { shares?.abandon() }
-        // The inputs' checksums for the maps' provenance, computed while the map is classified.
-        let digests = FileDigests(protected.filter { FileManager.default.fileExists(atPath: $0) })
+        // The rasters' checksums for the maps' provenance, computed while the map is classified.
+        let digests = FileDigests(rasters)
         if let shares, let probabilityOut {
             shares.style = (
                 try output(QGISStyle.path(beside: probabilityOut.path))!,

@@ -5,8 +5,8 @@ import GDALKit
 /// table (registered in `gpkg_contents` as an attributes table) naming the layer, with the style's QML and
 /// `useAsDefault` set, so that QGIS applies it when the layer is opened.
 enum GeoPackageStyle {
-    /// The columns of `layer_styles`, in QGIS's order and with its types (`useAsDefault` a boolean,
-    /// `update_time` a date-time, written as ISO 8601 text).
+    /// The columns of `layer_styles`, in QGIS's order and with its types (`useAsDefault` a boolean; `update_time`
+    /// as text, left empty so that two runs write the same table).
     static let fields: [FieldDefinition] = [
         .init(name: "f_table_catalog", type: .string), .init(name: "f_table_schema", type: .string),
         .init(name: "f_table_name", type: .string), .init(name: "f_geometry_column", type: .string),
@@ -23,11 +23,10 @@ enum GeoPackageStyle {
             name: "layer_styles", spatialReference: nil, options: ["DESCRIPTION=QGIS layer styles"],
             attributesOnly: true)
         for f in fields { try table.createField(f) }
-        let now = ISO8601DateFormatter().string(from: Date())
         let values: [FieldValue] = [
             .string(""), .string(""), .string(layer), .string(geometryColumn), .string(layer), .string(qml),
             .string(""), .integer(1), .string("Verdant \(VerdantVersion.verdant): parcels outlined, labelled by id"),
-            .string(""), .null, .string(now)
+            .string(""), .null, .null
         ]
         try table.addFeature(values: values, geometry: nil)
     }
