@@ -39,7 +39,8 @@ struct ClassifyCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             files.contents() == [
-                "accuracy.json", "classes.qml", "classes.tif", "classes.tif.aux.xml", "forest.json", "share.tif"
+                "accuracy.json", "classes.qml", "classes.tif", "classes.tif.aux.xml", "forest.json", "share.qml",
+                "share.tif"
             ])
         #expect(r.stdout.contains("cross-validation (5 folds of whole polygons)"))
         let json = try Self.object(String(contentsOfFile: files.file("accuracy.json"), encoding: .utf8))

@@ -90,7 +90,10 @@ import TestSupport
         let r = try VerdantBinary.run(Self.mapArguments(small, folder))
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Self.hidden(in: folder).isEmpty, "stale files left: \(Self.hidden(in: folder))")
-        #expect(folder.contents() == ["agb.tif", "big.vrt", "co2e.tif", "ndvi.tif"])
+        #expect(
+            folder.contents() == [
+                "agb.qml", "agb.tif", "big.vrt", "co2e.qml", "co2e.tif", "ndvi.qml", "ndvi.tif"
+            ])
     }
 
     /// The second run fails at once and touches nothing; the first is then interrupted (so the test does not wait
@@ -101,7 +104,7 @@ import TestSupport
         let small = ProjectRoot.sample("sentinel2_l2a_stack.tif")
         let earlier = try VerdantBinary.run(Self.mapArguments(small, folder))
         #expect(earlier.status == 0, "\(earlier.stderr)")
-        let outputs = ["agb.tif", "co2e.tif", "ndvi.tif"]
+        let outputs = ["agb.qml", "agb.tif", "co2e.qml", "co2e.tif", "ndvi.qml", "ndvi.tif"]
         let before = try outputs.map { try Data(contentsOf: URL(fileURLWithPath: folder.file($0))) }
         let raster = try Self.bigRaster(in: folder)
         let (first, firstErr) = try Self.start(Self.mapArguments(raster, folder))
@@ -114,7 +117,10 @@ import TestSupport
         first.waitUntilExit()
         let stderr = String(decoding: firstErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(first.terminationStatus == 128 + SIGTERM, "\(stderr)")
-        #expect(folder.contents() == ["agb.tif", "big.vrt", "co2e.tif", "ndvi.tif"])
+        #expect(
+            folder.contents() == [
+                "agb.qml", "agb.tif", "big.vrt", "co2e.qml", "co2e.tif", "ndvi.qml", "ndvi.tif"
+            ])
         #expect(Self.hidden(in: folder).isEmpty)
         // Neither run replaced the earlier outputs: the second was refused, the first interrupted.
         let after = try outputs.map { try Data(contentsOf: URL(fileURLWithPath: folder.file($0))) }

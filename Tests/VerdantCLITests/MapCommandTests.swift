@@ -23,7 +23,7 @@ import TestSupport
         ])
         #expect(r.status == 0, "\(r.stderr)")
         for label in ["cells:", "valid cells:", "mean NDVI:", "total AGB:"] { #expect(r.stdout.contains(label)) }
-        #expect(folder.contents() == ["agb.tif", "ndvi.tif"])
+        #expect(folder.contents() == ["agb.qml", "agb.tif", "ndvi.qml", "ndvi.tif"], "each COG with its style")
         #expect(try Dataset.open(folder.file("agb.tif")).metadataItem("LAYOUT", domain: "IMAGE_STRUCTURE") == "COG")
     }
 

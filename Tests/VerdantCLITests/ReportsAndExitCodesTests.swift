@@ -168,6 +168,6 @@ import TestSupport
         #expect(e.status == 0, "\(e.stderr)")
         #expect(try Dataset.open(folder.file("e.png")).width == 400)
         #expect(try String(contentsOfFile: folder.file("r.html"), encoding: .utf8).contains("data:image/png;base64,"))
-        #expect(folder.contents().sorted() == ["e.png", "ndvi.tif", "p.csv", "q.png", "r.html"])
+        #expect(folder.contents().sorted() == ["e.png", "ndvi.qml", "ndvi.tif", "p.csv", "p.csvt", "q.png", "r.html"])
     }
 }

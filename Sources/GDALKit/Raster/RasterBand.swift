@@ -86,9 +86,28 @@ public final class RasterBand {
     /// The unit type (e.g. `m`), empty when none.
     public var unitType: String { GDALGetRasterUnitType(handle).map { String(cString: $0) } ?? "" }
 
+    /// Sets the unit type (e.g. `t/ha`; empty for none).
+    public func setUnitType(_ unit: String) throws {
+        try GDALCall.check("setting the unit of band \(index) of '\(dataset.path)' to \(unit)") {
+            GDALSetRasterUnitType(handle, unit)
+        }
+    }
+
     /// Metadata items of a domain (nil: the default domain).
     public func metadata(domain: String? = nil) -> [String: String] {
         Metadata.dictionary(GDALGetMetadata(handle, domain))
+    }
+
+    /// One metadata item of the band, or nil.
+    public func metadataItem(_ name: String, domain: String? = nil) -> String? {
+        GDALGetMetadataItem(handle, name, domain).map { String(cString: $0) }
+    }
+
+    /// Sets one metadata item of the band.
+    public func setMetadataItem(_ name: String, _ value: String, domain: String? = nil) throws {
+        try GDALCall.check("setting metadata '\(name)' of band \(index) of '\(dataset.path)'") {
+            GDALSetMetadataItem(handle, name, value, domain)
+        }
     }
 
     /// Number of overviews.

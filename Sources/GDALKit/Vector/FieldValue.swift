@@ -30,16 +30,32 @@ public enum FieldType: String, Hashable, Sendable {
     case string
 }
 
+/// A refinement of a column's type that formats with one keep (OGR's field subtypes).
+public enum FieldSubtype: String, Hashable, Sendable {
+    /// None: the type as it is.
+    case none
+    /// An integer column holding 0/1 as false/true (GeoPackage BOOLEAN, GeoJSON true/false, CSV `Integer(Boolean)`).
+    case boolean
+}
+
 /// The name and type of an attribute column.
 public struct FieldDefinition: Hashable, Sendable {
     /// Column name.
     public var name: String
     /// Column type.
     public var type: FieldType
+    /// Column subtype (`.boolean` for integer columns of yes/no values).
+    public var subtype: FieldSubtype
 
     /// A column definition.
-    public init(name: String, type: FieldType) {
+    public init(name: String, type: FieldType, subtype: FieldSubtype = .none) {
         self.name = name
         self.type = type
+        self.subtype = subtype
+    }
+
+    /// A column of yes/no values (an integer column with the boolean subtype).
+    public static func boolean(_ name: String) -> FieldDefinition {
+        FieldDefinition(name: name, type: .integer, subtype: .boolean)
     }
 }

@@ -45,7 +45,8 @@ public final class VectorLayer {
             case OFTReal: type = .real
             default: type = .string
             }
-            return FieldDefinition(name: name, type: type)
+            let subtype: FieldSubtype = OGR_Fld_GetSubType(f) == OFSTBoolean ? .boolean : .none
+            return FieldDefinition(name: name, type: type, subtype: subtype)
         }
     }
 
@@ -82,12 +83,13 @@ public final class VectorLayer {
     public func createField(_ definition: FieldDefinition) throws {
         let type: OGRFieldType =
             switch definition.type {
-            case .integer: OFTInteger64
+            case .integer: definition.subtype == .boolean ? OFTInteger : OFTInteger64
             case .real: OFTReal
             case .string: OFTString
             }
         let f = OGR_Fld_Create(definition.name, type)!
         defer { OGR_Fld_Destroy(f) }
+        if definition.subtype == .boolean { OGR_Fld_SetSubType(f, OFSTBoolean) }
         try GDALCall.checkOGR("adding field '\(definition.name)' to layer '\(name)' of '\(dataset.path)'") {
             OGR_L_CreateField(handle, f, 1)
         }

@@ -93,6 +93,9 @@ public enum ClassifyJob {
                 )
             }
         }
+        // The rasters classified: their checksums go into the maps' provenance (the same map from a saved model or
+        // from its training stays the same file).
+        let rasters = protected
         protected += [request.training?.path, request.model, request.validation].compactMap { $0 }
         func output(_ path: String?) throws -> OutputPath? {
             try path.map { try OutputPath($0, inputs: protected, overwrite: request.overwrite) }
@@ -173,6 +176,14 @@ public enum ClassifyJob {
             try COGWriter(output: $0, grid: grid, bandDescription: "vote share", unit: "1", options: cog)
         }
         defer { shares?.abandon() }
+        // The rasters' checksums for the maps' provenance, computed while the map is classified.
+        let digests = FileDigests(rasters)
+        if let shares, let probabilityOut {
+            shares.style = (
+                try output(QGISStyle.path(beside: probabilityOut.path))!,
+                QGISStyle.qml(.init(minimum: 0, maximum: 1, ramp: .viridis, unit: ""))
+            )
+        }
         let predictor = forestModel.forest.predictor()
         let rowAreas = grid.rowCellAreas()
         let partials = try TileExecutor.run(
@@ -185,6 +196,9 @@ public enum ClassifyJob {
             })
         var areas = [Double](repeating: 0, count: classNames.count + 1)
         for p in partials { for k in areas.indices { areas[k] += p[k] } }
+        let provenance = COGProvenance.items(command: "classify", checksums: digests.wait())
+        writer.metadata = provenance
+        shares?.metadata = provenance
         try writer.convert()
         try shares?.convert()
         try writer.commit()

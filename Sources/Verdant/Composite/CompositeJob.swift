@@ -55,6 +55,25 @@ public enum CompositeJob {
                 dataType: .uInt16, noData: 65_535)
         }
         defer { counter?.abandon() }
+        // Band units (index bands are unitless), QGIS styles (the index band on viridis, the count of dates on
+        // viridis from 0 to the number of dates) and provenance.
+        let indexNames = Set(SpectralIndex.all.map(\.name))
+        writer.bandUnits = descriptions.map { indexNames.contains($0) ? "1" : "" }
+        let indexBand = (descriptions.firstIndex(of: rules.index.name) ?? descriptions.count - 1) + 1
+        writer.style = (
+            try OutputPath(QGISStyle.path(beside: out.path), inputs: protected, overwrite: request.overwrite),
+            QGISStyle.qml(.index(rules.index.name), band: indexBand)
+        )
+        if let counter, let countOut {
+            counter.style = (
+                try OutputPath(
+                    QGISStyle.path(beside: countOut.path), inputs: protected, overwrite: request.overwrite),
+                QGISStyle.qml(
+                    .init(
+                        minimum: 0, maximum: Double(acquisitions.count), ramp: .viridis, unit: "dates"))
+            )
+        }
+        let digests = FileDigests(protected)
         let method = request.method
         let observed = try TileExecutor.run(
             tiles: plan.tiles, threads: request.execution.threads, progress: request.execution.progress,
@@ -63,6 +82,9 @@ public enum CompositeJob {
                 try worker.process(
                     window, method: method, writeIndex: !readsIndexBand, writer: writer, counter: counter)
             })
+        let provenance = COGProvenance.items(command: "composite", checksums: digests.wait())
+        writer.metadata = provenance
+        counter?.metadata = provenance
         try writer.convert()
         try counter?.convert()
         try writer.commit()

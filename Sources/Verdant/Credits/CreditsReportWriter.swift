@@ -1,4 +1,5 @@
 import Foundation
+import GDALKit
 
 /// Writes a credits report: `.json` (everything: rows, total, both estimates' metadata, every factor, model,
 /// parameter and input checksum) or `.csv` (one row per parcel); `-` prints CSV.
@@ -9,6 +10,17 @@ public enum CreditsReportWriter {
         "uncertainty_pct", "uncertainty_deduction", "baseline_co2e", "leakage_co2e", "buffer_co2e",
         "net_removals_co2e", "excluded", "notes"
     ]
+
+    /// The CSV columns with their types: text id and notes, `excluded` a boolean, every other column Real.
+    static var fields: [FieldDefinition] {
+        columns.map { name in
+            switch name {
+            case "parcel_id", "notes": FieldDefinition(name: name, type: .string)
+            case "excluded": .boolean(name)
+            default: FieldDefinition(name: name, type: .real)
+            }
+        }
+    }
 
     static func values(_ r: CreditFigures) -> [String] {
         func n(_ v: Double?) -> String { v.map { $0.isFinite ? "\($0)" : "" } ?? "" }
@@ -89,6 +101,8 @@ public enum CreditsReportWriter {
             try output.write(Data((try json(report).text() + "\n").utf8))
         } else if lower.hasSuffix(".csv") {
             try output.write(Data(csv(report).utf8))
+            // The column types beside it (GDAL's and QGIS's `.csvt`): numbers Real, `excluded` a boolean.
+            try output.sidecar(CSVReport.csvtPath(beside: path)).write(Data(CSVReport.csvt(fields: fields).utf8))
         } else {
             throw VerdantError.invalidParameter(
                 .out, problem: "\(path): the extension must be .json or .csv (or - for CSV on standard output)")

@@ -41,6 +41,25 @@ public enum ReportColumns {
             + classes.map(\.column)
     }
 
+    /// The figure columns with their types, the same in every format that has types (GeoPackage, GeoJSON, the CSV's
+    /// `.csvt`): numbers are reals (also a column whose every value is empty), `low_observed` a boolean and
+    /// `factor_class` text.
+    public static func figureFields(index: String, classes: [ClassColumn] = []) -> [FieldDefinition] {
+        figureColumns(index: index, classes: classes).map { name in
+            name == "low_observed"
+                ? .boolean(name) : FieldDefinition(name: name, type: name == "factor_class" ? .string : .real)
+        }
+    }
+
+    /// Every column of a report with its type: `parcel_id` (text), the attributes as the parcels have them, the
+    /// figures (`figureFields`), `notes` (text).
+    public static func fields(
+        attributes: [FieldDefinition], index: String = "ndvi", classes: [ClassColumn] = []
+    ) -> [FieldDefinition] {
+        [FieldDefinition(name: parcelID, type: .string)] + attributes
+            + figureFields(index: index, classes: classes) + [FieldDefinition(name: notes, type: .string)]
+    }
+
     /// All columns of a report: `parcel_id`, the attributes, the figures, `notes`.
     public static func all(attributes: [String], index: String = "ndvi", classes: [ClassColumn] = []) -> [String] {
         [parcelID] + attributes + figureColumns(index: index, classes: classes) + [notes]
@@ -58,7 +77,7 @@ public enum ReportColumns {
 
     /// The figure values of a row, in `figureColumns(index:)` order.
     /// A parcel's row as attribute values for vector outputs, in column order: id, attributes, figures (flags as
-    /// 0/1), notes.
+    /// 0/1, in boolean columns), notes.
     static func fieldValues(
         _ r: ParcelFigures, attributeIndices: [Int], index: String, classes: [ClassColumn] = []
     ) -> [FieldValue] {

@@ -46,7 +46,7 @@ public enum MapJob {
             (0, "ndvi", request.ndviOutput, "NDVI", "1"),
             (1, rules.index.name, request.indexOutput, rules.index.name.uppercased(), "1"),
             (2, "agb_t_per_ha", request.agbOutput, "AGB", "t/ha"),
-            (3, "co2e_t_per_ha", request.carbonOutput, "CO2e", "tCO2e/ha"),
+            (3, "co2e_t_per_ha", request.carbonOutput, "CO2e", "t CO2e/ha"),
             (4, "green", request.greenOutput, greenDescription, "class")
         ]
         let targets = try wanted.compactMap { slot, kind, path, description, unit in
@@ -69,6 +69,27 @@ public enum MapJob {
         let greenWriter = writer(4)
         try request.factors.validate()
         let co2ePerAGB = CarbonFactors.co2e(carbon: request.factors.carbon(agb: 1))
+        // Checksums of the inputs for the COGs' provenance, computed while the map runs.
+        let digests = writers.isEmpty ? nil : FileDigests(protected)
+        let agbMax = request.model.agb(rules.index == .ndre ? 0.6 : 0.9)
+        for (target, writer) in zip(targets, writers) {
+            let style: String
+            switch target.0 {
+            case 0: style = QGISStyle.qml(.index("ndvi"))
+            case 1: style = QGISStyle.qml(.index(rules.index.name))
+            case 2: style = QGISStyle.qml(.density(maximum: agbMax, unit: target.4))
+            case 3: style = QGISStyle.qml(.density(maximum: agbMax * co2ePerAGB, unit: target.4))
+            default:
+                style = QGISStyle.qml(palette: [
+                    .init(value: 0, label: "not green", red: 189, green: 189, blue: 189),
+                    .init(value: 1, label: "green", red: 35, green: 132, blue: 67)
+                ])
+            }
+            writer.style = (
+                try OutputPath(
+                    QGISStyle.path(beside: target.2.path), inputs: protected, overwrite: request.overwrite), style
+            )
+        }
 
         let rowAreas = grid.rowCellAreas()
         let partials = try TileExecutor.run(
@@ -86,6 +107,9 @@ public enum MapJob {
         var totals = SceneSums()
         for p in partials { totals.add(p) }
         // Every output is converted before any is committed: a failure leaves none behind.
+        let provenance = COGProvenance.items(
+            command: "map", model: request.model, factors: request.factors, checksums: digests?.wait() ?? [:])
+        for w in writers { w.metadata = provenance }
         for w in writers { try w.convert() }
         for w in writers { try w.commit() }
 

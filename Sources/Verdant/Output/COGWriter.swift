@@ -31,6 +31,23 @@ public final class COGWriter: @unchecked Sendable {
         get { lock.withLock { legend } }
         set { lock.withLock { legend = newValue } }
     }
+    /// The unit of each band (`SetUnitType`), band 1 first; nil: every band has the writer's unit.
+    public var bandUnits: [String]? {
+        get { lock.withLock { units } }
+        set { lock.withLock { units = newValue } }
+    }
+    /// Dataset metadata items written into the GeoTIFF (`GDAL_METADATA`): provenance such as the Verdant
+    /// version, the model and the inputs' checksums (see `COGProvenance`).
+    public var metadata: [String: String] {
+        get { lock.withLock { items } }
+        set { lock.withLock { items = newValue } }
+    }
+    /// A QGIS style written beside the COG (`QGISStyle.path(beside:)`), converted and committed with it: its
+    /// output (checked and locked like the COG's) and its QML text.
+    public var style: (output: OutputPath, qml: String)? {
+        get { lock.withLock { sidecar } }
+        set { lock.withLock { sidecar = newValue } }
+    }
     private let bandDescriptions: [String]
     private let unit: String
     private let noData: Double
@@ -44,6 +61,11 @@ public final class COGWriter: @unchecked Sendable {
 
     private let lock = NSLock()
     private var legend: ClassTable?
+    private var units: [String]?
+    private var items: [String: String] = [:]
+    private var sidecar: (output: OutputPath, qml: String)?
+    /// The style's temporary file once converted.
+    private var styleTemp: String?
     /// The spool of compressed tiles; nil once converted or abandoned.
     private var spool: FileHandle?
     private var spoolEnd: UInt64 = 0
@@ -334,6 +356,7 @@ public final class COGWriter: @unchecked Sendable {
                 throw VerdantError.internal("COG writer for \(output.path): tiles of the overviews are missing")
             }
             let template = try makeTemplate(classTable: table)
+            try writeStyle()
             let handle = lock.withLock { spool }!
             try handle.seek(toOffset: 0)
             do {
@@ -376,12 +399,16 @@ public final class COGWriter: @unchecked Sendable {
             ])
         try ds.setGeoTransform(grid.geoTransform)
         try ds.setSpatialReference(SpatialReference(userInput: grid.crsWKT))
+        let (bandUnits, items) = lock.withLock { (units, self.items) }
         for (i, description) in bandDescriptions.enumerated() {
             let band = try ds.band(i + 1)
             try band.setNoDataValue(noData)
             try band.setBandDescription(description)
+            let bandUnit = bandUnits.map { i < $0.count ? $0[i] : unit } ?? unit
+            if !bandUnit.isEmpty { try band.setUnitType(bandUnit) }
         }
         try ds.setMetadataItem("UNITS", unit)
+        for (name, value) in items.sorted(by: { $0.key < $1.key }) { try ds.setMetadataItem(name, value) }
         if let classTable { try ds.band(1).setClassTable(classTable) }
         try ds.close()
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -392,13 +419,27 @@ public final class COGWriter: @unchecked Sendable {
         }
     }
 
-    /// Moves the converted COG onto the output path.
+    /// Writes the style (if any) to a temporary file beside its output.
+    private func writeStyle() throws {
+        guard let (styleOutput, qml) = lock.withLock({ sidecar }) else { return }
+        let tmp = styleOutput.temporarySibling(tag: "style")
+        lock.withLock { styleTemp = tmp }
+        guard FileManager.default.createFile(atPath: tmp, contents: Data(qml.utf8)) else {
+            throw VerdantError.output(file: styleOutput.path, problem: "cannot write a temporary file beside it")
+        }
+    }
+
+    /// Moves the converted COG (and its style) onto the output path.
     public func commit() throws {
         guard lock.withLock({ converted }) else {
             throw VerdantError.internal("COG writer for \(output.path) was not converted")
         }
         do {
             try output.commit(from: cogTemp)
+            if let (styleOutput, _) = lock.withLock({ sidecar }), let tmp = lock.withLock({ styleTemp }) {
+                lock.withLock { styleTemp = nil }
+                try styleOutput.commit(from: tmp)
+            }
             lock.withLock { converted = false }
         } catch {
             abandon()
@@ -422,6 +463,12 @@ public final class COGWriter: @unchecked Sendable {
         output.discard(spoolPath)
         // A committed COG belongs to its output (or to the run's publication) now.
         if pendingCOG { output.discard(cogTemp) }
+        if let tmp = lock.withLock({ () -> String? in
+            defer { styleTemp = nil }
+            return styleTemp
+        }) {
+            lock.withLock { sidecar }?.output.discard(tmp)
+        }
     }
 
     /// `cells` cells of `dataType` holding `value` (0 when the type cannot hold it, such as NaN in integers).

@@ -5,6 +5,10 @@ import Foundation
 public struct OutputPath: Hashable, Sendable {
     /// The final path.
     public let path: String
+    /// The inputs it must not be, as given.
+    public let inputs: [String]
+    /// Whether an existing file at `path` may be replaced.
+    public let overwrite: Bool
 
     /// An output path, refused when it is one of `inputs`, its folder does not exist, it exists already and
     /// `overwrite` is false, or another run is writing it. Takes the output's lock (held until it is in place).
@@ -35,6 +39,13 @@ public struct OutputPath: Hashable, Sendable {
         }
         try OutputLocks.acquire(path)
         self.path = path
+        self.inputs = inputs
+        self.overwrite = overwrite
+    }
+
+    /// A sidecar of this output (`path`, such as a CSV's `.csvt`), checked and locked under the same rules.
+    public func sidecar(_ path: String) throws -> OutputPath {
+        try OutputPath(path, inputs: inputs, overwrite: overwrite)
     }
 
     /// A fresh hidden temporary path beside the output (same file system, so the final rename is atomic), noted in

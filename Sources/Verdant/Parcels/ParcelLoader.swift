@@ -259,9 +259,13 @@ public enum ParcelLoader {
                     problem: "has no layer '\(name)' (layers: \(dataset.layerNames.joined(separator: ", ")))")
             }
         }
-        switch dataset.layerCount {
+        // QGIS's style table (`layer_styles`, in Verdant's own GeoPackages too) holds no parcels.
+        let candidates = (0..<dataset.layerCount).filter {
+            dataset.layerCount == 1 || (try? dataset.layer(at: $0).name) != "layer_styles"
+        }
+        switch candidates.count {
         case 0: throw VerdantError.input(file: source.path, problem: "has no vector layer")
-        case 1: return try dataset.layer(at: 0)
+        case 1: return try dataset.layer(at: candidates[0])
         default:
             throw VerdantError.input(
                 file: source.path,

@@ -1,4 +1,5 @@
 import Foundation
+import GDALKit
 
 /// Writes the per-parcel table as CSV (RFC 4180 quoting, `.` decimals, every digit needed to read a number back
 /// exactly, empty for no value).
@@ -21,6 +22,33 @@ public enum CSVReport {
                 }
             }) ?? ""
         return header + "\n" + body
+    }
+
+    /// The column types of the CSV as a `.csvt` sidecar (GDAL's CSV driver and QGIS read it beside `FILE.csv` as
+    /// `FILE.csvt`): the types the GeoPackage and GeoJSON tables have (`Real` also for an empty column,
+    /// `Integer(Boolean)` for `low_observed`, whose `true`/`false` GDAL reads as a boolean).
+    public static func csvt(_ report: EstimateReport) -> String {
+        csvt(
+            fields: ReportColumns.fields(
+                attributes: report.attributeFields, index: report.metadata.model.index.name,
+                classes: report.classColumns))
+    }
+
+    /// The `.csvt` line of columns of `fields`' types (`Integer(Boolean)`, `Integer64`, `Real`, `String`).
+    static func csvt(fields: [FieldDefinition]) -> String {
+        fields.map { f -> String in
+            switch (f.type, f.subtype) {
+            case (.integer, .boolean): "\"Integer(Boolean)\""
+            case (.integer, _): "\"Integer64\""
+            case (.real, _): "\"Real\""
+            case (.string, _): "\"String\""
+            }
+        }.joined(separator: ",") + "\n"
+    }
+
+    /// The path of the `.csvt` beside a CSV (the same name with the `.csvt` extension, where GDAL looks for it).
+    public static func csvtPath(beside csv: String) -> String {
+        (csv as NSString).deletingPathExtension + ".csvt"
     }
 
     /// Appends one parcel's line (with its line break) to `text`.

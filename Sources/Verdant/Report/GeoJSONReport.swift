@@ -15,6 +15,10 @@ enum GeoJSONReport {
             code == "EPSG:4326" ? "urn:ogc:def:crs:OGC:1.3:CRS84" : "urn:ogc:def:crs:EPSG::" + code.dropFirst(5)
         let rows = report.rows, parcels = report.parcels.parcels, attributeIndices = report.attributeIndices
         let index = report.metadata.model.index.name
+        // Boolean columns are written as true/false, as OGR writes them (and reads them back as booleans).
+        let booleans = ReportColumns.fields(
+            attributes: report.attributeFields, index: index, classes: report.classColumns
+        ).map { $0.subtype == .boolean }
         let names =
             ([ReportColumns.parcelID] + report.attributeFields.map(\.name)
             + ReportColumns.figureColumns(index: index, classes: report.classColumns)
@@ -40,7 +44,7 @@ enum GeoJSONReport {
                     text += ": "
                     switch value {
                     case .null: text += "null"
-                    case .integer(let v): text += String(v)
+                    case .integer(let v): text += booleans[k] ? (v != 0 ? "true" : "false") : String(v)
                     case .real(let v): text += v.isFinite ? v.description : "null"
                     case .string(let s): JSONValue.appendString(s, to: &text)
                     }

@@ -13,7 +13,11 @@ public enum ReportWriter {
         }
         let output = try OutputPath(path, inputs: inputs, overwrite: overwrite)
         switch format {
-        case .csv: try output.write(Data(CSVReport.text(report).utf8))
+        case .csv:
+            // The column types beside it, so that OGR and QGIS type the columns as the other formats do.
+            let types = try OutputPath(CSVReport.csvtPath(beside: path), inputs: inputs, overwrite: overwrite)
+            try output.write(Data(CSVReport.text(report).utf8))
+            try types.write(Data(CSVReport.csvt(report).utf8))
         case .json: try output.write(Data((try JSONReport.value(report).text() + "\n").utf8))
         case .geojson, .gpkg:
             // GeoJSON of polygons on an EPSG CRS is written by Verdant on all cores, anything else by OGR.
@@ -34,7 +38,10 @@ public enum ReportWriter {
 
     /// Checks `path` before a run, so that a bad output fails before any work.
     public static func check(_ path: String, inputs: [String], overwrite: Bool = false) throws {
-        _ = try ReportFormat(path: path)
+        let format = try ReportFormat(path: path)
         if path != "-" { _ = try OutputPath(path, inputs: inputs, overwrite: overwrite) }
+        if path != "-" && format == .csv {
+            _ = try OutputPath(CSVReport.csvtPath(beside: path), inputs: inputs, overwrite: overwrite)
+        }
     }
 }

@@ -54,20 +54,18 @@ enum TableText {
         }
     }
 
-    /// The field definitions of the columns: text, 0/1 flags as integers, numbers as reals.
+    /// The field definitions of the columns: text, flags as booleans (0/1 integers), numbers as reals.
     static func definitions(
         columns: [String], sample: [ReportColumns.Value]?, integers: Set<String> = []
     )
         -> [FieldDefinition]
     {
         columns.enumerated().map { k, name in
-            let type: FieldType
             switch sample?[k] {
-            case .text?: type = .string
-            case .flag?: type = .integer
-            default: type = integers.contains(name) ? .integer : .real
+            case .text?: return FieldDefinition(name: name, type: .string)
+            case .flag?: return .boolean(name)
+            default: return FieldDefinition(name: name, type: integers.contains(name) ? .integer : .real)
             }
-            return FieldDefinition(name: name, type: type)
         }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import GDALKit
 
-/// Writes the per-parcel table with each parcel's geometry in the parcels' own CRS, as GeoJSON or GeoPackage.
+/// Writes the per-parcel table with each parcel's geometry in the parcels' own CRS, as GeoJSON or GeoPackage (with
+/// QGIS's default style of the layer in its `layer_styles` table).
 public enum VectorReport {
     /// Writes `report` to `path` (a temporary path; the caller renames it into place).
     public static func write(_ report: EstimateReport, to path: String, format: ReportFormat) throws {
@@ -14,12 +15,15 @@ public enum VectorReport {
             : ["DESCRIPTION=\(report.layerDescription)", "WRITE_NAME=YES", "COORDINATE_PRECISION=9"]
         let layer = try dataset.createLayer(name: "parcels", spatialReference: crs, options: layerOptions)
         let index = report.metadata.model.index.name
-        var columns = [FieldDefinition(name: ReportColumns.parcelID, type: .string)] + report.attributeFields
-        columns += ReportColumns.figureColumns(index: index, classes: report.classColumns).map {
-            FieldDefinition(name: $0, type: $0 == "low_observed" ? .integer : ($0 == "factor_class" ? .string : .real))
-        }
-        columns.append(FieldDefinition(name: ReportColumns.notes, type: .string))
+        let columns = ReportColumns.fields(
+            attributes: report.attributeFields, index: index, classes: report.classColumns)
         for c in columns { try layer.createField(c) }
+        // QGIS's default style of the layer: parcels outlined, labelled by id.
+        if format == .gpkg {
+            try GeoPackageStyle.write(
+                into: dataset, layer: "parcels", geometryColumn: "geometry",
+                qml: QGISStyle.parcels(idField: ReportColumns.parcelID))
+        }
         try dataset.inTransaction {
             for (row, parcel) in zip(report.rows, report.parcels.parcels) {
                 let values = ReportColumns.fieldValues(

@@ -59,6 +59,7 @@ public enum SeriesWriter {
             try writeGeoPackage(report, to: output, table: ("series", columns, rows), summary: nil)
         default:
             try output.write(Data(TableText.csv(columns: columns, rows: rows).utf8))
+            try writeTypes(beside: output, TableText.definitions(columns: columns, sample: rows.first))
         }
     }
 
@@ -75,7 +76,14 @@ public enum SeriesWriter {
             try writeGeoPackage(report, to: output, table: nil, summary: (columns, rows))
         default:
             try output.write(Data(TableText.csv(columns: columns, rows: rows, integers: integerColumns).utf8))
+            try writeTypes(
+                beside: output, TableText.definitions(columns: columns, sample: rows.first, integers: integerColumns))
         }
+    }
+
+    /// Writes the column types of a CSV output beside it (its `.csvt`, which GDAL and QGIS read).
+    static func writeTypes(beside output: OutputPath, _ fields: [FieldDefinition]) throws {
+        try output.sidecar(CSVReport.csvtPath(beside: output.path)).write(Data(CSVReport.csvt(fields: fields).utf8))
     }
 
     /// The run's facts for the JSON outputs: dates (with where each was given), index, model, thresholds, warnings.
@@ -115,6 +123,9 @@ public enum SeriesWriter {
             let definitions = TableText.definitions(
                 columns: columns, sample: summary?.1.first, integers: integerColumns)
             for d in definitions { try parcels.createField(d) }
+            try GeoPackageStyle.write(
+                into: dataset, layer: "parcels", geometryColumn: "geometry",
+                qml: QGISStyle.parcels(idField: "parcel_id"))
             try dataset.inTransaction {
                 for (i, parcel) in layer.parcels.enumerated() {
                     let values: [FieldValue] =

@@ -40,7 +40,7 @@ import Verdant
         #expect(summary.greenThreshold == 0.4)
         #expect(abs(try #require(summary.greenHa) - 0.02) < 1e-12)
         #expect(abs(try #require(summary.greenFraction) - 0.5) < 1e-12)
-        #expect(folder.contents() == ["green.tif", "in.tif", "scl.tif"], "no temporary files are left")
+        #expect(folder.contents() == ["green.qml", "green.tif", "in.tif", "scl.tif"], "no temporary files are left")
     }
 
     @Test func theThresholdIsInclusiveAndCanBeGiven() throws {

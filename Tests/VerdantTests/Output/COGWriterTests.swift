@@ -22,7 +22,7 @@ import Verdant
             MapRequest(
                 inputs: .stacked(path: input, red: .index(1), nir: .index(2), scaling: .identity), ndviOutput: out,
                 cog: COGOptions(compression: compression)))
-        #expect(folder.contents() == ["in.tif", "ndvi.tif"], "no temporary files are left")
+        #expect(folder.contents() == ["in.tif", "ndvi.qml", "ndvi.tif"], "the COG, its style, no temporary files")
 
         let layout = try TIFFLayout(path: out)
         #expect(layout.cogProblems.isEmpty, "\(layout.cogProblems)")

@@ -29,7 +29,7 @@ import Verdant
         // Nothing is left beside the outputs (no temporary file, no lock).
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
-                "p.csv", "q.png", "r.html", "s.md"
+                "p.csv", "p.csvt", "q.png", "r.html", "s.md"
             ])
     }
 
