@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Verdant
 
 /// Writes notes, warnings and progress to standard error (results go to standard output), filtered by level.
@@ -13,7 +12,7 @@ enum Console {
         static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
     }
 
-    private static let state = Mutex<(level: Level, quiet: Bool)>((.info, false))
+    private static let state = LockedValue<(level: Level, quiet: Bool)>((.info, false))
 
     /// Sets the level and quiet mode (from `--log-level` and `--quiet`); at debug level GDAL's own messages are
     /// echoed (`verdant: debug: GDAL …`), else they only reach the user inside Verdant's errors.

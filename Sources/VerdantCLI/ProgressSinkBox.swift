@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Draws the progress of one phase (tiles, parcels) on standard error: on a terminal one line rewritten in place
 /// (at most ten times a second) and, when the phase ends, replaced by its summary (`estimate: 12 tiles in
@@ -10,7 +9,7 @@ final class ProgressSinkBox: Sendable {
     let terminal: Bool
     let start = Date()
     /// The last decile printed (off a terminal), the time of the last redraw and whether the summary is out.
-    private let state = Mutex<(decile: Int, drawn: Date?, finished: Bool)>((-1, nil, false))
+    private let state = LockedValue<(decile: Int, drawn: Date?, finished: Bool)>((-1, nil, false))
 
     init(label: String, unit: String, terminal: Bool) {
         self.label = label
@@ -84,7 +83,7 @@ final class ProgressSinkBox: Sendable {
 /// The one progress line on a terminal: drawn with a carriage return and a clear to the end of the line, and
 /// cleared before any other text goes to standard error, so that no stale progress stays on the screen.
 enum ProgressLine {
-    private static let open = Mutex(false)
+    private static let open = LockedValue(false)
 
     /// Draws `text` in place of the line there is.
     static func draw(_ text: String) {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Verdant
 
 /// `--parcels -`: the GeoJSON on standard input, read once into a private file (in a folder of its own, mode
@@ -9,7 +8,7 @@ enum StandardInput {
     static let name = "standard input"
 
     /// The folder and file, once standard input has been read.
-    private static let saved = Mutex<(folder: String, file: String)?>(nil)
+    private static let saved = LockedValue<(folder: String, file: String)?>(nil)
 
     /// `path`, or for `-` the file holding standard input (read at the first call).
     static func path(_ path: String) throws -> String {
