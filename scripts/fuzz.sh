@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (Fuzz/Targets) with -sanitize=fuzzer,address in .build-fuzz and runs each for
-# SECONDS seconds (default 60) from its seed corpus (Fuzz/Corpus/<target>), one after another.
+# SECONDS seconds (default 60) from its seed corpus (Fuzz/Corpus/<target>), VERDANT_FUZZ_JOBS at a time
+# (default: one per core).
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET ...]      e.g. bash scripts/fuzz.sh 30 geojson csv
 #
@@ -43,18 +44,24 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export SWIFT_BACKTRACE=enable=no
 # Leaks outside the project, each with its reason.
 export LSAN_OPTIONS="suppressions=$(pwd)/Fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-summary=()
-failed=0
-for t in "${targets[@]}"; do
-    corpus=".build-fuzz/corpus/$t" artifacts=".build-fuzz/artifacts/$t"
+# The targets run side by side, VERDANT_FUZZ_JOBS at a time (default: one per core); each is one process with
+# its own seed, corpus and log, so running them together changes nothing but the wall time.
+jobs="${VERDANT_FUZZ_JOBS:-$(nproc)}"
+fuzz_one() {
+    local t="$1" corpus=".build-fuzz/corpus/$1" artifacts=".build-fuzz/artifacts/$1" log=".build-fuzz/fuzz-$1.log"
     mkdir -p "$corpus" "$artifacts"
-    log=".build-fuzz/fuzz-$t.log"
-    echo "== fuzz-$t: ${seconds} s"
-    status=0
+    local status=0
     # -max_len: room for the seeds; -timeout: an input slower than 10 s counts as a hang.
     "$bin/fuzz-$t" "$corpus" "Fuzz/Corpus/$t" $(dictionary "$t") -max_total_time="$seconds" -seed="$seed" -max_len=8192 \
         -timeout=10 -rss_limit_mb=3072 -print_final_stats=1 -artifact_prefix="$artifacts/" \
         > "$log" 2>&1 || status=$?
+    echo "$status" > ".build-fuzz/fuzz-$t.status"
+}
+report_one() {
+    local t="$1" corpus=".build-fuzz/corpus/$1" artifacts=".build-fuzz/artifacts/$1" log=".build-fuzz/fuzz-$1.log"
+    local status runs size outcome
+    status=$(cat ".build-fuzz/fuzz-$t.status")
+    echo "== fuzz-$t: ${seconds} s"
     runs=$(grep -h "stat::number_of_executed_units" "$log" | awk '{print $2}' | tail -n 1)
     size=$(find "$corpus" -type f | wc -l)
     if [ "$status" -eq 0 ]; then outcome="no crash"; else outcome="FAILED (exit $status, seed $seed, see $log and $artifacts)"; failed=1; fi
@@ -65,7 +72,15 @@ for t in "${targets[@]}"; do
     fi
     summary+=("fuzz-$t: $runs inputs in ${seconds} s, corpus $size files, $outcome")
     tail -n 4 "$log"
+}
+summary=()
+failed=0
+for ((i = 0; i < ${#targets[@]}; i += jobs)); do
+    batch=("${targets[@]:i:jobs}")
+    for t in "${batch[@]}"; do rm -f ".build-fuzz/fuzz-$t.status"; fuzz_one "$t" & done
+    wait
+    for t in "${batch[@]}"; do report_one "$t"; done
 done
-echo "== fuzz summary ($(uname -n), $(nproc) cores)"
+echo "== fuzz summary ($(uname -n), $(nproc) cores, $jobs at a time)"
 printf '%s\n' "${summary[@]}"
 exit "$failed"

@@ -201,6 +201,10 @@ struct CreditsCommand: ParsableCommand {
                     "--out \(out): the extension must be .json or .csv (or - for CSV on standard output)")
             }
             _ = try OutputPath(out, inputs: inputs, overwrite: output.force)
+            // The column types beside a CSV (its `.csvt`), refused before any work when it exists.
+            if lower.hasSuffix(".csv") {
+                _ = try OutputPath(CSVReport.csvtPath(beside: out), inputs: inputs, overwrite: output.force)
+            }
         }
         let pages = [self.report, reportOptions.pdf].compactMap { $0 }
         if Set(pages + [out]).count != pages.count + 1 {

@@ -66,8 +66,9 @@ struct EstimateCommand: ParsableCommand {
     @Option(
         name: [.customShort("o"), .long],
         help: ArgumentHelp(
-            "Output: FILE.csv, FILE.json, FILE.geojson, FILE.gpkg, or - for CSV on standard output.", valueName: "FILE"),
-        completion: .files("csv", "json", "geojson", "gpkg"))
+            "Output: FILE.csv, FILE.json, FILE.geojson, FILE.gpkg, or - for CSV on standard output; with --shard, the shard's FILE.vpart.",
+            valueName: "FILE"),
+        completion: .files("csv", "json", "geojson", "gpkg", "vpart"))
     var out: String
 
     @Option(
@@ -94,34 +95,7 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Monte Carlo seed (default 42).")
     var seed: UInt64 = 42
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Also write a self-contained HTML report (table, totals, sources, checksums).", valueName: "FILE.html"),
-        completion: .files("html"))
-    var report: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Also write a Markdown summary (for CI systems that show Markdown).", valueName: "FILE.md"),
-        completion: .files("md"))
-    var summary: String?
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Also write a PNG quicklook of NDVI with the parcels outlined (embedded in --report too).",
-            valueName: "FILE.png"), completion: .files("png"))
-    var quicklook: String?
-
-    @Flag(name: .long, help: "Print a JSON summary (totals, outputs, warnings, flags) on standard output.")
-    var json = false
-
-    @Option(
-        name: .customLong("fail-on-unobserved"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Exit 3 (outputs still written) when the total unobserved fraction exceeds this.", valueName: "FRACTION"))
-    var failOnUnobserved: Double?
+    @OptionGroup var extras: EstimateExtras
 
     @OptionGroup(title: "Report") var reportOptions: ReportOptions
 
@@ -129,11 +103,71 @@ struct EstimateCommand: ParsableCommand {
 
     @OptionGroup(title: "Run") var runOptions: RunOptions
 
+    @OptionGroup(title: "Cluster") var shardOptions: ShardOptions
+
     func run() throws {
         try output.configure()
-        if json && out == "-" {
-            throw VerdantError.usage("--json and --out - both print on standard output: choose one")
+        try extras.check(out: out)
+        if let shard = try shardOptions.parsed() { return try runShard(shard) }
+        let request = try self.request()
+        let outputs = extras.outputs(table: out, report: reportOptions, overwrite: output.force)
+        try Self.finish(
+            try EstimateWorkflow.run(request, outputs: outputs), shown: request.inputs.warnings, json: extras.json,
+            out: out, quiet: output.quiet)
+    }
+
+    /// Prints what a run (or a merge) gave: warnings, parcels' notes, then the summary or its JSON; throws the
+    /// partial-result error when the result is partial. Warnings in `shown` were shown already.
+    static func finish(_ run: EstimateRun, shown: [String], json: Bool, out: String, quiet: Bool) throws {
+        let result = run.report
+        for w in result.metadata.warnings where !shown.contains(w) { Console.warn(w) }
+        for row in result.rows where !row.notes.isEmpty {
+            Console.note("parcel \(row.parcelID): \(row.notes.joined(separator: "; "))")
         }
+        Console.debug(
+            "phases: "
+                + result.metadata.phases.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
+        if json {
+            try Console.output(try run.summary.text())
+        } else if out != "-" && !quiet {
+            try Console.output(SummaryText.text(result, out: out))
+        }
+        if let partial = run.partialError { throw partial }
+    }
+
+    /// One shard: its partial only.
+    private func runShard(_ shard: Shard) throws {
+        for (flag, given) in [
+            ("--report", extras.report), ("--summary", extras.summary), ("--quicklook", extras.quicklook),
+            ("--pdf", reportOptions.pdf)
+        ] where given != nil {
+            throw VerdantError.usage(
+                "a shard writes only its partial (--out FILE.vpart): give \(flag) to `verdant merge` (and --for-report to every shard)"
+            )
+        }
+        if extras.json { throw VerdantError.usage("a shard writes only its partial: give --json to `verdant merge`") }
+        if parcelOptions.parcels == "-" {
+            throw VerdantError.usage("--shard reads the parcels from a file, which every shard reads: not from -")
+        }
+        let path = shard.name(out)
+        let request = try self.request()
+        let command = CommandLine.arguments.dropFirst()
+        let arguments =
+            command.first == Self.configuration.commandName
+            ? ShardOptions.requestArguments(Array(command.dropFirst())) : nil
+        let partial = try EstimateWorkflow.runShard(
+            request, shard: shard, partial: path, forReport: shardOptions.forReport, overwrite: output.force,
+            arguments: arguments, workingDirectory: FileManager.default.currentDirectoryPath)
+        for w in partial.layer.warnings { Console.warn(w) }
+        if !output.quiet {
+            try Console.output(
+                "shard \(shard): \(partial.parcels.count) of \(partial.layer.parcelCount) parcels, \(partial.tiles.count) of \(partial.grid.tiles) tiles → \(path)"
+            )
+        }
+    }
+
+    /// The request the options make.
+    func request() throws -> EstimateRequest {
         let biomass = try model.biomassModel()
         let resolved = try raster.resolve(for: biomass)
         var inputs = resolved.inputs
@@ -150,23 +184,6 @@ struct EstimateCommand: ParsableCommand {
         request.factorsByClassBand = classRaster
         request.uncertainty = UncertaintyOptions(method: uncertainty, draws: draws, seed: seed)
         request.greenThreshold = greenThreshold
-        let outputs = EstimateOutputs(
-            table: out, report: report, summary: summary, quicklook: quicklook, pdf: reportOptions.pdf,
-            heading: reportOptions.heading, overwrite: output.force, failOnUnobserved: failOnUnobserved)
-        let run = try EstimateWorkflow.run(request, outputs: outputs)
-        let result = run.report
-        for w in result.metadata.warnings where !inputs.warnings.contains(w) { Console.warn(w) }
-        for row in result.rows where !row.notes.isEmpty {
-            Console.note("parcel \(row.parcelID): \(row.notes.joined(separator: "; "))")
-        }
-        Console.debug(
-            "phases: "
-                + result.metadata.phases.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
-        if json {
-            try Console.output(try run.summary.text())
-        } else if out != "-" && !output.quiet {
-            try Console.output(SummaryText.text(result, out: out))
-        }
-        if let partial = run.partialError { throw partial }
+        return request
     }
 }

@@ -27,9 +27,7 @@ struct PresetsCommand: ParsableCommand {
     func run() throws {
         let catalog = try PresetCatalog.load(userFiles: presetFile)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try Console.output(String(decoding: try encoder.encode(catalog.presets), as: UTF8.self))
+            try Console.output(try catalog.jsonDocument())
             return
         }
         for p in catalog.presets {

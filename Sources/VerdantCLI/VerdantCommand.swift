@@ -18,7 +18,7 @@ struct VerdantCommand: ParsableCommand {
         subcommands: [
             EstimateCommand.self, MapCommand.self, SeriesCommand.self, CompositeCommand.self, ClassifyCommand.self,
             CalibrateCommand.self,
-            CreditsCommand.self, RunCommand.self,
+            CreditsCommand.self, MergeCommand.self, RunCommand.self,
             PresetsCommand.self
         ]
     )

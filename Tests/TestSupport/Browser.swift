@@ -68,6 +68,35 @@ public enum Browser {
         return (numbers[0], numbers[1], numbers[2])
     }
 
+    /// What `script` returns (as a string) when run in the page `html`, loaded in a `width`-pixel-wide frame: the
+    /// script runs once the page has loaded, as a user's clicks would, and may use everything the page defines.
+    /// A script that throws returns `error: ` and the exception.
+    public static func evaluate(html: String, script: String, width: Int = 1280, in scratch: String) throws -> String {
+        let chromium = try require(chromium, "chromium")
+        let source = html.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+        let literal = String(decoding: try JSONSerialization.data(withJSONObject: [script]), as: UTF8.self)
+            .dropFirst().dropLast().replacingOccurrences(of: "</", with: "<\\/")
+        let probe = """
+            <!DOCTYPE html><html><body style="margin:0"><script>
+            function probe(f){var r;try{r=String(f.contentWindow.eval(\(literal)))}catch(e){r='error: '+e}
+            document.body.setAttribute('data-result',encodeURIComponent(r))}
+            </script>
+            <iframe style="width:\(width)px;height:900px;border:0" onload="probe(this)" srcdoc="\(source)"></iframe>
+            </body></html>
+            """
+        let page = scratch + "/evaluate-\(width).html"
+        try Data(probe.utf8).write(to: URL(fileURLWithPath: page))
+        let dom = try run(
+            chromium, headless(scratch) + ["--window-size=\(max(width, 500) + 40),1000", "--dump-dom", "file://\(page)"]
+        )
+        guard let range = dom.range(of: #"data-result="[^"]*""#, options: .regularExpression),
+            let result = String(dom[range].dropFirst("data-result=\"".count).dropLast()).removingPercentEncoding
+        else {
+            throw BrowserError.noMeasure(String(dom.prefix(300)))
+        }
+        return result
+    }
+
     /// Prints the page at `htmlPath` to `pdfPath`.
     public static func printToPDF(_ htmlPath: String, to pdfPath: String, in scratch: String) throws {
         let chromium = try require(chromium, "chromium")

@@ -25,7 +25,7 @@ import TestSupport
         let bash = try Self.script("bash")
         #expect(Self.bashCase(bash, "--raster").contains("-fX '!*.@(tif|tiff|vrt|jp2|zip)'"))
         #expect(Self.bashCase(bash, "--parcels").contains("-fX '!*.@(geojson|json|gpkg|shp|fgb|zip)'"))
-        #expect(Self.bashCase(bash, "-o'|'--out").contains("-fX '!*.@(csv|json|geojson|gpkg)'"))
+        #expect(Self.bashCase(bash, "-o'|'--out").contains("-fX '!*.@(csv|json|geojson|gpkg|vpart)'"))
         #expect(Self.bashCase(bash, "--ndvi-out").contains("-fX '!*.@(tif|tiff)'"))
         #expect(Self.bashCase(bash, "--report").contains("html"))
         #expect(Self.bashCase(bash, "--dates").contains("csv"))

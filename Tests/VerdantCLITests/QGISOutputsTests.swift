@@ -186,6 +186,14 @@ import TestSupport
         #expect(rows.first { $0.name == "mean_ndvi" }?.type == .real)
         let styles = try VectorDataset.open(f.file("p.gpkg")).layer(named: "layer_styles")
         #expect(styles.featureCount == 1, "the parcels' default style")
+        // A stale .csvt beside a new summary CSV is refused before any work; neither table is written.
+        try Data("String\n".utf8).write(to: URL(fileURLWithPath: f.file("q.csvt")))
+        let stale = try VerdantBinary.run(
+            s.series(SeriesCommandTests.model + ["--out", f.file("t.csv"), "--summary-out", f.file("q.csv")]))
+        #expect(stale.status != 0)
+        #expect(stale.stderr.contains("q.csvt") && stale.stderr.contains("exists already"), "\(stale.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: f.file("t.csv")))
+        #expect(!FileManager.default.fileExists(atPath: f.file("q.csv")))
     }
 
     @Test func creditsCSVIsTyped() throws {
@@ -199,6 +207,22 @@ import TestSupport
         ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(folder.contents() == ["c.csv", "c.csvt"])
+        // A stale .csvt without its CSV is refused before any work, and nothing is written.
+        try FileManager.default.removeItem(atPath: out)
+        let stale = try VerdantBinary.run([
+            "credits", "--t0-raster", Self.stack, "--t1-raster", Self.stack, "--red", "B04", "--nir", "B08",
+            "--scale", "0.0001", "--offset", "-0.1", "--parcels", Self.parcels, "--id-field", "parcel_id",
+            "--model", "linear:-30,250", "--out", out
+        ])
+        #expect(stale.status != 0)
+        #expect(stale.stderr.contains("c.csvt") && stale.stderr.contains("exists already"), "\(stale.stderr)")
+        #expect(folder.contents() == ["c.csvt"])
+        try FileManager.default.removeItem(atPath: folder.file("c.csvt"))
+        _ = try VerdantBinary.run([
+            "credits", "--t0-raster", Self.stack, "--t1-raster", Self.stack, "--red", "B04", "--nir", "B08",
+            "--scale", "0.0001", "--offset", "-0.1", "--parcels", Self.parcels, "--id-field", "parcel_id",
+            "--model", "linear:-30,250", "--out", out
+        ])
         let fields = try Self.fields(out, layer: nil)
         #expect(fields.first { $0.name == "excluded" } == .boolean("excluded"))
         #expect(fields.first { $0.name == "parcel_id" }?.type == .string)

@@ -55,6 +55,46 @@ struct ReportInBrowserTests {
         #expect(desktop.element >= 1000, "the map is drawn at least 1,000 px wide: \(desktop)")
     }
 
+    @Test func aClickOnARowOpensTheParcelWithItsOwnMapAndAHeadingSortsTheTable() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let r = try VerdantBinary.run(Self.sample + ["--out", folder.file("p.csv"), "--report", folder.file("r.html")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOfFile: folder.file("r.html"), encoding: .utf8)
+        // The user clicks the third row: the dialog opens on that parcel, its map framed on the parcel's outline.
+        let click = try Browser.evaluate(
+            html: html,
+            script: """
+                var t=document.getElementById('parcels'),row=t.tBodies[0].rows[2];row.cells[0].click();
+                var d=document.getElementById('detail'),s=d.querySelector('svg'),sel=s?s.querySelector('path.sel'):null;
+                [d.open,d.querySelector('h3').textContent,row.cells[0].textContent,row.dataset.i,
+                 sel?sel.getAttribute('data-i'):'',s?s.getAttribute('viewBox'):'',
+                 document.getElementById('map').getAttribute('viewBox'),d.querySelectorAll('dl > div').length].join('|')
+                """, in: folder.path)
+        let parts = click.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        try #require(parts.count == 8, "\(click)")
+        #expect(parts[0] == "true", "the dialog is open: \(click)")
+        #expect(parts[1] == parts[2] && !parts[1].isEmpty, "the dialog is the clicked parcel's: \(click)")
+        #expect(parts[4] == parts[3], "its outline is the one highlighted: \(click)")
+        #expect(!parts[5].isEmpty && parts[5] != parts[6], "its map is framed on the parcel: \(click)")
+        #expect(Int(parts[7]) ?? 0 >= 10, "its figures are listed: \(click)")
+        // A click on the CO2e heading sorts the rows by CO2e, ascending, and a second click descending.
+        let sort = try Browser.evaluate(
+            html: html,
+            script: """
+                var t=document.getElementById('parcels'),heads=Array.from(t.tHead.rows[0].cells);
+                var k=heads.findIndex(function(h){var c=h.querySelector('code');return c&&c.textContent==='co2e_t'});
+                function values(){return Array.from(t.tBodies[0].rows).map(function(r){return r.cells[k].dataset.v}).join(',')}
+                heads[k].click();var up=values();heads[k].click();[k,up,values()].join('|')
+                """, in: folder.path)
+        let sorted = sort.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        try #require(sorted.count == 3 && Int(sorted[0]) ?? -1 > 0, "\(sort)")
+        let up = sorted[1].split(separator: ",").compactMap { Double($0) }
+        let down = sorted[2].split(separator: ",").compactMap { Double($0) }
+        #expect(up.count > 5 && up == up.sorted(), "ascending: \(up)")
+        #expect(down == up.reversed(), "then descending: \(down)")
+    }
+
     @Test func withoutChromiumThePDFIsAClearErrorBeforeAnyWork() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

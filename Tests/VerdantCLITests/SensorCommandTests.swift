@@ -19,8 +19,25 @@ import TestSupport
         }
         #expect(r.stdout.contains("source (scaling): USGS Landsat Collection 2 Level-2"))
         let json = try VerdantBinary.run(["presets", "--json"])
-        let list = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
-        #expect(list?.count == 9)
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(document?["schema"] as? String == "verdant-presets/1")
+        #expect((document?["presets"] as? [[String: Any]])?.count == 9)
+        #expect((document?["origins"] as? [String: String])?["generic"] == "built-in")
+        try JSONOutputSchemaTests.check("presets.schema.json", text: json.stdout)
+    }
+
+    @Test func thePresetsDocumentIsItselfAPresetFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = folder.file("mine.json")
+        let json = try VerdantBinary.run(["presets", "--json"])
+        try json.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let again = try VerdantBinary.run(["presets", "--json", "--preset-file", file])
+        #expect(again.status == 0, "\(again.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
+        #expect((document?["presets"] as? [[String: Any]])?.count == 9)
+        #expect((document?["origins"] as? [String: String])?["sentinel2-l2a"] == file)
+        try JSONOutputSchemaTests.check("presets.schema.json", text: again.stdout)
     }
 
     @Test func sentinel2PresetWithSCLMasksTheCloud() throws {

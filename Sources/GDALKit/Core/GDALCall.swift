@@ -1,4 +1,5 @@
 internal import CGDAL
+import Foundation
 
 /// The one place through which GDALKit calls GDAL: registers the drivers once, captures CPLError
 /// messages of the calling thread while a call runs, and turns failures into `GDALError`.
@@ -12,6 +13,16 @@ enum GDALCall {
         CPLSetErrorHandler(processHandler)
         GDALAllRegister()
         OGRRegisterAll()
+        // Reproducible GeoPackages: with SOURCE_DATE_EPOCH (the reproducible-builds convention) set, GDAL writes
+        // that time as gpkg_contents.last_change instead of the clock's (unless OGR_CURRENT_DATE is set).
+        if CPLGetConfigOption("OGR_CURRENT_DATE", nil) == nil,
+            let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init)
+        {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            let text = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
+            CPLSetConfigOption("OGR_CURRENT_DATE", text.replacingOccurrences(of: "Z", with: ".000Z"))
+        }
     }()
 
     /// Runs `body` with a thread-local error handler that collects GDAL's messages; throws when GDAL

@@ -54,6 +54,14 @@ public final class Geometry {
         self.init(owning: point)
     }
 
+    /// The smallest axis-aligned box holding the geometry, in its own coordinates; nil when it is empty.
+    public var envelope: (minX: Double, maxX: Double, minY: Double, maxY: Double)? {
+        guard OGR_G_IsEmpty(handle) == 0 else { return nil }
+        var e = OGREnvelope()
+        OGR_G_GetEnvelope(handle, &e)
+        return (e.MinX, e.MaxX, e.MinY, e.MaxY)
+    }
+
     /// The coordinates of a point geometry; nil for any other kind or an empty point.
     public var point: (x: Double, y: Double)? {
         guard OGR_GT_Flatten(OGR_G_GetGeometryType(handle)) == wkbPoint, OGR_G_IsEmpty(handle) == 0 else { return nil }

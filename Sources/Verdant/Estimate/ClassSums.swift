@@ -1,6 +1,6 @@
 /// One parcel's coverage-weighted area by land-cover class (the class raster's cell values), and the AGB over
 /// each class's observed cells: what one tile adds, or, added in tile order, the parcel's sums.
-public struct ClassSums: Hashable, Sendable {
+public struct ClassSums: Hashable, Sendable, Codable {
     /// Class values, ascending, with Σ coverage × cell area (m²) of each, and of its observed cells, and
     /// Σ coverage × cell area (ha) × AGB (t) of its observed cells.
     public private(set) var entries: [(value: Int, area: Double, observedArea: Double, agbTonnes: Double)] = []
@@ -34,6 +34,25 @@ public struct ClassSums: Hashable, Sendable {
     /// The area of each class, ha.
     public var hectares: [Int: Double] {
         Dictionary(uniqueKeysWithValues: entries.map { ($0.value, $0.area / 10_000) })
+    }
+
+    /// Decodes the entries, each as `[value, area, observed area, AGB]`.
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        while !container.isAtEnd {
+            let e = try container.decode([Double].self)
+            guard e.count == 4, let value = Int(exactly: e[0]) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "a class entry is [value, area, observed area, AGB]")
+            }
+            entries.append((value, e[1], e[2], e[3]))
+        }
+    }
+
+    /// Encodes the entries, each as `[value, area, observed area, AGB]`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for e in entries { try container.encode([Double(e.value), e.area, e.observedArea, e.agbTonnes]) }
     }
 
     /// Equal entries.

@@ -27,6 +27,73 @@ public enum EstimateJob {
         _ request: EstimateRequest, reusing prepared: PreparedParcels?,
         onlyIfSameGrid: Bool
     ) throws -> (report: EstimateReport, parcels: PreparedParcels, reused: Bool) {
+        let pass = try tilePass(request, reusing: prepared, onlyIfSameGrid: onlyIfSameGrid, shard: nil)
+        let parcels = pass.parcels
+        var sums = [ParcelSums](repeating: ParcelSums(), count: parcels.layer.parcels.count)
+        var signs = (positive: 0, negative: 0)
+        for tile in pass.tiles {
+            for (p, t) in tile.sums { sums[Int(p)].add(t) }
+            signs.positive += tile.signs.positive
+            signs.negative += tile.signs.negative
+        }
+        let report = try assemble(
+            request, pass: pass.context, layer: parcels.layer, areas: parcels.areas,
+            covered: parcels.coverage.parcels.map { $0.coveredCells > 0 }, sums: sums, signs: signs,
+            picture: pass.picture?.picture(pass.tiles.compactMap(\.picture)))
+        return (report, parcels, pass.reused)
+    }
+
+    /// What a tile pass read: the parcels, and each tile's sums by parcel, band-swap signs and picture sums.
+    struct TilePass {
+        /// The facts the figures are made with.
+        var context: PassContext
+        /// The parcels (for a shard, those it processed measured, the others placeholders).
+        var parcels: PreparedParcels
+        /// True when `parcels` were reused.
+        var reused: Bool
+        /// The picture's builder, when a picture is wanted.
+        var picture: NDVIPicture.Builder?
+        /// The tiles read, in tile order.
+        var tiles: [TileSums]
+    }
+
+    /// One tile's part of a run: its index, every parcel's sums over it, the signs of its cells' vegetation,
+    /// and its part of the scene's picture.
+    struct TileSums: Sendable {
+        /// The tile.
+        var tile: Int
+        /// Parcel index → its sums over the tile's cells, by parcel index.
+        var sums: [(Int32, ParcelSums)]
+        /// Cells whose red/NIR order looks right, or swapped (`BandSwapCheck`).
+        var signs: (positive: Int, negative: Int)
+        /// The tile's sums over the picture's cells.
+        var picture: NDVIPicture.Sums?
+    }
+
+    /// What the figures of a run are made with, besides the parcels and their sums.
+    struct PassContext {
+        /// The rasters as resolved.
+        var inputs: ResolvedInputs
+        /// The cell rules.
+        var rules: CellRules
+        /// The roles read.
+        var roles: [BandRole]
+        /// The green threshold in force.
+        var greenThreshold: Double?
+        /// The grid's tiles.
+        var plan: TilePlan
+        /// How many tiles were read.
+        var tilesRead: Int
+        /// When the run began, and its phases so far.
+        var started: Date
+        var phases: [(String, Double)]
+        var mark: Date
+    }
+
+    /// Reads the request's tiles (for `shard`, the shard's only, and only the parcels that can reach them).
+    static func tilePass(
+        _ request: EstimateRequest, reusing prepared: PreparedParcels?, onlyIfSameGrid: Bool, shard: Shard?
+    ) throws -> TilePass {
         let started = Date()
         try request.execution.validate()
         try request.factors.validate()
@@ -67,12 +134,18 @@ public enum EstimateJob {
             let plan = try TilePlan(
                 width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
                 blockHeight: inputs.blockHeight, requested: request.execution.tileSize)
+            let shardPlan = shard.map { ShardPlan(shard: $0, plan: plan) }
             let prefetch = TilePrefetch(
-                inputs: inputs, tiles: plan.tiles, budgetBytes: request.execution.readAheadBytes)
+                inputs: inputs, tiles: plan.tiles, only: shardPlan?.tiles,
+                budgetBytes: request.execution.readAheadBytes)
             do {
                 parcels = try PreparedParcels(
                     source: request.parcels, inputs: inputs, execution: request.execution,
-                    featuresRead: { prefetch.finish() })
+                    featuresRead: { prefetch.finish() },
+                    selection: shardPlan.map {
+                        let band = $0.band(grid: inputs.grid)
+                        return ParcelSelection(minY: band.minY, maxY: band.maxY)
+                    })
             } catch {
                 prefetch.stop()
                 throw error
@@ -83,8 +156,13 @@ public enum EstimateJob {
         let grid = inputs.grid
         let layer = parcels.layer
         let coverage = parcels.coverage
-        let outside = try outsideParcels(parcels, inputs: inputs)
         let plan = parcels.plan
+        // No parcel on the grid at all fails before any tile is read (a shard may have none of its own).
+        if shard == nil {
+            _ = try outsideParcels(
+                areas: parcels.areas, covered: coverage.parcels.map { $0.coveredCells > 0 }, layer: layer,
+                inputs: inputs)
+        }
         let threads = request.execution.threads
         let rowAreas = grid.rowCellAreas()
         let model = request.model
@@ -94,11 +172,16 @@ public enum EstimateJob {
         if picture != nil && !hasNDVI {
             try request.inputs.require([.red, .nir], for: "the NDVI picture")
         }
-        let selection = picture == nil ? coverage.tilesWithParcels : Array(0..<plan.count)
+        var selection = picture == nil ? coverage.tilesWithParcels : Array(0..<plan.count)
+        if let shard {
+            let own = Set(ShardPlan(shard: shard, plan: plan).tiles)
+            selection = selection.filter { own.contains($0) }
+        }
         let histogramBinWidth: Double? =
             request.uncertainty.method == .monteCarlo && model.uncertainty != nil ? 0.001 : nil
 
         phase("parcels and coverage")
+        let read = selection
         let partials = try TileExecutor.run(
             tiles: plan.tiles, selection: selection, threads: threads, progress: request.execution.progress,
             makeWorker: { try EstimateWorker(inputs: inputs) },
@@ -108,14 +191,32 @@ public enum EstimateJob {
                     rowAreas: rowAreas, rules: rules, histogramBinWidth: histogramBinWidth,
                     greenThreshold: greenThreshold, picture: picture)
             })
-        var sums = [ParcelSums](repeating: ParcelSums(), count: layer.parcels.count)
-        var signs = (positive: 0, negative: 0)
-        for tile in partials {
-            for (p, t) in tile.sums { sums[Int(p)].add(t) }
-            signs.positive += tile.signs.positive
-            signs.negative += tile.signs.negative
+        let tiles = zip(read, partials).map {
+            TileSums(tile: $0, sums: $1.sums, signs: $1.signs, picture: $1.picture)
         }
-        let ndviPicture = picture?.picture(partials.compactMap(\.picture))
+        let context = PassContext(
+            inputs: inputs, rules: rules, roles: roles, greenThreshold: greenThreshold, plan: plan,
+            tilesRead: selection.count, started: started, phases: phases, mark: mark)
+        return TilePass(context: context, parcels: parcels, reused: reused, picture: picture, tiles: tiles)
+    }
+
+    /// The report of a run from every parcel's sums (added in tile order): figures, classes, totals, intervals,
+    /// warnings and metadata. `covered` tells which parcels any cell of the grid covers.
+    static func assemble(
+        _ request: EstimateRequest, pass: PassContext, layer: ParcelLayer, areas: [Double], covered: [Bool],
+        sums: [ParcelSums], signs: (positive: Int, negative: Int), picture ndviPicture: NDVIPicture?
+    ) throws -> EstimateReport {
+        let inputs = pass.inputs, rules = pass.rules, roles = pass.roles, greenThreshold = pass.greenThreshold
+        let grid = inputs.grid, plan = pass.plan, started = pass.started, model = request.model
+        let threads = request.execution.threads
+        let hasNDVI = rules.hasNDVI(Set(inputs.roles))
+        var phases = pass.phases, mark = pass.mark
+        func phase(_ name: String) {
+            let now = Date()
+            phases.append((name, now.timeIntervalSince(mark)))
+            mark = now
+        }
+        let outside = try outsideParcels(areas: areas, covered: covered, layer: layer, inputs: inputs)
         if request.factorsByClassBand {
             guard request.factorSet != nil, request.classField == nil, request.factorClass == nil else {
                 throw VerdantError.usage(
@@ -132,7 +233,7 @@ public enum EstimateJob {
         let byClass = request.factorsByClassBand
         var rows = try layer.parcels.indices.map { i in
             try ParcelFigures(
-                parcel: layer.parcels[i], areaM2: parcels.areas[i], sums: sums[i],
+                parcel: layer.parcels[i], areaM2: areas[i], sums: sums[i],
                 applied: {
                     // Factors by class are applied below, from the class sums.
                     byClass ? AppliedFactors(request.factors) : try chooser.factors(for: layer.parcels[i], agbPerHa: $0)
@@ -201,7 +302,7 @@ public enum EstimateJob {
             featureCount: layer.featureCount, parcelCount: layer.parcels.count, idField: layer.idField,
             model: model, factors: request.factors, factorSet: request.factorSet, classField: request.classField,
             uncertainty: request.uncertainty, masks: request.masks, minObserved: request.minObserved,
-            warnings: warnings, threads: threads, tiles: plan.count, tilesRead: selection.count,
+            warnings: warnings, threads: threads, tiles: plan.count, tilesRead: pass.tilesRead,
             verdantVersion: VerdantVersion.verdant, gdalVersion: VerdantVersion.gdal, projVersion: VerdantVersion.proj,
             startedAt: ISO8601DateFormatter().string(from: started), seconds: Date().timeIntervalSince(started),
             phases: phases + [("figures", Date().timeIntervalSince(mark))],
@@ -212,19 +313,21 @@ public enum EstimateJob {
         let report = EstimateReport(
             rows: rows, totals: totals, metadata: metadata, attributeFields: fields,
             attributeIndices: indices, parcels: layer, ndviPicture: ndviPicture, classColumns: classColumns)
-        return (report, parcels, reused)
+        return report
     }
 
     /// The parcels (with an area) that no cell of the grid covers; an error when that is every one of them.
-    static func outsideParcels(_ parcels: PreparedParcels, inputs: ResolvedInputs) throws -> [Int] {
-        let withArea = parcels.areas.indices.filter { parcels.areas[$0] > 0 }
-        let outside = withArea.filter { parcels.coverage.parcels[$0].coveredCells == 0 }
+    static func outsideParcels(
+        areas: [Double], covered: [Bool], layer: ParcelLayer, inputs: ResolvedInputs
+    ) throws -> [Int] {
+        let withArea = areas.indices.filter { areas[$0] > 0 }
+        let outside = withArea.filter { !covered[$0] }
         if !withArea.isEmpty && outside.count == withArea.count {
             let g = inputs.grid, e = g.extent
             throw VerdantError.input(
-                file: parcels.layer.path,
+                file: layer.path,
                 problem:
-                    "none of its \(withArea.count) parcels overlaps the raster \(inputs.bands[0].source) (\(g.crsName), x \(e.minX)…\(e.maxX), y \(e.minY)…\(e.maxY)): check that they show the same place, and the parcels' CRS (\(parcels.layer.crsName); \(param: .assumedParcelsCRS))"
+                    "none of its \(withArea.count) parcels overlaps the raster \(inputs.bands[0].source) (\(g.crsName), x \(e.minX)…\(e.maxX), y \(e.minY)…\(e.maxY)): check that they show the same place, and the parcels' CRS (\(layer.crsName); \(param: .assumedParcelsCRS))"
             )
         }
         return outside

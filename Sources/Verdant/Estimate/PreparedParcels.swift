@@ -13,12 +13,15 @@ public struct PreparedParcels: Sendable {
     public let coverage: GridCoverage
     /// Every parcel's area in m².
     public let areas: [Double]
+    /// For one shard of a sharded run, which parcels it processed (the others are placeholders with no coverage);
+    /// nil: all of them.
+    let selected: [Bool]?
 
     /// Prepares the parcels of `source` for the grid of `inputs`; `featuresRead` is called once their features
     /// are read, before their geometry is processed.
     init(
         source: ParcelSource, inputs: ResolvedInputs, execution: ExecutionOptions,
-        featuresRead: (@Sendable () -> Void)? = nil
+        featuresRead: (@Sendable () -> Void)? = nil, selection: ParcelSelection? = nil
     ) throws {
         let grid = inputs.grid
         guard let cellGrid = grid.cellGrid else {
@@ -35,12 +38,13 @@ public struct PreparedParcels: Sendable {
             blockHeight: inputs.blockHeight, requested: execution.tileSize)
         // Each parcel is measured as its polygons are made; the layer keeps the parcels' outlines.
         let budget = execution.memoryBudget(reserving: try RunLimits.plannedBytes(inputs, execution: execution))
-        let (layer, measures) = try ParcelLoader.load(
+        let (layer, measures, selected) = try ParcelLoader.load(
             source, onto: grid, threads: execution.threads,
             progress: execution.parcelProgress, measuring: cellGrid,
             featuresRead: featuresRead, budget: budget,
-            limits: execution.vertexLimits)
+            limits: execution.vertexLimits, selection: selection)
         self.layer = layer
+        self.selected = selected
         self.coverage = GridCoverage(coverages: measures!.map(\.coverage), grid: cellGrid, tiles: plan.tiles)
         self.areas = measures!.map(\.area)
     }

@@ -11,15 +11,17 @@ public final class TilePrefetch: Sendable {
     private let stopped = Atomic<Bool>(false)
     private let done = DispatchGroup()
 
-    /// Starts decoding `tiles` of `inputs` in tile order, holding at most `budgetBytes` of decoded tiles.
-    public init(inputs: ResolvedInputs, tiles: BlockWindows, budgetBytes: Int) {
+    /// Starts decoding `tiles` of `inputs` (those of `only`, when given: a shard's) in tile order, holding at most
+    /// `budgetBytes` of decoded tiles.
+    public init(inputs: ResolvedInputs, tiles: BlockWindows, only: [Int]? = nil, budgetBytes: Int) {
+        let order = only ?? Array(0..<tiles.count)
         guard budgetBytes > 0 else { return }
         done.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             defer { done.leave() }
             guard let reader = try? TileReader(inputs: inputs) else { return }
             var held = 0
-            for t in 0..<tiles.count {
+            for t in order {
                 if stopped.load(ordering: .relaxed) { return }
                 guard let tile = try? reader.decode(tiles[t]) else { return }
                 held += tile.byteCount

@@ -36,8 +36,8 @@ public enum ParcelLoader {
     static func load(
         _ source: ParcelSource, onto grid: RasterGrid, threads: Int, progress: ProgressSink?,
         measuring cells: CellGrid?, featuresRead: (@Sendable () -> Void)?,
-        budget: MemoryBudget? = nil, limits: VertexLimits = VertexLimits()
-    ) throws -> (layer: ParcelLayer, measures: [Measure]?) {
+        budget: MemoryBudget? = nil, limits: VertexLimits = VertexLimits(), selection: ParcelSelection? = nil
+    ) throws -> (layer: ParcelLayer, measures: [Measure]?, selected: [Bool]?) {
         let path = source.path
         if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
@@ -126,17 +126,32 @@ public enum ParcelLoader {
         for id in ids { featuresPerID[id, default: 0] += 1 }
         let alone = ids.map { featuresPerID[$0] == 1 }
         let geographic = layerCRS.isGeographic
+        // A shard processes only the parcels that can reach its rows: each feature's envelope on the raster's CRS
+        // (and its geometry type, so that the layer's warnings are the whole layer's in every shard).
+        var processed: [Bool]?
+        var featureKinds: [String?] = []
+        if let selection {
+            let extents = try ParallelMap.map(
+                count: featureCount, threads: threads,
+                makeWorker: { try transformation(sameCRS ? nil : (sourceWKT, targetWKT)) },
+                body: { ct, i in ParcelSelection.extent(of: geometries[i], transformation: ct) })
+            var byID: [String: [ParcelSelection.Extent]] = [:]
+            for i in 0..<featureCount { byID[ids[i], default: []].append(extents[i].extent) }
+            let keep = byID.mapValues { selection.keeps($0) }
+            processed = ids.map { keep[$0]! }
+            featureKinds = extents.map(\.nonPolygonal)
+        }
+        let process = processed, skippedKinds = featureKinds
         let vertexCount = VertexTally()
         let shapes = try ParallelMap.map(
             count: featureCount, threads: threads, progress: progress,
-            makeWorker: { () throws -> CoordinateTransformation? in
-                sameCRS
-                    ? nil
-                    : try CoordinateTransformation(
-                        from: SpatialReference(userInput: sourceWKT),
-                        to: SpatialReference(userInput: targetWKT))
-            },
+            makeWorker: { try transformation(sameCRS ? nil : (sourceWKT, targetWKT)) },
             body: { ct, i -> Shape in
+                // Another shard's parcel: a placeholder with its source geometry and type, never measured.
+                if let process, !process[i] {
+                    return Shape(
+                        polygons: [], wkb: geometries[i] ?? [], notes: [], nonPolygonal: skippedKinds[i])
+                }
                 var notes: [String] = []
                 var kind: String?
                 let (polygons, outline, wkb) = try geometry(
@@ -190,7 +205,19 @@ public enum ParcelLoader {
             path: path, layerName: table.layerName, fields: fields, idField: idIndex.map { fields[$0].name },
             crsWKT: layerCRS.wkt, crsName: layerCRS.name, featureCount: featureCount, parcels: parcels,
             warnings: warnings)
-        return (layer, cells == nil ? nil : measures)
+        let selected = processed.map { flags in
+            var first: [String: Bool] = [:]
+            for i in 0..<featureCount where first[ids[i]] == nil { first[ids[i]] = flags[i] }
+            return order.map { first[$0]! }
+        }
+        return (layer, cells == nil ? nil : measures, selected)
+    }
+
+    /// A worker's own transformation between two CRSs (as WKT); nil when there is nothing to transform.
+    static func transformation(_ crss: (source: String, target: String)?) throws -> CoordinateTransformation? {
+        guard let crss else { return nil }
+        return try CoordinateTransformation(
+            from: SpatialReference(userInput: crss.source), to: SpatialReference(userInput: crss.target))
     }
 
     /// One feature's polygons on the raster's CRS (or, once measured, its outline), source WKB, notes and measure.

@@ -102,7 +102,7 @@ public struct NDVIPicture: Hashable, Sendable {
     }
 
     /// Sums of NDVI and counts of observed, cloud and all cells over the picture cells one tile covers.
-    public struct Sums: Sendable {
+    public struct Sums: Sendable, Codable {
         var x: Int, y: Int, width: Int, height: Int
         var sums: [Double], counts: [Int], cells: [Int], clouds: [Int]
 

@@ -86,10 +86,14 @@ public struct OutputSchema: Hashable, Sendable, CustomStringConvertible {
     public static let mapSummary = v1("map-summary")
     /// `verdant composite --json`: the dates and bands reduced, the cells observed, the files written, warnings.
     public static let compositeSummary = v1("composite-summary")
+    /// `verdant presets --json`: the sensor presets (itself a preset file for `--preset-file`).
+    public static let presets = v1("presets")
+    /// `verdant estimate --shard K/N --out FILE.vpart`: one shard's exact partial sums, read by `verdant merge`.
+    public static let estimatePartial = v1("estimate-partial")
 
     /// Every layout, one per schema file.
     public static let all: [OutputSchema] = [
         estimate, estimateSummary, seriesRows, seriesSummary, seriesRun, credits, model, forest, accuracy, mapSummary,
-        compositeSummary
+        compositeSummary, presets, estimatePartial
     ]
 }

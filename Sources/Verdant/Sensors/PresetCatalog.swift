@@ -66,6 +66,23 @@ public struct PresetCatalog: Sendable {
         }
     }
 
+    /// The presets as `verdant presets --json` prints them: `{schema, schema_version, presets: [...], origins}`,
+    /// pretty-printed with sorted keys. The document is itself a preset file (`--preset-file` reads it back).
+    public func jsonDocument() throws -> String {
+        struct Document: Encodable {
+            var schema: String
+            var schema_version: String
+            var presets: [SensorPreset]
+            var origins: [String: String]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(
+            schema: OutputSchema.presets.id, schema_version: OutputSchema.presets.version, presets: presets,
+            origins: origins)
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
     /// The preset called `name`; throws listing the known ones.
     public func preset(named name: String) throws -> SensorPreset {
         guard let p = presets.first(where: { $0.name == name.lowercased() || $0.name == name }) else {

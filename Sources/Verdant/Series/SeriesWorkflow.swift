@@ -17,8 +17,13 @@ public enum SeriesWorkflow {
             request.series.acquisitions.flatMap { $0.inputs.bands.values.flatMap(\.paths) + [$0.file] }
             + [request.parcels.path]
         // `-`: that table as CSV on standard output.
+        // A CSV's column types go beside it (its `.csvt`): that file, too, is refused before any work when it exists.
         func path(_ p: String) throws -> OutputPath? {
-            p == "-" ? nil : try OutputPath(p, inputs: protected, overwrite: outputs.overwrite)
+            guard p != "-" else { return nil }
+            if p.lowercased().hasSuffix(".csv") {
+                _ = try OutputPath(CSVReport.csvtPath(beside: p), inputs: protected, overwrite: outputs.overwrite)
+            }
+            return try OutputPath(p, inputs: protected, overwrite: outputs.overwrite)
         }
         let table = try path(outputs.table)
         let summary = try outputs.summary.map { try path($0) }

@@ -12,7 +12,48 @@ public enum EstimateWorkflow {
         return try Publication.together { try write(request, outputs) }
     }
 
-    private static func write(_ request: EstimateRequest, _ outputs: EstimateOutputs) throws -> EstimateRun {
+    /// Runs shard `shard` of `request` and writes its partial to `partial` (a `.vpart` file, in one step; an
+    /// existing partial of the same shard of the same run is replaced, any other file refused unless
+    /// `overwrite`). `arguments` and `workingDirectory`, when given, are kept in it for `verdant merge`.
+    public static func runShard(
+        _ request: EstimateRequest, shard: Shard, partial path: String, forReport: Bool = false,
+        overwrite: Bool = false, arguments: [String]? = nil, workingDirectory: String? = nil
+    ) throws -> EstimatePartial {
+        guard PartialFile.isPartial(path) else {
+            throw VerdantError.invalidParameter(
+                .out, problem: "\(path): a shard writes its partial to a .vpart file (e.g. part-\(shard.index).vpart)")
+        }
+        let protected = EstimateShard.inputFiles(request)
+        // Checked (and locked) before any work; written once the shard is done.
+        _ = try OutputPath(path, inputs: protected, overwrite: true)
+        var partial = try EstimateShard.run(request, shard: shard, pictureSize: forReport ? pictureSize : nil)
+        partial.arguments = arguments
+        partial.workingDirectory = workingDirectory
+        try PartialFile.write(partial, to: path, inputs: protected, overwrite: overwrite)
+        return partial
+    }
+
+    /// Merges the partials of a sharded run of `request` and writes `outputs`, as `run` would have on one
+    /// machine (the same bytes but for the run's own time in the JSON and report). `files` are where the
+    /// partials were read from, for errors. The report, PDF and quicklook need the shards' picture
+    /// (`forReport`).
+    public static func merge(
+        _ request: EstimateRequest, partials: [EstimatePartial], files: [String]? = nil, outputs: EstimateOutputs
+    ) throws -> EstimateRun {
+        let merging = Merging(partials: partials, files: files ?? partials.map { "shard \($0.shard)" })
+        if Publication.current != nil { return try write(request, outputs, merging: merging) }
+        return try Publication.together { try write(request, outputs, merging: merging) }
+    }
+
+    /// Partials to merge instead of running.
+    private struct Merging {
+        var partials: [EstimatePartial]
+        var files: [String]
+    }
+
+    private static func write(
+        _ request: EstimateRequest, _ outputs: EstimateOutputs, merging: Merging? = nil
+    ) throws -> EstimateRun {
         try outputs.validate()
         let inputs = request.inputs
         let protected = inputs.bands.values.flatMap(\.paths) + [request.parcels.path]
@@ -26,14 +67,21 @@ public enum EstimateWorkflow {
         let picture = outputs.quicklook != nil || report
         // The quicklook's and the report map's NDVI picture comes from the estimate's own tile pass.
         if picture && request.ndviPictureSize == nil { request.ndviPictureSize = pictureSize }
-        // The report's input checksums are computed while the estimate runs.
-        let digests = report ? FileDigests(protected) : nil
-        let result = try EstimateJob.run(request)
+        if let merging, picture, merging.partials.contains(where: { $0.pictureSize == nil }) {
+            throw VerdantError.usage(
+                "\(param: .report), \(param: .pdf) and \(param: .quicklook) need the scene's picture, which the partials do not hold: run the shards with \(param: .forReport)"
+            )
+        }
+        // The report's input checksums are computed while the estimate runs (a merge has the shards').
+        let digests = report && merging == nil ? FileDigests(protected) : nil
+        let result =
+            try merging.map { try EstimateMerge.report(request, partials: $0.partials, files: $0.files) }
+            ?? EstimateJob.run(request)
         try ReportWriter.write(result, to: outputs.table, inputs: protected, overwrite: overwrite)
         let ndvi = picture ? try ndviPicture(result, request) : nil
         if let ndvi, outputs.quicklook != nil { try quicklook(ndvi, result, outputs, protected: protected) }
         if report, let ndvi {
-            let checksums = digests?.wait() ?? [:]
+            let checksums = merging?.partials.first?.inputSHA256 ?? digests?.wait() ?? [:]
             let html = try HTMLReport.html(result, picture: ndvi, heading: outputs.heading, checksums: checksums)
             if let path = outputs.report {
                 try OutputPath(path, inputs: protected, overwrite: overwrite).write(Data(html.utf8))

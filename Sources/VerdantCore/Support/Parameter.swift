@@ -139,6 +139,10 @@ extension Parameter {
     public static let quicklook = Parameter("quicklook")
     /// The report printed to PDF.
     public static let pdf = Parameter("pdf")
+    /// The shard of a sharded run (`K/N`).
+    public static let shard = Parameter("shard")
+    /// A shard keeps its part of the scene picture for the merge's report (`forReport`).
+    public static let forReport = Parameter("forReport")
 
     /// A time series' dates table (`SeriesRequest`, `CompositeRequest`).
     public static let dates = Parameter("dates")

@@ -1,13 +1,13 @@
 /// A parcel's observed area by index value, in narrow bins (area in ha and Σ area × index per bin), so that a
 /// model can be re-evaluated for Monte Carlo draws of its coefficients without re-reading the raster.
-public struct IndexHistogram: Hashable, Sendable {
+public struct IndexHistogram: Hashable, Sendable, Codable {
     /// Bin width in index units.
     public let binWidth: Double
     /// Bin → (area ha, Σ area × index).
     public private(set) var bins: [Int: Bin] = [:]
 
     /// One bin.
-    public struct Bin: Hashable, Sendable {
+    public struct Bin: Hashable, Sendable, Codable {
         /// Observed area in the bin, ha.
         public var area: Double
         /// Σ area × index.

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Reads and writes `.vpart` files: an `EstimatePartial` as JSON, written in one step (a killed shard never
+/// leaves a partial that merges).
+public enum PartialFile {
+    /// The extension of partials.
+    public static let fileExtension = "vpart"
+
+    /// True when `path` ends in `.vpart`.
+    public static func isPartial(_ path: String) -> Bool {
+        path.lowercased().hasSuffix("." + fileExtension)
+    }
+
+    /// The partial as JSON: numbers in their exact shortest form, keys sorted.
+    public static func data(_ partial: EstimatePartial) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(partial)
+    }
+
+    /// Reads the partial at `path`; a file that is not one is an error naming it.
+    public static func read(_ path: String) throws -> EstimatePartial {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw VerdantError.input(
+                file: path, problem: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        }
+        struct Head: Decodable {
+            var schema: String?
+            var schema_version: String?
+        }
+        let head: Head
+        do { head = try JSONDecoder().decode(Head.self, from: data) } catch {
+            throw VerdantError.input(file: path, problem: "is not a partial of a sharded run (not JSON)")
+        }
+        if let problem = OutputSchema.estimatePartial.problem(
+            schema: head.schema ?? "none", schemaVersion: head.schema_version)
+        {
+            throw VerdantError.input(file: path, problem: "is not a partial of this Verdant: it \(problem)")
+        }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do { return try decoder.decode(EstimatePartial.self, from: data) } catch {
+            throw VerdantError.input(file: path, problem: "is a damaged partial (\(describe(error)))")
+        }
+    }
+
+    /// Writes `partial` to `path` in one step. An existing file is replaced when it is a partial of the same
+    /// shard of the same run (a shard run again), or with `overwrite`; any other is refused.
+    public static func write(_ partial: EstimatePartial, to path: String, inputs: [String], overwrite: Bool) throws {
+        let data = try self.data(partial)
+        var replace = overwrite
+        if !replace, FileManager.default.fileExists(atPath: path), let old = try? read(path) {
+            replace = old.shard == partial.shard && old.requestSHA256 == partial.requestSHA256
+        }
+        try OutputPath(path, inputs: inputs, overwrite: replace).write(data)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let c):
+            return "no '\(key.stringValue)' at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c),
+            DecodingError.dataCorrupted(let c):
+            return "bad value at \(c.codingPath.map(\.stringValue).joined(separator: ".")): \(c.debugDescription)"
+        default:
+            return "\(error)"
+        }
+    }
+}
