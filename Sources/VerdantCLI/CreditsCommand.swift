@@ -138,8 +138,10 @@ struct CreditsCommand: ParsableCommand {
 
     @Option(
         name: [.customShort("o"), .long],
-        help: ArgumentHelp("Output: FILE.json, FILE.csv, or - for CSV on standard output.", valueName: "FILE"),
-        completion: .files("json", "csv"))
+        help: ArgumentHelp(
+            "Output: FILE.json, FILE.csv, or - for CSV on standard output; with --shard, the shard's FILE.vpart.",
+            valueName: "FILE"),
+        completion: .files("json", "csv", "vpart"))
     var out: String
 
     @Option(
@@ -156,8 +158,34 @@ struct CreditsCommand: ParsableCommand {
 
     @OptionGroup(title: "Run") var runOptions: RunOptions
 
+    @OptionGroup(title: "Cluster") var shardOptions: ShardOptions
+
     func run() throws {
         try output.configure()
+        if let shard = try shardOptions.parsed() {
+            try ShardOptions.refuse([("--report", report), ("--pdf", reportOptions.pdf)], parcels: parcels)
+            let (request, _) = try self.request()
+            return try ShardOptions.run(
+                shard, command: Self.configuration.commandName!, out: out, quiet: output.quiet
+            ) { path, arguments, folder in
+                try PartialFile.run(
+                    command: Self.configuration.commandName!, shard: shard, to: path, inputs: Self.inputs(request),
+                    overwrite: output.force, arguments: arguments, workingDirectory: folder
+                ) { try CreditsJob.runShard(request, shard: shard) }
+            }
+        }
+        let (request, extraFiles) = try self.request()
+        let inputs = Self.inputs(request)
+        try Self.check(out: out, pages: [report, reportOptions.pdf], inputs: inputs, force: output.force)
+        // Every output is published together by the run's publication (VerdantCommand), after the summary.
+        let result = try CreditsJob.run(request, extraFiles: extraFiles)
+        try Self.write(
+            result, out: out, report: report, cover: reportOptions, inputs: inputs, force: output.force,
+            quiet: output.quiet)
+    }
+
+    /// The request the options make, and the model and factor files whose checksums the report records.
+    func request() throws -> (CreditsRequest, [String]) {
         let parcelPath = try StandardInput.path(parcels)
         guard shared.raster.isEmpty, shared.band.isEmpty, shared.stac == nil, shared.scene == nil else {
             throw VerdantError.usage(
@@ -193,40 +221,57 @@ struct CreditsCommand: ParsableCommand {
         default:
             throw VerdantError.usage("give either --baseline-removals T or --control-field F with --control-value V")
         }
-        let inputs = r0.inputs.bands.values.flatMap(\.paths) + r1.inputs.bands.values.flatMap(\.paths) + [parcelPath]
+        let extraFiles = [model.modelFile, factorOptions.factors].compactMap { $0 }.filter {
+            FileManager.default.fileExists(atPath: $0)
+        }
+        return (
+            CreditsRequest(t0: r0, t1: r1, baseline: baseline, leakagePct: leakage, bufferPct: buffer), extraFiles
+        )
+    }
+
+    /// The input files of a request (never written over).
+    static func inputs(_ request: CreditsRequest) -> [String] {
+        request.t0.inputs.bands.values.flatMap(\.paths) + request.t1.inputs.bands.values.flatMap(\.paths) + [
+            request.t0.parcels.path
+        ]
+    }
+
+    /// Checks the outputs before any work: the table `out` (and its `.csvt`), and the report pages.
+    static func check(out: String, pages given: [String?], inputs: [String], force: Bool) throws {
         if out != "-" {
             let lower = out.lowercased()
             guard lower.hasSuffix(".json") || lower.hasSuffix(".csv") else {
                 throw VerdantError.usage(
                     "--out \(out): the extension must be .json or .csv (or - for CSV on standard output)")
             }
-            _ = try OutputPath(out, inputs: inputs, overwrite: output.force)
+            _ = try OutputPath(out, inputs: inputs, overwrite: force)
             // The column types beside a CSV (its `.csvt`), refused before any work when it exists.
             if lower.hasSuffix(".csv") {
-                _ = try OutputPath(CSVReport.csvtPath(beside: out), inputs: inputs, overwrite: output.force)
+                _ = try OutputPath(CSVReport.csvtPath(beside: out), inputs: inputs, overwrite: force)
             }
         }
-        let pages = [self.report, reportOptions.pdf].compactMap { $0 }
+        let pages = given.compactMap { $0 }
         if Set(pages + [out]).count != pages.count + 1 {
             throw VerdantError.usage("--out, --report and --pdf must be different files")
         }
-        for page in pages { _ = try OutputPath(page, inputs: inputs, overwrite: output.force) }
-        if reportOptions.pdf != nil { _ = try PDFRenderer.chromium() }
-        // Every output is published together by the run's publication (VerdantCommand), after the summary.
-        let report = try CreditsJob.run(
-            CreditsRequest(t0: r0, t1: r1, baseline: baseline, leakagePct: leakage, bufferPct: buffer),
-            extraFiles: [model.modelFile, factorOptions.factors].compactMap { $0 }.filter {
-                FileManager.default.fileExists(atPath: $0)
-            })
-        try CreditsReportWriter.write(report, to: out, inputs: inputs, overwrite: output.force)
-        let html = CreditsHTMLReport.html(report, heading: reportOptions.heading)
-        if let path = self.report {
-            try OutputPath(path, inputs: inputs, overwrite: output.force).write(Data(html.utf8))
+        for page in pages { _ = try OutputPath(page, inputs: inputs, overwrite: force) }
+        if given.count > 1, given[1] != nil { _ = try PDFRenderer.chromium() }
+    }
+
+    /// Writes the table, the report and its PDF, and prints the summary.
+    static func write(
+        _ report: CreditsReport, out: String, report page: String?, cover: ReportOptions, inputs: [String],
+        force: Bool, quiet: Bool
+    ) throws {
+        try CreditsReportWriter.write(report, to: out, inputs: inputs, overwrite: force)
+        let html = CreditsHTMLReport.html(report, heading: cover.heading)
+        if let path = page {
+            try OutputPath(path, inputs: inputs, overwrite: force).write(Data(html.utf8))
         }
-        if let pdf = reportOptions.pdf {
-            try OutputPath(pdf, inputs: inputs, overwrite: output.force).write(try PDFRenderer.pdf(of: html))
+        if let pdf = cover.pdf {
+            try OutputPath(pdf, inputs: inputs, overwrite: force).write(try PDFRenderer.pdf(of: html))
         }
-        if out != "-" && !output.quiet {
+        if out != "-" && !quiet {
             let t = report.total
             func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
             try Console.output(

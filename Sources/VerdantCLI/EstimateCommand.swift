@@ -137,32 +137,18 @@ struct EstimateCommand: ParsableCommand {
 
     /// One shard: its partial only.
     private func runShard(_ shard: Shard) throws {
-        for (flag, given) in [
-            ("--report", extras.report), ("--summary", extras.summary), ("--quicklook", extras.quicklook),
-            ("--pdf", reportOptions.pdf)
-        ] where given != nil {
-            throw VerdantError.usage(
-                "a shard writes only its partial (--out FILE.vpart): give \(flag) to `verdant merge` (and --for-report to every shard)"
-            )
-        }
-        if extras.json { throw VerdantError.usage("a shard writes only its partial: give --json to `verdant merge`") }
-        if parcelOptions.parcels == "-" {
-            throw VerdantError.usage("--shard reads the parcels from a file, which every shard reads: not from -")
-        }
-        let path = shard.name(out)
+        try ShardOptions.refuse(
+            [
+                ("--report", extras.report), ("--summary", extras.summary), ("--quicklook", extras.quicklook),
+                ("--pdf", reportOptions.pdf), ("--json", extras.json ? "" : nil)
+            ], parcels: parcelOptions.parcels)
         let request = try self.request()
-        let command = CommandLine.arguments.dropFirst()
-        let arguments =
-            command.first == Self.configuration.commandName
-            ? ShardOptions.requestArguments(Array(command.dropFirst())) : nil
-        let partial = try EstimateWorkflow.runShard(
-            request, shard: shard, partial: path, forReport: shardOptions.forReport, overwrite: output.force,
-            arguments: arguments, workingDirectory: FileManager.default.currentDirectoryPath)
-        for w in partial.layer.warnings { Console.warn(w) }
-        if !output.quiet {
-            try Console.output(
-                "shard \(shard): \(partial.parcels.count) of \(partial.layer.parcelCount) parcels, \(partial.tiles.count) of \(partial.grid.tiles) tiles → \(path)"
-            )
+        try ShardOptions.run(
+            shard, command: Self.configuration.commandName!, out: out, quiet: output.quiet
+        ) { path, arguments, folder in
+            try EstimateWorkflow.runShard(
+                request, shard: shard, partial: path, forReport: shardOptions.forReport, overwrite: output.force,
+                arguments: arguments, workingDirectory: folder)
         }
     }
 

@@ -90,8 +90,9 @@ struct SeriesCommand: ParsableCommand {
     @Option(
         name: [.customShort("o"), .long],
         help: ArgumentHelp(
-            "The long table: FILE.csv, FILE.json or FILE.gpkg (-: CSV on standard output).", valueName: "FILE"),
-        completion: .files("csv", "json", "gpkg"))
+            "The long table: FILE.csv, FILE.json or FILE.gpkg (-: CSV on standard output); with --shard, the shard's FILE.vpart.",
+            valueName: "FILE"),
+        completion: .files("csv", "json", "gpkg", "vpart"))
     var out: String
 
     @Option(
@@ -113,6 +114,7 @@ struct SeriesCommand: ParsableCommand {
 
     @OptionGroup(title: "Output") var output: OutputOptions
     @OptionGroup(title: "Run") var runOptions: RunOptions
+    @OptionGroup(title: "Cluster") var shardOptions: ShardOptions
 
     func run() throws {
         try output.configure()
@@ -120,6 +122,43 @@ struct SeriesCommand: ParsableCommand {
         if json && printed {
             throw VerdantError.usage("--json and a table on - both print on standard output: choose one")
         }
+        if let shard = try shardOptions.parsed() {
+            try ShardOptions.refuse(
+                [("--summary-out", summaryOut), ("--report", report), ("--json", json ? "" : nil)],
+                parcels: parcelOptions.parcels)
+            let request = try self.request()
+            return try ShardOptions.run(
+                shard, command: Self.configuration.commandName!, out: out, quiet: output.quiet
+            ) { path, arguments, folder in
+                try SeriesWorkflow.runShard(
+                    request, shard: shard, partial: path, overwrite: output.force, arguments: arguments,
+                    workingDirectory: folder)
+            }
+        }
+        let request = try self.request()
+        let run = try SeriesWorkflow.run(
+            request,
+            outputs: SeriesOutputs(table: out, summary: summaryOut, report: report, overwrite: output.force))
+        try Self.finish(run, json: json, printed: printed, quiet: output.quiet)
+    }
+
+    /// Prints what a run (or a merge) gave: warnings, then the summary or its JSON; throws the partial-result
+    /// error when the result is partial.
+    static func finish(_ run: SeriesRun, json: Bool, printed: Bool, quiet: Bool) throws {
+        for w in run.report.warnings { Console.warn(w) }
+        if json {
+            try Console.output(try run.summary.text())
+        } else if !quiet && !printed {
+            let alerts = run.report.trends.filter { $0.alertDate != nil }.count
+            try Console.output(
+                "\(run.report.dates.count) dates × \(run.report.trends.count) parcels; \(alerts) alert(s)\nwrote \(run.outputs.joined(separator: ", "))"
+            )
+        }
+        if let partial = run.partialError { throw partial }
+    }
+
+    /// The request the options make.
+    func request() throws -> SeriesRequest {
         let biomass: BiomassModel? =
             model.model == nil && model.modelFile == nil ? nil : try model.biomassModel()
         let index = try biomass?.index ?? model.index.with(saviL: model.saviL)
@@ -136,18 +175,6 @@ struct SeriesCommand: ParsableCommand {
         request.sigmas = sigmas
         request.confirm = confirm
         request.execution = try output.execution(runOptions, label: "series")
-        let run = try SeriesWorkflow.run(
-            request,
-            outputs: SeriesOutputs(table: out, summary: summaryOut, report: report, overwrite: output.force))
-        for w in run.report.warnings { Console.warn(w) }
-        if json {
-            try Console.output(try run.summary.text())
-        } else if !output.quiet && !printed {
-            let alerts = run.report.trends.filter { $0.alertDate != nil }.count
-            try Console.output(
-                "\(run.report.dates.count) dates × \(run.report.trends.count) parcels; \(alerts) alert(s)\nwrote \(run.outputs.joined(separator: ", "))"
-            )
-        }
-        if let partial = run.partialError { throw partial }
+        return request
     }
 }

@@ -31,14 +31,19 @@ import TestSupport
         }
     }
 
-    /// The JSON document without the run's own time (`started_at`, `seconds`, `phases_seconds`).
-    static func timeless(_ path: String) throws -> NSDictionary {
+    /// The JSON document without the run's own time (`started_at`, `seconds`, `phases_seconds`, wherever they are).
+    static func timeless(_ path: String) throws -> NSObject {
+        func strip(_ value: Any) -> Any {
+            if let d = value as? [String: Any] {
+                var out: [String: Any] = [:]
+                for (k, v) in d where !["started_at", "seconds", "phases_seconds"].contains(k) { out[k] = strip(v) }
+                return out as NSDictionary
+            }
+            if let a = value as? [Any] { return a.map(strip) as NSArray }
+            return value
+        }
         let any = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path)))
-        let document = try #require((any as? NSDictionary)?.mutableCopy() as? NSMutableDictionary)
-        let run = try #require((document["run"] as? NSDictionary)?.mutableCopy() as? NSMutableDictionary)
-        for key in ["started_at", "seconds", "phases_seconds"] { run.removeObject(forKey: key) }
-        document["run"] = run
-        return document
+        return try #require(strip(any) as? NSObject)
     }
 
     @Test func fourShardsMergedAreTheOneMachineRunByteForByte() throws {
@@ -78,7 +83,7 @@ import TestSupport
                 .filter { !$0.contains("; started ") }
         }
         #expect(try lines("merged.html") == lines("one-csv.html"))
-        try JSONOutputSchemaTests.check("estimate-partial.schema.json", file: folder.file("part-1.vpart"))
+        try JSONOutputSchemaTests.check("partial.schema.json", file: folder.file("part-1.vpart"))
     }
 
     @Test func kFromSlurmKubernetesOrBatchAndTheMergeFromAnotherFolder() throws {
@@ -146,7 +151,7 @@ import TestSupport
         let report = try merge(["part-0.vpart", "part-1.vpart", "part-2.vpart"], ["--report", "r.html"])
         #expect(report.status == 1 && report.stderr.contains("--for-report"), "\(report.stderr)")
         let damaged = folder.file("damaged.vpart")
-        try Data("{\"schema\": \"verdant-estimate-partial/1\"}".utf8).write(to: URL(fileURLWithPath: damaged))
+        try Data("{\"schema\": \"verdant-partial/1\"}".utf8).write(to: URL(fileURLWithPath: damaged))
         let bad = try merge(["part-0.vpart", "damaged.vpart", "part-2.vpart"])
         #expect(
             bad.status == 2 && bad.stderr.contains("damaged.vpart") && bad.stderr.contains("damaged partial"),
@@ -179,5 +184,77 @@ import TestSupport
             ], in: folder.path)
         #expect(failed.status == 2)
         #expect(!FileManager.default.fileExists(atPath: folder.file("p.vpart")))
+    }
+}
+
+/// `series --shard` and `credits --shard`: every date's estimate sharded, merged into the one-machine outputs.
+@Suite struct SeriesAndCreditsShardTests {
+    @Test func aShardedSeriesMergesIntoTheOneMachineTables() throws {
+        let s = try SeriesFixture(dateCount: 14)
+        defer { s.folder.remove() }
+        let f = s.folder
+        let base = SeriesCommandTests.model + ["--tile-size", "4", "-q"]
+        let one = try VerdantBinary.run(
+            s.series(
+                base + [
+                    "--out", f.file("one.csv"), "--summary-out", f.file("one-p.csv"), "--report", f.file("one.html")
+                ]))
+        #expect(one.status == 0, "\(one.stderr)")
+        for k in 0..<3 {
+            let r = try VerdantBinary.run(
+                s.series(base + ["--shard", "\(k)/3", "--out", f.file("part-\(k).vpart")]), in: f.path)
+            #expect(r.status == 0, "shard \(k): \(r.stderr)")
+        }
+        let merged = try VerdantBinary.run(
+            ["merge"] + (0..<3).map { f.file("part-\($0).vpart") } + [
+                "--out", f.file("m.csv"), "--summary-out", f.file("m-p.csv"), "--report", f.file("m.html"), "-q"
+            ])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        for (a, b) in [("one.csv", "m.csv"), ("one-p.csv", "m-p.csv"), ("one.csvt", "m.csvt"), ("one.html", "m.html")] {
+            #expect(
+                FileManager.default.contents(atPath: f.file(a)) == FileManager.default.contents(atPath: f.file(b)),
+                "\(b) is \(a), byte for byte")
+        }
+        let parts =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: f.file("part-1.vpart"))))
+            as? [String: Any]
+        #expect(parts?["command"] as? String == "series")
+        #expect((parts?["parts"] as? [Any])?.count == 14, "one part per date")
+        // Options the series does not have are refused by the merge.
+        let wrong = try VerdantBinary.run(
+            ["merge"] + (0..<3).map { f.file("part-\($0).vpart") } + [
+                "--out", f.file("w.csv"), "--quicklook", f.file("q.png")
+            ])
+        #expect(wrong.status == 1 && wrong.stderr.contains("--quicklook"), "\(wrong.stderr)")
+    }
+
+    @Test func shardedCreditsMergeIntoTheOneMachineReport() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let stack = ProjectRoot.sample("sentinel2_l2a_stack.tif")
+        let args = [
+            "credits", "--t0-raster", stack, "--t1-raster", stack, "--red", "B04", "--nir", "B08", "--scale", "0.0001",
+            "--offset", "-0.1", "--parcels", ProjectRoot.sample("sentinel2_parcels.geojson"), "--id-field", "parcel_id",
+            "--model", "linear:-30,250", "--tile-size", "128", "-q"
+        ]
+        for ext in ["csv", "json"] {
+            let one = try VerdantBinary.run(args + ["--out", folder.file("one.\(ext)")])
+            #expect(one.status == 0, "\(one.stderr)")
+        }
+        for k in 0..<3 {
+            let r = try VerdantBinary.run(args + ["--shard", "\(k)/3", "--out", "part-\(k).vpart"], in: folder.path)
+            #expect(r.status == 0, "shard \(k): \(r.stderr)")
+        }
+        for ext in ["csv", "json"] {
+            let merged = try VerdantBinary.run(
+                ["merge", "part-0.vpart", "part-1.vpart", "part-2.vpart", "--out", "m.\(ext)", "-q"], in: folder.path)
+            #expect(merged.status == 0, "\(merged.stderr)")
+        }
+        #expect(
+            FileManager.default.contents(atPath: folder.file("m.csv"))
+                == FileManager.default.contents(atPath: folder.file("one.csv")))
+        #expect(
+            try ShardAndMergeTests.timeless(folder.file("m.json"))
+                == ShardAndMergeTests.timeless(folder.file("one.json")))
     }
 }

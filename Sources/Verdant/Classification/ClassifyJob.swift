@@ -204,7 +204,9 @@ public enum ClassifyJob {
         try writer.commit()
         try shares?.commit()
         // The legend as GDAL's auxiliary metadata beside the map (names, attribute table), and a QGIS style.
-        let scratch = NSTemporaryDirectory() + "verdant-classes-\(ProcessInfo.processInfo.processIdentifier)"
+        // A folder of this run's own: two runs in one process (a program, the test suite) never share one.
+        let scratch =
+            NSTemporaryDirectory() + "verdant-classes-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         try aux.write(Data(try table.auxiliaryXML(dataType: type, folder: scratch).utf8))

@@ -7,13 +7,50 @@ public enum CreditsJob {
     public static func run(_ request: CreditsRequest, extraFiles: [String] = []) throws -> CreditsReport {
         try request.validate()
         // Every input's checksum is computed while the two estimates run.
-        var files = Set(
-            request.t0.inputs.bands.values.flatMap(\.paths) + request.t1.inputs.bands.values.flatMap(\.paths))
-        files.insert(request.t0.parcels.path)
-        for f in extraFiles { files.insert(f) }
-        let digests = FileDigests(Array(files), unreadable: "not read (remote or unreadable)")
+        let digests = FileDigests(Array(Set(inputFiles(request) + extraFiles)))
         let (r0, prepared0, _) = try EstimateJob.run(request.t0, reusing: nil, onlyIfSameGrid: true)
         let (r1, _, reused) = try EstimateJob.run(request.t1, reusing: prepared0, onlyIfSameGrid: true)
+        return try assemble(request, r0, r1, coverageReused: reused, checksums: digests.wait())
+    }
+
+    /// The files of a request whose checksums the report records: both dates' rasters and the parcels.
+    static func inputFiles(_ request: CreditsRequest) -> [String] {
+        request.t0.inputs.bands.values.flatMap(\.paths) + request.t1.inputs.bands.values.flatMap(\.paths)
+            + [request.t0.parcels.path]
+    }
+
+    /// Runs shard `shard` of the request: the parts of its t0 and t1 estimates.
+    public static func runShard(_ request: CreditsRequest, shard: Shard) throws -> [EstimatePartial] {
+        try request.validate()
+        return try [request.t0, request.t1].map { try EstimateShard.run($0, shard: shard) }
+    }
+
+    /// The report from the partials of every shard (`parts[k]`: shard k's t0 and t1 parts), the same to the bit
+    /// as `run` on one machine; `extraFiles` (model and factor files) are hashed here, the rest come from the
+    /// partials.
+    public static func merge(
+        _ request: CreditsRequest, parts: [[EstimatePartial]], files: [String]? = nil, extraFiles: [String] = []
+    ) throws -> CreditsReport {
+        try request.validate()
+        let names = files ?? parts.indices.map { "partial \($0)" }
+        for (p, name) in zip(parts, names) where p.count != 2 {
+            throw VerdantError.input(file: name, problem: "holds \(p.count) estimates, not the t0 and t1 of credits")
+        }
+        let extra = FileDigests(extraFiles)
+        let r0 = try EstimateMerge.report(request.t0, partials: parts.map { $0[0] }, files: names)
+        let r1 = try EstimateMerge.report(request.t1, partials: parts.map { $0[1] }, files: names)
+        var checksums = parts[0][0].inputSHA256.merging(parts[0][1].inputSHA256) { a, _ in a }
+        checksums.merge(extra.wait()) { a, _ in a }
+        return try assemble(
+            request, r0, r1, coverageReused: try EstimateJob.onOneGrid(request.t0, request.t1),
+            checksums: checksums)
+    }
+
+    /// The report from the two estimates.
+    static func assemble(
+        _ request: CreditsRequest, _ r0: EstimateReport, _ r1: EstimateReport, coverageReused reused: Bool,
+        checksums: [String: String]
+    ) throws -> CreditsReport {
         guard r0.rows.map(\.parcelID) == r1.rows.map(\.parcelID) else {
             throw VerdantError.internal("the two dates read different parcels")
         }
@@ -141,7 +178,7 @@ public enum CreditsJob {
             notes: ["sum over the \(order.count) credited parcels; the deduction is computed on the total"])
 
         return CreditsReport(
-            rows: rows, total: total, t0: r0, t1: r1, request: request, checksums: digests.wait(),
+            rows: rows, total: total, t0: r0, t1: r1, request: request, checksums: checksums,
             coverageReused: reused)
     }
 }

@@ -316,6 +316,21 @@ public enum EstimateJob {
         return report
     }
 
+    /// True when the rasters of `a` and `b` lie on one grid with the same tiles (a run of `b` then reuses the
+    /// parcels prepared for `a`, as `credits` does).
+    static func onOneGrid(_ a: EstimateRequest, _ b: EstimateRequest) throws -> Bool {
+        func grid(_ r: EstimateRequest) throws -> (RasterGrid, TilePlan) {
+            let rules = try CellRules(model: r.model, masks: r.masks)
+            let inputs = try ResolvedInputs.resolve(r.inputs, roles: rules.requiredRoles(for: r.inputs))
+            let plan = try TilePlan(
+                width: inputs.grid.width, height: inputs.grid.height, blockWidth: inputs.blockWidth,
+                blockHeight: inputs.blockHeight, requested: r.execution.tileSize)
+            return (inputs.grid, plan)
+        }
+        let (ga, pa) = try grid(a), (gb, pb) = try grid(b)
+        return ga == gb && pa == pb
+    }
+
     /// The parcels (with an area) that no cell of the grid covers; an error when that is every one of them.
     static func outsideParcels(
         areas: [Double], covered: [Bool], layer: ParcelLayer, inputs: ResolvedInputs

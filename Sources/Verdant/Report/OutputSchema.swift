@@ -88,12 +88,14 @@ public struct OutputSchema: Hashable, Sendable, CustomStringConvertible {
     public static let compositeSummary = v1("composite-summary")
     /// `verdant presets --json`: the sensor presets (itself a preset file for `--preset-file`).
     public static let presets = v1("presets")
-    /// `verdant estimate --shard K/N --out FILE.vpart`: one shard's exact partial sums, read by `verdant merge`.
+    /// `verdant estimate|series|credits --shard K/N --out FILE.vpart`: one shard's partial, read by `verdant merge`.
+    public static let partial = v1("partial")
+    /// One estimate's part of a shard's partial: its exact per-tile sums.
     public static let estimatePartial = v1("estimate-partial")
 
     /// Every layout, one per schema file.
     public static let all: [OutputSchema] = [
         estimate, estimateSummary, seriesRows, seriesSummary, seriesRun, credits, model, forest, accuracy, mapSummary,
-        compositeSummary, presets, estimatePartial
+        compositeSummary, presets, partial, estimatePartial
     ]
 }

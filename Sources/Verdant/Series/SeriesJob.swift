@@ -5,6 +5,35 @@ import Foundation
 public enum SeriesJob {
     /// Runs the request. Every date is resolved and checked (files, grids) before any work.
     public static func run(_ request: SeriesRequest) throws -> SeriesReport {
+        let plan = try plan(request)
+        var estimates: [EstimateReport] = []
+        var prepared: PreparedParcels?
+        for (a, e) in zip(plan.acquisitions, plan.estimates) {
+            let (report, parcels, _) = try naming(a, request) {
+                try EstimateJob.run(e, reusing: prepared, onlyIfSameGrid: false)
+            }
+            prepared = parcels
+            estimates.append(report)
+        }
+        return assemble(request, plan: plan, estimates: estimates)
+    }
+
+    /// What a series runs: its dates on their common grid, its monitor, and each date's estimate request.
+    struct Plan {
+        /// The dates, resolved.
+        var acquisitions: [Acquisition]
+        /// The disturbance monitor over their dates.
+        var monitor: DisturbanceMonitor
+        /// Each date's estimate.
+        var estimates: [EstimateRequest]
+        /// The model's index's green threshold.
+        var greenThreshold: Double?
+        /// The index.
+        var index: SpectralIndex
+    }
+
+    /// Checks the request and makes its plan.
+    static func plan(_ request: SeriesRequest) throws -> Plan {
         try request.execution.validate()
         guard request.minObserved.isFinite, (0...1).contains(request.minObserved) else {
             throw VerdantError.invalidParameter(
@@ -15,28 +44,36 @@ public enum SeriesJob {
         let rules = try CellRules(model: model, masks: request.series.masks)
         let greenThreshold = try GreenCover.threshold(request.greenThreshold, for: index)
         let (acquisitions, _, _) = try request.series.onCommonGrid(roles: { rules.requiredRoles(for: $0) })
-        let dates = acquisitions.map(\.date)
-        let monitor = try self.monitor(request, dates: dates)
-
-        var estimates: [EstimateReport] = []
-        var prepared: PreparedParcels?
-        for a in acquisitions {
+        let monitor = try self.monitor(request, dates: acquisitions.map(\.date))
+        let estimates = acquisitions.map { a in
             var e = EstimateRequest(
                 inputs: a.inputs, parcels: request.parcels, model: model, masks: request.series.masks,
                 minObserved: request.minObserved, execution: request.execution)
             e.factorChoice = request.factorChoice
             e.classField = request.classField
             e.greenThreshold = request.greenThreshold
-            do {
-                let (report, parcels, _) = try EstimateJob.run(e, reusing: prepared, onlyIfSameGrid: false)
-                prepared = parcels
-                estimates.append(report)
-            } catch let error as VerdantError where error.exitCode == 2 && error.file != request.parcels.path {
-                // A file of a later date: say which date it belongs to.
-                throw VerdantError.input(file: a.file, problem: "\(a.origin): \(error.description)")
-            }
+            return e
         }
-        let layer = prepared!.layer
+        return Plan(
+            acquisitions: acquisitions, monitor: monitor, estimates: estimates, greenThreshold: greenThreshold,
+            index: index)
+    }
+
+    /// Runs `body` for date `a`; an input error of a file of that date names the date.
+    static func naming<T>(_ a: Acquisition, _ request: SeriesRequest, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as VerdantError
+            where error.exitCode == 2
+            && error.file != request.parcels.path
+        {
+            throw VerdantError.input(file: a.file, problem: "\(a.origin): \(error.description)")
+        }
+    }
+
+    /// The series' report from every date's estimate: each parcel's trend, the warnings, the layer.
+    static func assemble(_ request: SeriesRequest, plan: Plan, estimates: [EstimateReport]) -> SeriesReport {
+        let dates = plan.acquisitions.map(\.date)
+        let monitor = plan.monitor
+        let layer = estimates.last!.parcels
         let trends = layer.parcels.indices.map { p in
             ParcelTrend(
                 parcelID: layer.parcels[p].id, dates: dates, figures: estimates.map { $0.rows[p] },
@@ -56,9 +93,34 @@ public enum SeriesJob {
                 ))
         }
         return SeriesReport(
-            acquisitions: acquisitions, estimates: estimates, trends: trends, index: index,
-            hasModel: request.model != nil, greenThreshold: greenThreshold,
+            acquisitions: plan.acquisitions, estimates: estimates, trends: trends, index: plan.index,
+            hasModel: request.model != nil, greenThreshold: plan.greenThreshold,
             baseline: request.baseline, warnings: warnings, parcels: layer)
+    }
+
+    /// Runs shard `shard` of the series: each date's estimate's part, in date order.
+    public static func runShard(_ request: SeriesRequest, shard: Shard) throws -> [EstimatePartial] {
+        let plan = try plan(request)
+        return try zip(plan.acquisitions, plan.estimates).map { a, e in
+            try naming(a, request) { try EstimateShard.run(e, shard: shard) }
+        }
+    }
+
+    /// The series' report from the partials of every shard (`parts[k]`: shard k's parts, one per date), the same
+    /// to the bit as `run` on one machine.
+    public static func merge(
+        _ request: SeriesRequest, parts: [[EstimatePartial]], files: [String]? = nil
+    ) throws -> SeriesReport {
+        let plan = try plan(request)
+        let names = files ?? parts.indices.map { "partial \($0)" }
+        for (p, name) in zip(parts, names) where p.count != plan.estimates.count {
+            throw VerdantError.input(
+                file: name, problem: "holds \(p.count) dates, not the \(plan.estimates.count) of the series")
+        }
+        let estimates = try plan.estimates.indices.map { d in
+            try EstimateMerge.report(plan.estimates[d], partials: parts.map { $0[d] }, files: names)
+        }
+        return assemble(request, plan: plan, estimates: estimates)
     }
 
     /// The disturbance monitor of the request over `dates`: its baseline (the request's, or the first 12 months),

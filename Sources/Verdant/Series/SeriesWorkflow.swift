@@ -11,11 +11,39 @@ public enum SeriesWorkflow {
         return try Publication.together { try write(request, outputs) }
     }
 
-    private static func write(_ request: SeriesRequest, _ outputs: SeriesOutputs) throws -> SeriesRun {
-        try outputs.validate()
-        let protected =
-            request.series.acquisitions.flatMap { $0.inputs.bands.values.flatMap(\.paths) + [$0.file] }
+    /// Runs shard `shard` of `request` and writes its partial to `partial` (a `.vpart` file; see
+    /// `EstimateWorkflow.runShard`).
+    public static func runShard(
+        _ request: SeriesRequest, shard: Shard, partial path: String, overwrite: Bool = false,
+        arguments: [String]? = nil, workingDirectory: String? = nil
+    ) throws -> ShardPartial {
+        try PartialFile.run(
+            command: "series", shard: shard, to: path, inputs: protected(request), overwrite: overwrite,
+            arguments: arguments, workingDirectory: workingDirectory
+        ) { try SeriesJob.runShard(request, shard: shard) }
+    }
+
+    /// Merges the partials of a sharded series (`parts[k]`: a shard's parts, one per date) and writes
+    /// `outputs`, as `run` would have on one machine.
+    public static func merge(
+        _ request: SeriesRequest, parts: [[EstimatePartial]], files: [String]? = nil, outputs: SeriesOutputs
+    ) throws -> SeriesRun {
+        let make = { try SeriesJob.merge(request, parts: parts, files: files) }
+        if Publication.current != nil { return try write(request, outputs, make: make) }
+        return try Publication.together { try write(request, outputs, make: make) }
+    }
+
+    /// The files a series reads: every date's rasters and dates table entries, and the parcels.
+    static func protected(_ request: SeriesRequest) -> [String] {
+        request.series.acquisitions.flatMap { $0.inputs.bands.values.flatMap(\.paths) + [$0.file] }
             + [request.parcels.path]
+    }
+
+    private static func write(
+        _ request: SeriesRequest, _ outputs: SeriesOutputs, make: (() throws -> SeriesReport)? = nil
+    ) throws -> SeriesRun {
+        try outputs.validate()
+        let protected = protected(request)
         // `-`: that table as CSV on standard output.
         // A CSV's column types go beside it (its `.csvt`): that file, too, is refused before any work when it exists.
         func path(_ p: String) throws -> OutputPath? {
@@ -28,7 +56,7 @@ public enum SeriesWorkflow {
         let table = try path(outputs.table)
         let summary = try outputs.summary.map { try path($0) }
         let html = try outputs.report.map { try OutputPath($0, inputs: protected, overwrite: outputs.overwrite) }
-        let report = try SeriesJob.run(request)
+        let report = try make?() ?? SeriesJob.run(request)
         if let table {
             try SeriesWriter.writeRows(report, to: table)
         } else {

@@ -1,9 +1,10 @@
 import Foundation
 import GDALKit
 
-/// One shard's part of a sharded estimate: what `verdant merge` needs to write the outputs of the whole run,
-/// byte for byte those of the run on one machine. A `.vpart` file is this value as JSON
-/// (`docs/schemas/estimate-partial.schema.json`; `schema` `verdant-estimate-partial/1`).
+/// One shard's part of one estimate of a sharded run (an estimate, a date of a series, a date of a credit
+/// estimate): what `verdant merge` needs to make that estimate's report, the same to the bit as on one machine.
+/// A `.vpart` file holds one per estimate of the run (`ShardPartial`); as JSON, it is
+/// `docs/schemas/estimate-partial.schema.json` (`schema` `verdant-estimate-partial/1`).
 ///
 /// Nothing in it is rounded or reduced across tiles: each parcel's sums are kept per tile, as exact doubles, so
 /// that the merge adds them in the one-machine order. It holds the shard's own parcels whole (id, attributes,
@@ -23,11 +24,6 @@ public struct EstimatePartial: Sendable, Codable {
     public var requestSHA256: String
     /// The SHA-256 of every input file by path (rasters and parcels).
     public var inputSHA256: [String: String]
-    /// The command line that made it (without the program's name), when it came from `verdant`, and the folder
-    /// it ran in: `verdant merge` makes the same request from them.
-    public var arguments: [String]?
-    /// See `arguments`.
-    public var workingDirectory: String?
     /// The grid's size and tiles.
     public var grid: GridFacts
     /// The parcel layer's facts, the same in every shard (the whole layer is read by each).
@@ -185,7 +181,6 @@ public struct EstimatePartial: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case schema
         case schemaVersion = "schema_version"
-        case verdantVersion, shard, partition, requestSHA256, inputSHA256, arguments, workingDirectory, grid, layer
-        case parcels, tiles, pictureSize
+        case verdantVersion, shard, partition, requestSHA256, inputSHA256, grid, layer, parcels, tiles, pictureSize
     }
 }

@@ -18,19 +18,11 @@ public enum EstimateWorkflow {
     public static func runShard(
         _ request: EstimateRequest, shard: Shard, partial path: String, forReport: Bool = false,
         overwrite: Bool = false, arguments: [String]? = nil, workingDirectory: String? = nil
-    ) throws -> EstimatePartial {
-        guard PartialFile.isPartial(path) else {
-            throw VerdantError.invalidParameter(
-                .out, problem: "\(path): a shard writes its partial to a .vpart file (e.g. part-\(shard.index).vpart)")
-        }
-        let protected = EstimateShard.inputFiles(request)
-        // Checked (and locked) before any work; written once the shard is done.
-        _ = try OutputPath(path, inputs: protected, overwrite: true)
-        var partial = try EstimateShard.run(request, shard: shard, pictureSize: forReport ? pictureSize : nil)
-        partial.arguments = arguments
-        partial.workingDirectory = workingDirectory
-        try PartialFile.write(partial, to: path, inputs: protected, overwrite: overwrite)
-        return partial
+    ) throws -> ShardPartial {
+        try PartialFile.run(
+            command: "estimate", shard: shard, to: path, inputs: EstimateShard.inputFiles(request),
+            overwrite: overwrite, arguments: arguments, workingDirectory: workingDirectory
+        ) { [try EstimateShard.run(request, shard: shard, pictureSize: forReport ? pictureSize : nil)] }
     }
 
     /// Merges the partials of a sharded run of `request` and writes `outputs`, as `run` would have on one

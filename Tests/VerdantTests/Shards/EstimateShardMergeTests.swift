@@ -66,23 +66,26 @@ import TestSupport
         model.uncertainty = ModelUncertainty(covariance: [[25, -30], [-30, 100]], residualSD: 20, plotAreaHa: 0.05)
         let request = Self.request(model: model, monteCarlo: true)
         let partials = try Self.shards(request, 2, pictureSize: 200)
-        let read = try partials.enumerated().map { k, p in
+        let shards = partials.map { ShardPartial(command: "estimate", shard: $0.shard, parts: [$0]) }
+        let read = try shards.enumerated().map { k, p in
             let path = folder.file("p\(k).vpart")
             try PartialFile.write(p, to: path, inputs: [], overwrite: false)
-            return try PartialFile.read(path)
+            return try PartialFile.read(path).parts[0]
         }
-        #expect(try PartialFile.data(read[0]) == PartialFile.data(partials[0]))
+        #expect(
+            try PartialFile.data(shards[0])
+                == PartialFile.data(ShardPartial(command: "estimate", shard: read[0].shard, parts: [read[0]])))
         let a = try EstimateMerge.report(request, partials: partials)
         let b = try EstimateMerge.report(request, partials: read)
         #expect(a.rows == b.rows && a.totals == b.totals && Self.bits(a.ndviPicture) == Self.bits(b.ndviPicture))
         // The same shard of the same run replaces its partial; another file is never overwritten.
-        try PartialFile.write(partials[0], to: folder.file("p0.vpart"), inputs: [], overwrite: false)
+        try PartialFile.write(shards[0], to: folder.file("p0.vpart"), inputs: [], overwrite: false)
         #expect(throws: VerdantError.self) {
-            try PartialFile.write(partials[1], to: folder.file("p0.vpart"), inputs: [], overwrite: false)
+            try PartialFile.write(shards[1], to: folder.file("p0.vpart"), inputs: [], overwrite: false)
         }
         try Data("not a partial".utf8).write(to: URL(fileURLWithPath: folder.file("other.vpart")))
         #expect(throws: VerdantError.self) {
-            try PartialFile.write(partials[0], to: folder.file("other.vpart"), inputs: [], overwrite: false)
+            try PartialFile.write(shards[0], to: folder.file("other.vpart"), inputs: [], overwrite: false)
         }
         #expect(throws: VerdantError.self) { try PartialFile.read(folder.file("other.vpart")) }
     }
