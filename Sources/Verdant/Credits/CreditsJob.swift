@@ -26,8 +26,8 @@ public enum CreditsJob {
     }
 
     /// The report from the partials of every shard (`parts[k]`: shard k's t0 and t1 parts), the same to the bit
-    /// as `run` on one machine; `extraFiles` (model and factor files) are hashed here, the rest come from the
-    /// partials.
+    /// as `run` on one machine; the report's checksums (the inputs and `extraFiles`, the model and factor files)
+    /// are computed here, as `run` computes them.
     public static func merge(
         _ request: CreditsRequest, parts: [[EstimatePartial]], files: [String]? = nil, extraFiles: [String] = []
     ) throws -> CreditsReport {
@@ -36,14 +36,13 @@ public enum CreditsJob {
         for (p, name) in zip(parts, names) where p.count != 2 {
             throw VerdantError.input(file: name, problem: "holds \(p.count) estimates, not the t0 and t1 of credits")
         }
-        let extra = FileDigests(extraFiles)
+        // The report's checksums: every input hashed whole, while the partials are merged.
+        let digests = FileDigests(Array(Set(inputFiles(request) + extraFiles)))
         let r0 = try EstimateMerge.report(request.t0, partials: parts.map { $0[0] }, files: names)
         let r1 = try EstimateMerge.report(request.t1, partials: parts.map { $0[1] }, files: names)
-        var checksums = parts[0][0].inputSHA256.merging(parts[0][1].inputSHA256) { a, _ in a }
-        checksums.merge(extra.wait()) { a, _ in a }
         return try assemble(
             request, r0, r1, coverageReused: try EstimateJob.onOneGrid(request.t0, request.t1),
-            checksums: checksums)
+            checksums: digests.wait())
     }
 
     /// The report from the two estimates.

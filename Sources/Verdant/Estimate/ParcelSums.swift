@@ -1,7 +1,7 @@
 /// One parcel's area-weighted partial sums over some cells: what one tile adds to the parcel
 /// (`ParcelAccumulator.sums`), or, once the tiles' sums are added in tile order, the parcel's sums over the whole
 /// raster, from which `ParcelFigures` makes its figures. Sums, not figures: no mean, ratio or fraction is taken yet.
-public struct ParcelSums: Hashable, Sendable, Codable {
+public struct ParcelSums: Hashable, Sendable {
     /// Σ coverage × cell area (m²): the parcel's area over the raster.
     public var coveredArea: Double = 0
     /// Σ coverage × cell area (m²) over observed cells.

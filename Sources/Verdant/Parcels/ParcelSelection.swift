@@ -42,7 +42,7 @@ struct ParcelSelection: Hashable, Sendable {
 
     /// Samples a side of a source envelope: this many points a side, so that the transformed envelope bounds the
     /// transformed geometry to well within the margin.
-    static let samplesPerSide = 32
+    static let samplesPerSide = 16
     /// The margin the transformed envelope is widened by, as a share of its larger side.
     static let relativeMargin = 0.01
 

@@ -150,9 +150,9 @@ public enum EstimateMerge {
                     problem:
                         "is a shard of another request than \(names[0]) (other options, model, factors or tile size)")
             }
-            guard p.inputSHA256 == first.inputSHA256 else {
-                let changed = Set(p.inputSHA256.keys).union(first.inputSHA256.keys).sorted().first {
-                    p.inputSHA256[$0] != first.inputSHA256[$0]
+            guard p.inputs == first.inputs else {
+                let changed = Set(p.inputs.keys).union(first.inputs.keys).sorted().first {
+                    p.inputs[$0] != first.inputs[$0]
                 }
                 throw VerdantError.input(
                     file: name,

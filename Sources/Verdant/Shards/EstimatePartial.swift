@@ -22,8 +22,9 @@ public struct EstimatePartial: Sendable, Codable {
     public var partition: String = "tile-rows"
     /// The fingerprint of the request (`RequestFingerprint`): the same for every shard of one run.
     public var requestSHA256: String
-    /// The SHA-256 of every input file by path (rasters and parcels).
-    public var inputSHA256: [String: String]
+    /// The identity of every input file by path (rasters and parcels): size, modification time and the SHA-256
+    /// of its ends (`FileIdentity`).
+    public var inputs: [String: String]
     /// The grid's size and tiles.
     public var grid: GridFacts
     /// The parcel layer's facts, the same in every shard (the whole layer is read by each).
@@ -169,18 +170,63 @@ public struct EstimatePartial: Sendable, Codable {
         var picture: NDVIPicture.Sums?
     }
 
-    /// One parcel's sums over one tile.
+    /// One parcel's sums over one tile, written as one array (compact, and quick to read back):
+    /// `[parcel, coveredArea, observedArea, cloudArea, noDataArea, maskedArea, greenArea, ndviAreaSum,
+    /// indexAreaSum, agbTonnes, gradA, gradB]`, then the index histogram and the class sums when there are any
+    /// (`ParcelSums`; areas in m², AGB in t).
     public struct Contribution: Sendable, Codable {
         /// The parcel's index.
         public var parcel: Int
         /// Its sums.
         public var sums: ParcelSums
+
+        /// A parcel's sums.
+        public init(parcel: Int, sums: ParcelSums) {
+            self.parcel = parcel
+            self.sums = sums
+        }
+
+        /// Decodes the array.
+        public init(from decoder: any Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            parcel = try c.decode(Int.self)
+            var s = ParcelSums()
+            s.coveredArea = try c.decode(Double.self)
+            s.observedArea = try c.decode(Double.self)
+            s.cloudArea = try c.decode(Double.self)
+            s.noDataArea = try c.decode(Double.self)
+            s.maskedArea = try c.decode(Double.self)
+            s.greenArea = try c.decode(Double.self)
+            s.ndviAreaSum = try c.decode(Double.self)
+            s.indexAreaSum = try c.decode(Double.self)
+            s.agbTonnes = try c.decode(Double.self)
+            s.gradA = try c.decode(Double.self)
+            s.gradB = try c.decode(Double.self)
+            if !c.isAtEnd { s.histogram = try c.decodeNil() ? nil : try c.decode(IndexHistogram.self) }
+            if !c.isAtEnd { s.classes = try c.decodeNil() ? nil : try c.decode(ClassSums.self) }
+            sums = s
+        }
+
+        /// Encodes the array.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            let s = sums
+            try c.encode(parcel)
+            for v in [
+                s.coveredArea, s.observedArea, s.cloudArea, s.noDataArea, s.maskedArea, s.greenArea, s.ndviAreaSum,
+                s.indexAreaSum, s.agbTonnes, s.gradA, s.gradB
+            ] { try c.encode(v) }
+            if s.histogram != nil || s.classes != nil {
+                if let h = s.histogram { try c.encode(h) } else { try c.encodeNil() }
+                if let k = s.classes { try c.encode(k) }
+            }
+        }
     }
 
     // `schema` and `schema_version` as in every Verdant document; the other keys as the properties are named.
     enum CodingKeys: String, CodingKey {
         case schema
         case schemaVersion = "schema_version"
-        case verdantVersion, shard, partition, requestSHA256, inputSHA256, grid, layer, parcels, tiles, pictureSize
+        case verdantVersion, shard, partition, requestSHA256, inputs, grid, layer, parcels, tiles, pictureSize
     }
 }

@@ -10,7 +10,7 @@ public enum EstimateShard {
     {
         var request = request
         request.ndviPictureSize = pictureSize
-        let digests = FileDigests(inputFiles(request))
+        let identities = FileIdentity.of(inputFiles(request))
         let pass = try EstimateJob.tilePass(request, reusing: nil, onlyIfSameGrid: false, shard: shard)
         let parcels = pass.parcels, layer = parcels.layer, plan = pass.context.plan
         let selected = parcels.selected ?? Array(repeating: true, count: layer.parcels.count)
@@ -32,7 +32,7 @@ public enum EstimateShard {
         }
         let grid = pass.context.inputs.grid
         return EstimatePartial(
-            shard: shard, requestSHA256: RequestFingerprint.of(request), inputSHA256: digests.wait(),
+            shard: shard, requestSHA256: RequestFingerprint.of(request), inputs: identities,
             grid: EstimatePartial.GridFacts(plan: plan, width: grid.width, height: grid.height),
             layer: EstimatePartial.LayerFacts(layer), parcels: records, tiles: tiles,
             pictureSize: request.ndviPictureSize)

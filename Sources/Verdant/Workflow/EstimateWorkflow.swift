@@ -64,8 +64,8 @@ public enum EstimateWorkflow {
                 "\(param: .report), \(param: .pdf) and \(param: .quicklook) need the scene's picture, which the partials do not hold: run the shards with \(param: .forReport)"
             )
         }
-        // The report's input checksums are computed while the estimate runs (a merge has the shards').
-        let digests = report && merging == nil ? FileDigests(protected) : nil
+        // The report's input checksums are computed while the estimate runs (or the partials are merged).
+        let digests = report ? FileDigests(protected) : nil
         let result =
             try merging.map { try EstimateMerge.report(request, partials: $0.partials, files: $0.files) }
             ?? EstimateJob.run(request)
@@ -73,7 +73,7 @@ public enum EstimateWorkflow {
         let ndvi = picture ? try ndviPicture(result, request) : nil
         if let ndvi, outputs.quicklook != nil { try quicklook(ndvi, result, outputs, protected: protected) }
         if report, let ndvi {
-            let checksums = merging?.partials.first?.inputSHA256 ?? digests?.wait() ?? [:]
+            let checksums = digests?.wait() ?? [:]
             let html = try HTMLReport.html(result, picture: ndvi, heading: outputs.heading, checksums: checksums)
             if let path = outputs.report {
                 try OutputPath(path, inputs: protected, overwrite: overwrite).write(Data(html.utf8))

@@ -113,7 +113,7 @@ import TestSupport
         old.verdantVersion = "0.0.1"
         #expect(problem([partials[0], old, partials[2]]).contains("Verdant 0.0.1"))
         var inputs = partials[1]
-        inputs.inputSHA256[inputs.inputSHA256.keys.sorted()[0]] = String(repeating: "0", count: 64)
+        inputs.inputs[inputs.inputs.keys.sorted()[0]] = "size=1"
         #expect(problem([partials[0], inputs, partials[2]]).contains("other inputs"))
         var twice = partials[1]
         twice.tiles += partials[2].tiles.prefix(1)
