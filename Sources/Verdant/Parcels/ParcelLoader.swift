@@ -39,7 +39,9 @@ public enum ParcelLoader {
         budget: MemoryBudget? = nil, limits: VertexLimits = VertexLimits()
     ) throws -> (layer: ParcelLayer, measures: [Measure]?) {
         let path = source.path
-        if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
+        if let remote = RemotePath(path) {
+            try remote.checkExists()
+        } else if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
         }
         let table = try features(of: source, threads: threads)
@@ -245,7 +247,7 @@ public enum ParcelLoader {
             return table
         }
         let dataset: VectorDataset
-        do { dataset = try VectorDataset.open(path) } catch {
+        do { dataset = try VectorDataset.open(RemotePath.gdalPath(path)) } catch {
             throw VerdantError.input(file: path, problem: "is not a vector file GDAL can open (\(error))")
         }
         return try FeatureTable(layer: try pickLayer(source, in: dataset))
