@@ -32,19 +32,29 @@ public struct VirtualFileStatus: Hashable, Sendable {
             withUnsafeMutablePointer(to: &stat) { VSIStatExL(path, OpaquePointer($0), Int32(flags)) != 0 }
         }
         if failed {
-            // A failed stat of a remote object often says nothing: opening it with errors set brings the server's
-            // answer (S3's error code and message, or the HTTP status).
-            if VSIGetLastErrorNo() == 0 {
-                VSICurlPartialClearCache(path)
-                _ = try? GDALCall.run("open \(path)") {
-                    if let file = VSIFOpenExL(path, "rb", 1) { VSIFCloseL(file) }
+            // A failed stat of a remote object often says nothing, and GDAL does not retry a reset connection:
+            // opening the object afresh, with errors set, either reads it (the stat is then taken again) or brings
+            // the server's answer (S3's error code and message, or the HTTP status).
+            VSICurlPartialClearCache(path)
+            VSIErrorReset()
+            let opened = try? GDALCall.run("open \(path)") { () -> Bool in
+                guard let file = VSIFOpenExL(path, "rb", 1) else { return false }
+                VSIFCloseL(file)
+                return true
+            }
+            var again = false
+            if opened == true {
+                again = try GDALCall.run("stat \(path)") {
+                    withUnsafeMutablePointer(to: &stat) { VSIStatExL(path, OpaquePointer($0), Int32(flags)) == 0 }
                 }
             }
-            let message = VSIGetLastErrorMsg().map { String(cString: $0) } ?? ""
-            let kind = VirtualFileStatus.errorKind(VSIGetLastErrorNo())
-            VSIErrorReset()
-            let text = [kind, message].filter { !$0.isEmpty }.joined(separator: ": ")
-            throw GDALError(context: "stat \(path)", messages: text.isEmpty ? [] : [text])
+            if !again {
+                let message = VSIGetLastErrorMsg().map { String(cString: $0) } ?? ""
+                let kind = VirtualFileStatus.errorKind(VSIGetLastErrorNo())
+                VSIErrorReset()
+                let text = [kind, message].filter { !$0.isEmpty }.joined(separator: ": ")
+                throw GDALError(context: "stat \(path)", messages: text.isEmpty ? [] : [text])
+            }
         }
         var headers: [String: String] = [:]
         if let list = VSIGetFileMetadata(path, "HEADERS", nil) {
