@@ -11,6 +11,13 @@ public struct VirtualFileStatus: Hashable, Sendable {
     /// The response headers GDAL kept for the object (empty for a local file), by lower-cased name.
     public var headers: [String: String]
 
+    /// A status as given.
+    public init(size: Int, isDirectory: Bool, headers: [String: String]) {
+        self.size = size
+        self.isDirectory = isDirectory
+        self.headers = headers
+    }
+
     /// The `ETag` header without its quotes, when the server sent one.
     public var etag: String? {
         headers["etag"].map { $0.trimmingCharacters(in: ["\""]) }
