@@ -40,7 +40,7 @@ import Verdant
                 == [
                     "GDAL_DISABLE_READDIR_ON_OPEN", "GDAL_HTTP_MERGE_CONSECUTIVE_RANGES", "GDAL_HTTP_MULTIPLEX",
                     "VSI_CACHE", "VSI_CACHE_SIZE", "CPL_VSIL_CURL_CACHE_SIZE", "GDAL_HTTP_MAX_RETRY",
-                    "GDAL_HTTP_RETRY_DELAY",
+                    "GDAL_HTTP_RETRY_DELAY"
                 ])
         // Seeing an address applies them, except those already set (the CLI test runs with a user's
         // GDAL_HTTP_MAX_RETRY=0 and fails on the first 503).
