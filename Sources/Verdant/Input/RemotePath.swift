@@ -80,26 +80,36 @@ public struct RemotePath: Hashable, Sendable, CustomStringConvertible {
 
     /// The GDAL settings for reading cloud-optimised GeoTIFFs over HTTP, each set only when the user has not set
     /// it (in the environment or with GDAL's `--config`): see docs/object-storage.md.
+    /// `GDAL_DISABLE_READDIR_ON_OPEN` is set for remote paths only (`pathDefaults`): set for every file, it would
+    /// hide the side-car files (`.aux.xml` class names, `.msk` masks) of local inputs of the same run.
     public static let httpDefaults: [(key: String, value: String)] = [
-        // Opening `/vsis3/bucket/scene.tif` must not list the bucket to look for side-car files.
-        ("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR"),
         // Adjacent tiles of one read come in one ranged GET.
         ("GDAL_HTTP_MERGE_CONSECUTIVE_RANGES", "YES"),
         // Parallel ranged reads share one HTTP/2 connection where the server offers it.
         ("GDAL_HTTP_MULTIPLEX", "YES"),
-        // A block read twice (overviews, tiles of adjacent parcels) is fetched once.
+        // A block read twice (overviews, tiles of adjacent parcels) is fetched once. GDAL 3.6.2 reads VSI_CACHE
+        // for every file, local ones too: its size per open file is kept small.
         ("VSI_CACHE", "TRUE"),
-        ("VSI_CACHE_SIZE", "\(64 << 20)"),
+        ("VSI_CACHE_SIZE", "\(32 << 20)"),
         ("CPL_VSIL_CURL_CACHE_SIZE", "\(128 << 20)"),
         // A 502, 503 or 504 (a throttled or restarting server) is retried, waiting 1, 2, 4 … s.
         ("GDAL_HTTP_MAX_RETRY", "5"),
         ("GDAL_HTTP_RETRY_DELAY", "1")
     ]
 
-    /// Applies `httpDefaults`, once, the first time a remote address is seen.
+    /// The settings made for GDAL's network paths only (`gdalPrefixes`), each when the user has not set it.
+    public static let pathDefaults: [(key: String, value: String)] = [
+        // Opening `/vsis3/bucket/scene.tif` must not list the bucket to look for side-car files.
+        ("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR")
+    ]
+
+    /// Applies `httpDefaults` and `pathDefaults`, once, the first time a remote address is seen.
     static let tuned: Void = {
         for (key, value) in httpDefaults where GDAL.configOption(key) == nil {
             GDAL.setConfigOption(key, value)
+        }
+        for (key, value) in pathDefaults where GDAL.configOption(key) == nil {
+            for prefix in gdalPrefixes { VirtualFiles.setPathOption(prefix: prefix, key, value) }
         }
     }()
 }

@@ -38,7 +38,7 @@ import Verdant
         #expect(
             Set(keys)
                 == [
-                    "GDAL_DISABLE_READDIR_ON_OPEN", "GDAL_HTTP_MERGE_CONSECUTIVE_RANGES", "GDAL_HTTP_MULTIPLEX",
+                    "GDAL_HTTP_MERGE_CONSECUTIVE_RANGES", "GDAL_HTTP_MULTIPLEX",
                     "VSI_CACHE", "VSI_CACHE_SIZE", "CPL_VSIL_CURL_CACHE_SIZE", "GDAL_HTTP_MAX_RETRY",
                     "GDAL_HTTP_RETRY_DELAY"
                 ])
@@ -48,8 +48,23 @@ import Verdant
         defer { GDAL.setConfigOption("GDAL_HTTP_RETRY_DELAY", nil) }
         _ = RemotePath("s3://bucket/x.tif")
         #expect(GDAL.configOption("GDAL_HTTP_MERGE_CONSECUTIVE_RANGES") == "YES")
-        #expect(GDAL.configOption("GDAL_DISABLE_READDIR_ON_OPEN") == "EMPTY_DIR")
+        // Not listing folders on open holds for remote paths only: local files keep their side-car files.
+        #expect(RemotePath.pathDefaults.map(\.key) == ["GDAL_DISABLE_READDIR_ON_OPEN"])
+        #expect(VirtualFiles.pathOption("/vsis3/bucket/x.tif", "GDAL_DISABLE_READDIR_ON_OPEN") == "EMPTY_DIR")
+        #expect(VirtualFiles.pathOption("/vsicurl/https://h/x.tif", "GDAL_DISABLE_READDIR_ON_OPEN") == "EMPTY_DIR")
+        #expect(GDAL.configOption("GDAL_DISABLE_READDIR_ON_OPEN") == nil)
+        #expect(VirtualFiles.pathOption("/data/x.tif", "GDAL_DISABLE_READDIR_ON_OPEN") == nil)
         #expect(GDAL.configOption("GDAL_HTTP_RETRY_DELAY") == "7")
+    }
+
+    @Test func aLocalRastersSideCarFileIsStillReadOnceAnAddressIsSeen() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let tif = try RasterFixture.write(folder.file("a.tif"), width: 2, height: 2, type: .byte, bands: [[1, 2, 3, 4]])
+        try "<PAMDataset><Metadata><MDI key=\"SIDECAR\">yes</MDI></Metadata></PAMDataset>".write(
+            toFile: tif + ".aux.xml", atomically: true, encoding: .utf8)
+        _ = RemotePath("s3://bucket/x.tif")
+        #expect(try Dataset.open(tif).metadataItem("SIDECAR") == "yes")
     }
 
     @Test func aLocalChecksumIsASHA256AndAnUnreachableObjectSaysSo() throws {
