@@ -5,6 +5,7 @@
 #include <cpl_error.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
+#include <cpl_vsi_error.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 // The codecs GDAL's own GeoTIFF tiles use (Debian's libgdal-dev depends on both): GDALKit's TileCompressor

@@ -76,7 +76,7 @@ struct JobFile {
                 keys[flag] = key
                 func resolve(_ value: String) -> String {
                     guard JobFile.pathKeys.contains(option), value != "-", !value.hasPrefix("/"),
-                        !value.hasPrefix("/vsi")
+                        !RemotePath.isRemote(value)
                     else { return value }
                     if option == "factors" && !value.contains("/") && !value.contains(".") { return value }
                     return base.appendingPathComponent(value).standardizedFileURL.path

@@ -31,21 +31,27 @@ public enum VerdantBinary {
     }
 
     /// Runs `verdant` with `arguments` and no standard input; `standardOutput` (e.g. `/dev/full`) replaces the pipe
-    /// its output is read from (the result's `stdout` is then empty).
+    /// its output is read from (the result's `stdout` is then empty); `environment` adds to (or replaces) the test's
+    /// environment variables.
     public static func run(
-        _ arguments: [String], in directory: String? = nil, standardOutput: String? = nil
+        _ arguments: [String], in directory: String? = nil, standardOutput: String? = nil,
+        environment: [String: String] = [:]
     ) throws -> Result {
-        try run(executable: path, arguments, in: directory, standardOutput: standardOutput)
+        try run(
+            executable: path, arguments, in: directory, standardOutput: standardOutput, environment: environment)
     }
 
     /// Runs any executable with `arguments` and no standard input.
     public static func run(
         executable: String, _ arguments: [String], in directory: String? = nil,
-        standardOutput: String? = nil
+        standardOutput: String? = nil, environment: [String: String] = [:]
     ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         if let standardOutput {

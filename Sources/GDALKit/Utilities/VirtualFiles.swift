@@ -22,4 +22,16 @@ public enum VirtualFiles {
         return Data(bytes: buffer, count: Int(size))
     }
 
+    /// Sets a GDAL configuration option for the paths that start with `prefix` only (e.g. `/vsis3/`), where GDAL
+    /// reads that option per path.
+    public static func setPathOption(prefix: String, _ key: String, _ value: String) {
+        _ = GDALCall.registered
+        VSISetPathSpecificOption(prefix, key, value)
+    }
+
+    /// The value of a configuration option for `path`: the path-specific one, else the process-wide one.
+    public static func pathOption(_ path: String, _ key: String) -> String? {
+        VSIGetPathSpecificOption(path, key, nil).map { String(cString: $0) }
+    }
+
 }

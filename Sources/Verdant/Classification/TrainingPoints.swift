@@ -19,7 +19,7 @@ struct TrainingPoints {
         if source.path.lowercased().hasSuffix(".csv") { return true }
         struct Stop: Error {}
         var point = false
-        guard let ds = try? VectorDataset.open(source.path),
+        guard let ds = try? VectorDataset.open(RemotePath.gdalPath(source.path)),
             let layer = try? source.layer.map({ try ds.layer(named: $0) }) ?? ds.layer(at: 0)
         else { return false }
         try? layer.forEachFeature { f in
@@ -74,7 +74,7 @@ struct TrainingPoints {
             return out
         }
         let ds: VectorDataset
-        do { ds = try VectorDataset.open(source.path) } catch {
+        do { ds = try VectorDataset.open(RemotePath.gdalPath(source.path)) } catch {
             throw VerdantError.input(file: source.path, problem: "is not a vector file GDAL can open (\(error))")
         }
         let layer = try source.layer.map { try ds.layer(named: $0) } ?? ds.layer(at: 0)

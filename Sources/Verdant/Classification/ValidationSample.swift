@@ -93,7 +93,7 @@ enum ValidationSample {
         _ path: String, referenceField: String, map: String, grid: RasterGrid, classNames: [String]
     ) throws -> (ConfusionMatrix, unobserved: Int) {
         let ds: VectorDataset
-        do { ds = try VectorDataset.open(path) } catch {
+        do { ds = try VectorDataset.open(RemotePath.gdalPath(path)) } catch {
             throw VerdantError.input(file: path, problem: "is not a vector file GDAL can open (\(error))")
         }
         guard ds.layerCount >= 1 else { throw VerdantError.input(file: path, problem: "has no layer") }

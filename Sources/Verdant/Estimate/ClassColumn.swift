@@ -22,7 +22,8 @@ public struct ClassColumn: Hashable, Sendable {
     /// The category names of the class band's own file (band `sourceIndex` of `source`), by value; empty when the
     /// file names none.
     static func names(of band: ResolvedBand) -> [Int: String] {
-        guard let ds = try? Dataset.open(band.source), let b = try? ds.band(band.sourceIndex) else { return [:] }
+        guard let ds = try? Dataset.open(RemotePath.gdalPath(band.source)), let b = try? ds.band(band.sourceIndex)
+        else { return [:] }
         return b.categoryNames
     }
 

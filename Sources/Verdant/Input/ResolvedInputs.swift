@@ -184,7 +184,7 @@ public struct ResolvedInputs: Hashable, Sendable {
             var args = ["-b", "\(index)"]
             if let nd = band.noData, !nd.isNaN { args += ["-srcnodata", "\(nd)", "-vrtnodata", "\(nd)"] }
             do {
-                let m = try BuildVRT.mosaic(source.paths, path: mosaicPath, arguments: args)
+                let m = try BuildVRT.mosaic(source.paths.map(RemotePath.gdalPath), path: mosaicPath, arguments: args)
                 try m.close()
                 dataset = try Dataset.open(mosaicPath)
             } catch {
@@ -328,11 +328,13 @@ public struct ResolvedInputs: Hashable, Sendable {
     }
 
     static func open(_ path: String) throws -> Dataset {
-        if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
+        if let remote = RemotePath(path) {
+            try remote.checkExists()
+        } else if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
         }
         do {
-            return try Dataset.open(path)
+            return try Dataset.open(RemotePath.gdalPath(path))
         } catch {
             throw VerdantError.input(file: path, problem: "is not a raster GDAL can open (\(error))")
         }
@@ -388,7 +390,8 @@ public struct ResolvedInputs: Hashable, Sendable {
                 .index
         }
         return ResolvedBand(
-            role: role, source: path, fileCount: 1, path: path, index: band.index, sourceIndex: band.index,
+            role: role, source: path, fileCount: 1, path: RemotePath.gdalPath(path), index: band.index,
+            sourceIndex: band.index,
             bandDescription: band.bandDescription, dataType: type, noData: noData,
             gdalScale: band.scale ?? 1, gdalOffset: band.offset ?? 0,
             hasExplicitMask: explicit, alphaIndex: alpha, resampling: nil)

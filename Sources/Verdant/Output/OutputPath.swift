@@ -15,7 +15,7 @@ public struct OutputPath: Hashable, Sendable {
     public init(_ path: String, inputs: [String] = [], overwrite: Bool = false) throws {
         guard !path.isEmpty else { throw VerdantError.usage("empty output path") }
         let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        for input in inputs where !input.hasPrefix("/vsi") {
+        for input in inputs where !input.hasPrefix("/vsi") && !RemotePath.isRemote(input) {
             let other = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath()
             if other.path == url.path {
                 throw VerdantError.output(

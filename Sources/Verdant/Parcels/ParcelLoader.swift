@@ -39,7 +39,9 @@ public enum ParcelLoader {
         budget: MemoryBudget? = nil, limits: VertexLimits = VertexLimits(), selection: ParcelSelection? = nil
     ) throws -> (layer: ParcelLayer, measures: [Measure]?, selected: [Bool]?) {
         let path = source.path
-        if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
+        if let remote = RemotePath(path) {
+            try remote.checkExists()
+        } else if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) {
             throw VerdantError.input(file: path, problem: "no such file")
         }
         let table = try features(of: source, threads: threads)
@@ -272,7 +274,7 @@ public enum ParcelLoader {
             return table
         }
         let dataset: VectorDataset
-        do { dataset = try VectorDataset.open(path) } catch {
+        do { dataset = try VectorDataset.open(RemotePath.gdalPath(path)) } catch {
             throw VerdantError.input(file: path, problem: "is not a vector file GDAL can open (\(error))")
         }
         return try FeatureTable(layer: try pickLayer(source, in: dataset))

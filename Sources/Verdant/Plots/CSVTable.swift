@@ -1,4 +1,5 @@
 import Foundation
+import GDALKit
 
 /// A small RFC 4180 CSV reader: a header row and records, quoted fields with commas, quotes and line breaks.
 public struct CSVTable: Hashable, Sendable {
@@ -9,8 +10,18 @@ public struct CSVTable: Hashable, Sendable {
 
     /// Reads `path`; throws naming the file and the problem.
     public init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw VerdantError.input(file: path, problem: "no such file")
+        let data: Data
+        if let remote = RemotePath(path) {
+            try remote.checkExists()
+            guard let bytes = VirtualFiles.contents(remote.gdalPath) else {
+                throw VerdantError.input(file: path, problem: "cannot be read")
+            }
+            data = bytes
+        } else {
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw VerdantError.input(file: path, problem: "no such file")
+            }
+            data = bytes
         }
         guard var text = String(data: data, encoding: .utf8) else {
             throw VerdantError.input(file: path, problem: "is not UTF-8 text")

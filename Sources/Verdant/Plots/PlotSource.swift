@@ -93,7 +93,7 @@ public struct PlotSource: Hashable, Sendable {
         path: String, idField: String, agb: [String: Double], plotAreaHa: Double, dates: [String]
     ) {
         let dataset: VectorDataset
-        do { dataset = try VectorDataset.open(path) } catch {
+        do { dataset = try VectorDataset.open(RemotePath.gdalPath(path)) } catch {
             throw VerdantError.input(
                 file: path, problem: "is neither a CSV of plots nor a vector GDAL can open (\(error))")
         }

@@ -62,9 +62,7 @@ public struct STACItem: Hashable, Sendable {
 
     /// A path GDAL opens for an href.
     static func gdalPath(_ href: String, base: URL) -> String {
-        if href.hasPrefix("http://") || href.hasPrefix("https://") { return "/vsicurl/" + href }
-        if href.hasPrefix("s3://") { return "/vsis3/" + href.dropFirst(5) }
-        if href.hasPrefix("gs://") { return "/vsigs/" + href.dropFirst(5) }
+        if let remote = RemotePath(href) { return remote.gdalPath }
         if href.hasPrefix("file://") { return String(href.dropFirst(7)) }
         if href.hasPrefix("/") { return href }
         return base.appendingPathComponent(href).standardizedFileURL.path

@@ -118,8 +118,10 @@ public enum DatesTable {
     /// The path of a table cell: relative to the table's folder unless absolute or a GDAL connection string.
     private static func file(_ text: String, folder: URL, table: String, row: Int) throws -> String {
         let t = text.trimmingCharacters(in: .whitespaces)
-        if t.hasPrefix("/") || t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("s3://") {
-            return STACItem.gdalPath(t, base: folder)
+        if t.hasPrefix("/") || RemotePath.isRemote(t) { return t }
+        if let remote = RemotePath(table), let slash = remote.address.lastIndex(of: "/") {
+            // A relative path in a remote table is an object beside it.
+            return String(remote.address[...slash]) + t
         }
         return folder.appendingPathComponent(t).standardizedFileURL.path
     }

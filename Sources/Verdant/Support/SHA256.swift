@@ -126,14 +126,21 @@ public final class FileDigests: Sendable {
     private let digests = Mutex<[String: String]>([:])
     private let done = DispatchGroup()
 
-    /// Starts hashing `paths` (each once, in order); files that cannot be read get `unreadable`.
+    /// Starts hashing `paths` (each once, in order); files that cannot be read get `unreadable`. A remote input
+    /// (`s3://…`, `https://…`) gets `etag:<ETag>;size:<bytes>` from a HEAD request instead (`RemotePath.fingerprint`).
     public init(_ paths: [String], unreadable: String = "not read (remote)") {
         let unique = Array(Set(paths)).sorted()
         done.enter()
         DispatchQueue.global(qos: .utility).async { [self] in
             defer { done.leave() }
             for path in unique {
-                let digest = SHA256.file(path) ?? unreadable
+                // A remote object is not read whole (that would defeat ranged reads): its ETag and size stand in.
+                let digest =
+                    if let remote = RemotePath(path) {
+                        (try? remote.fingerprint()) ?? unreadable
+                    } else {
+                        SHA256.file(path) ?? unreadable
+                    }
                 digests.withLock { $0[path] = digest }
             }
         }

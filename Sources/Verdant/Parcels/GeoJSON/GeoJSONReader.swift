@@ -13,7 +13,8 @@ enum GeoJSONReader {
     /// True for the file names the reader tries (`.geojson`, `.json`).
     static func handles(_ path: String) -> Bool {
         let lower = path.lowercased()
-        return !lower.hasPrefix("/vsi") && (lower.hasSuffix(".geojson") || lower.hasSuffix(".json"))
+        return !lower.hasPrefix("/vsi") && !RemotePath.isRemote(path)
+            && (lower.hasSuffix(".geojson") || lower.hasSuffix(".json"))
     }
 
     /// The features of the GeoJSON file at `path`, read on `threads` threads.
