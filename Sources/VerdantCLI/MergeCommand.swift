@@ -53,7 +53,7 @@ struct MergeCommand: ParsableCommand {
         try output.configure()
         guard !partials.isEmpty else { throw VerdantError.usage("give the partials of every shard (FILE.vpart)") }
         try extras.check(out: out)
-        let read = try partials.map { try PartialFile.read($0) }
+        let read = try PartialFile.read(partials)
         guard let arguments = read[0].arguments, let folder = read[0].workingDirectory else {
             throw VerdantError.input(
                 file: partials[0],

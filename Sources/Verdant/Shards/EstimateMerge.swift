@@ -180,7 +180,11 @@ public enum EstimateMerge {
         guard let wkb = Data(base64Encoded: r.sourceWKB) else {
             throw VerdantError.internal("parcel \(r.id): its source geometry is not base64")
         }
-        let polygons = try r.outline.map { rings -> Polygon in
+        var reader = WKBReader(bytes: [UInt8](Data(base64Encoded: r.outline) ?? Data()))
+        guard let outline = reader.polygonal() else {
+            throw VerdantError.internal("parcel \(r.id): its outline is not a base64 WKB multipolygon")
+        }
+        let polygons = try outline.map { rings -> Polygon in
             let coordinates = try rings.map { ring -> [Coordinate] in
                 guard ring.count % 2 == 0 else { throw VerdantError.internal("parcel \(r.id): a ring of odd length") }
                 return stride(from: 0, to: ring.count, by: 2).map { Coordinate(x: ring[$0], y: ring[$0 + 1]) }

@@ -144,8 +144,8 @@ public struct EstimatePartial: Sendable, Codable {
         public var id: String
         /// Its attributes, in field order.
         public var attributes: [Value]
-        /// Its outline on the raster's CRS: polygons, each a list of rings, each `[x0, y0, x1, y1, …]`.
-        public var outline: [[[Double]]]
+        /// Its outline on the raster's CRS: a MultiPolygon, ISO WKB in base64 (exact doubles, quick to read).
+        public var outline: String
         /// Its source geometry (ISO WKB, base64).
         public var sourceWKB: String
         /// Features merged into it.

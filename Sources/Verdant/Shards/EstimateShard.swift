@@ -18,9 +18,12 @@ public enum EstimateShard {
             let p = layer.parcels[i]
             return EstimatePartial.ParcelRecord(
                 index: i, id: p.id, attributes: p.attributes.map(EstimatePartial.Value.init),
-                outline: p.geometry.polygons.map { polygon in
-                    ([polygon.exterior] + polygon.holes).map { ring in ring.flatMap { [$0.x, $0.y] } }
-                },
+                outline: Data(
+                    WKBWriter.multiPolygon(
+                        p.geometry.polygons.map { polygon in
+                            ([polygon.exterior] + polygon.holes).map { ring in ring.flatMap { [$0.x, $0.y] } }
+                        })
+                ).base64EncodedString(),
                 sourceWKB: Data(p.sourceWKB).base64EncodedString(), featureCount: p.featureCount, notes: p.notes,
                 areaM2: parcels.areas[i], covered: parcels.coverage.parcels[i].coveredCells > 0)
         }
