@@ -34,8 +34,6 @@ public final class SlurmCluster: @unchecked Sendable {
     public let nodeName: String
     private let lock = NSLock()
     private var stopped = false
-    /// The watchdog (kept: Foundation stops watching its other children when a running `Process` is released).
-    private var watchdog: Process?
 
     /// The environment for commands run against the cluster: this process's, with `SLURM_CONF` set.
     public var environment: [String: String] {
@@ -178,14 +176,14 @@ public final class SlurmCluster: @unchecked Sendable {
             for name in slurmd slurmctld munged; do [ -f "$2/$name.child" ] && kill -9 "$(cat "$2/$name.child")"; done
             rm -rf "$2"
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, "watchdog", String(ProcessInfo.processInfo.processIdentifier), scratch]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        watchdog = process
+        // Detached by start-stop-daemon like the daemons, so that it holds none of this process's descriptors.
+        let result = try Self.run(
+            "start-stop-daemon",
+            [
+                "--start", "--background", "--make-pidfile", "--pidfile", "\(scratch)/watchdog.child", "--exec",
+                "/bin/sh", "--", "-c", script, "watchdog", String(ProcessInfo.processInfo.processIdentifier), scratch
+            ], environment: environment)
+        guard result.status == 0 else { throw Failure(description: "the watchdog did not start: \(result.stderr)") }
     }
 
     /// Cancels the cluster's jobs, ends the daemons (SIGTERM, then SIGKILL after 10 s) and removes the scratch
@@ -206,9 +204,6 @@ public final class SlurmCluster: @unchecked Sendable {
             if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
         }
         try? FileManager.default.removeItem(atPath: scratch)
-        // Without its scratch folder the watchdog ends within a second.
-        watchdog?.waitUntilExit()
-        watchdog = nil
     }
 
     /// Submits `arguments` with `sbatch --parsable` from `directory`; the job's id.
