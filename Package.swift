@@ -62,7 +62,14 @@ let package = Package(
         .testTarget(name: "GDALKitTests", dependencies: ["GDALKit", "TestSupport"]),
         .testTarget(name: "VerdantCoreTests", dependencies: ["VerdantCore", "TestSupport"]),
         .testTarget(name: "VerdantTests", dependencies: ["Verdant", "VerdantCore", "GDALKit", "TestSupport"]),
-        .testTarget(name: "VerdantCLITests", dependencies: ["VerdantCLI", "make-sample-rasters", "estimate-example", "GDALKit", "TestSupport"]),
+        .testTarget(
+            name: "VerdantCLITests",
+            dependencies: [
+                "VerdantCLI", "make-sample-rasters", "estimate-example", "GDALKit", "TestSupport",
+                // Reads the Kubernetes manifests of deploy/kubernetes/ (KubernetesManifestTests).
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
     ]
 )
 
