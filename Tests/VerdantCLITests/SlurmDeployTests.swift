@@ -20,8 +20,6 @@ struct SlurmDeployTests {
         "--parcels", ProjectRoot.sample("sentinel2_parcels.geojson"), "--id-field", "parcel_id",
         "--model", "linear:-30,250", "--quiet"
     ]
-    /// True when the built verdant has the `merge` command (sharded runs, issue 16).
-    static let mergeAvailable = (try? VerdantBinary.run(["merge", "--help"]).status) == 0
     /// How long a test waits for a job at most.
     static let timeout: TimeInterval = 300
 
@@ -135,18 +133,17 @@ struct SlurmDeployTests {
         #expect(!FileManager.default.fileExists(atPath: folder.file("merged.csv")))
     }
 
-    @Test(
-        .enabled(
-            if: Self.mergeAvailable,
-            "verdant merge is absent from this build (sharded runs, issue 16): the sharded job cannot be merged"))
+    @Test
     func theShardedSampleJobMergesToTheOneMachineTable() throws {
         let cluster = try SlurmCluster.start()
         defer { cluster.stop() }
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let single = try VerdantBinary.run(["estimate"] + Self.sample + ["--out", folder.file("single.csv")])
+        // Tiles of 128 cells: the sample's 3 tile rows fall to different shards.
+        let job = Self.sample + ["--tile-size", "128"]
+        let single = try VerdantBinary.run(["estimate"] + job + ["--out", folder.file("single.csv")])
         #expect(single.status == 0, "\(single.stderr)")
-        try Data(Self.sample.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder.file("job.args")))
+        try Data(job.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: folder.file("job.args")))
         let (array, merge) = try submit(
             cluster, in: folder,
             environment: ["VERDANT": VerdantBinary.path, "VERDANT_ARGS_FILE": "job.args", "OUT": "merged.csv"])
